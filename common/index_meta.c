@@ -1,0 +1,1 @@
+/* placeholder */ typedef int izde_placeholder_index_meta_t;

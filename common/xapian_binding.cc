@@ -1,0 +1,2 @@
+// placeholder
+#include "xapian_binding.h"

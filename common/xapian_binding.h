@@ -1,0 +1,255 @@
+/* xapian_binding.h - the C interface to Xapian; the only C++ in Izde sits behind it. */
+#ifndef IZDE_XAPIAN_BINDING_H
+#define IZDE_XAPIAN_BINDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "status.h"
+
+#ifdef __cplusplus
+#define IZDE_NOEXCEPT noexcept
+extern "C" {
+#else
+#define IZDE_NOEXCEPT
+#endif
+
+/* Invariants for the whole binding:
+ * - No exception ever leaves a function declared here; every failure is a
+ *   status code, and the detail goes to the handle's error message
+ *   (izde_wdb_errmsg, izde_rdb_errmsg) or, for constructors, to *errmsg.
+ * - Strings are (pointer, length) pairs of UTF-8 bytes; they are copied, the
+ *   caller keeps ownership.
+ * - Returned memory that the caller frees is malloc'ed and says so.
+ * - *errmsg, where a function takes one, is set to a malloc'ed message the
+ *   caller frees, or NULL on success; pass NULL to ignore it. */
+
+typedef struct izde_wdb izde_wdb_t;       /* one writable database */
+typedef struct izde_rdb izde_rdb_t;       /* one or several databases, read as one */
+typedef struct izde_query izde_query_t;   /* an immutable query tree */
+
+typedef uint32_t izde_docid_t;            /* 0 is never a valid docid */
+
+/* ---------------------------------------------------------------- writing */
+
+enum izde_wdb_flags {
+    IZDE_WDB_CREATE_OR_OPEN = 0,       /* open, creating it if missing */
+    IZDE_WDB_CREATE = 1 << 0,          /* fail if it exists */
+    IZDE_WDB_OVERWRITE = 1 << 1,       /* create, replacing any existing one */
+    IZDE_WDB_OPEN = 1 << 2,            /* fail if it does not exist */
+    IZDE_WDB_NO_SYNC = 1 << 3,         /* skip fsync on commit (fresh builds
+                                          that are swapped in afterwards) */
+};
+
+/* Opens the glass database at path for writing.
+ * OUT: *out, NULL on failure.
+ * Returns IZDE_OK, IZDE_ERR_DB_LOCKED (another writer holds it),
+ * IZDE_ERR_DB_OPEN (missing with IZDE_WDB_OPEN, exists with IZDE_WDB_CREATE,
+ * or not a database), IZDE_ERR_DB_CORRUPT, IZDE_ERR_DB, IZDE_ERR_NOMEM. */
+izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
+                            char **errmsg) IZDE_NOEXCEPT;
+
+/* Commits pending changes (outside a transaction) and closes; NULL is a
+ * no-op. Returns the status of that final commit. */
+izde_status_t izde_wdb_close(izde_wdb_t *db) IZDE_NOEXCEPT;
+
+/* The message of the last failed call on db; borrowed, valid until the next
+ * call on db. "" when nothing failed. */
+const char *izde_wdb_errmsg(const izde_wdb_t *db) IZDE_NOEXCEPT;
+
+/* Makes all changes since the last commit durable and visible to readers. */
+izde_status_t izde_wdb_commit(izde_wdb_t *db) IZDE_NOEXCEPT;
+
+/* Groups changes so that they are committed all or none. */
+izde_status_t izde_wdb_begin_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
+izde_status_t izde_wdb_commit_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
+izde_status_t izde_wdb_cancel_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
+
+/* Document building streams, as Cyrus's xapian_dbw_begin_doc does: begin,
+ * add terms, values and data, then end_doc stores it. One document is under
+ * construction at a time per handle. */
+izde_status_t izde_wdb_begin_doc(izde_wdb_t *db) IZDE_NOEXCEPT;
+
+/* Adds term with a position (pos >= 1) and wdf + 1. */
+izde_status_t izde_wdb_add_posting(izde_wdb_t *db, const char *term, size_t len,
+                                   uint32_t pos) IZDE_NOEXCEPT;
+
+/* Adds term without a position, wdf + wdfinc (0 for a boolean filter term). */
+izde_status_t izde_wdb_add_term(izde_wdb_t *db, const char *term, size_t len,
+                                uint32_t wdfinc) IZDE_NOEXCEPT;
+
+/* Sets value slot to data (binary-safe); sortable encodings are the
+ * caller's choice (izde_sortable_u64 helps for numbers). */
+izde_status_t izde_wdb_set_value(izde_wdb_t *db, uint32_t slot, const char *data,
+                                 size_t len) IZDE_NOEXCEPT;
+
+/* Sets the document data blob (binary-safe). */
+izde_status_t izde_wdb_set_data(izde_wdb_t *db, const char *data,
+                                size_t len) IZDE_NOEXCEPT;
+
+/* Stores the document under construction, replacing any document that has
+ * the unique id term idterm (which end_doc also adds as a boolean term).
+ * OUT: *docid (may be NULL). Ends the construction even on failure. */
+izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                               izde_docid_t *docid) IZDE_NOEXCEPT;
+
+/* Deletes every document indexed by idterm. Deleting nothing is IZDE_OK. */
+izde_status_t izde_wdb_delete_doc(izde_wdb_t *db, const char *idterm,
+                                  size_t len) IZDE_NOEXCEPT;
+
+/* OUT: *count, the number of documents. */
+izde_status_t izde_wdb_doccount(izde_wdb_t *db, uint64_t *count) IZDE_NOEXCEPT;
+
+/* Looks up the document with unique id term idterm.
+ * OUT: *docid, 0 when there is none (still IZDE_OK). */
+izde_status_t izde_wdb_find_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                                izde_docid_t *docid) IZDE_NOEXCEPT;
+
+/* Reads value slot of docid. OUT: *data (malloc'ed, caller frees, NUL-
+ * terminated for convenience), *len. An unset value is "" (len 0). Returns
+ * IZDE_ERR_NOT_FOUND if docid does not exist. */
+izde_status_t izde_wdb_get_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
+                                 char **data, size_t *len) IZDE_NOEXCEPT;
+
+/* Metadata: key -> value strings stored with the database. A missing key
+ * reads as "" (len 0). OUT: *value is malloc'ed, NUL-terminated; caller
+ * frees. */
+izde_status_t izde_wdb_get_metadata(izde_wdb_t *db, const char *key, char **value,
+                                    size_t *len) IZDE_NOEXCEPT;
+izde_status_t izde_wdb_set_metadata(izde_wdb_t *db, const char *key,
+                                    const char *value, size_t len) IZDE_NOEXCEPT;
+
+/* Calls fn for every term starting with prefix (in byte order), stopping
+ * early when fn returns non-zero. Used to list id terms of the index. */
+izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
+                                 int (*fn)(const char *term, size_t len, void *closure),
+                                 void *closure) IZDE_NOEXCEPT;
+
+/* ---------------------------------------------------------------- reading */
+
+/* Opens the databases at paths[0..n-1] (glass directories, or stub files
+ * listing local or remote shards) as one database for searching.
+ * OUT: *out, NULL on failure.
+ * Returns IZDE_OK, IZDE_ERR_DB_OPEN (missing, or not a database),
+ * IZDE_ERR_DB_CORRUPT, IZDE_ERR_DB, IZDE_ERR_INVALID (n == 0),
+ * IZDE_ERR_NOMEM. */
+izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out,
+                            char **errmsg) IZDE_NOEXCEPT;
+
+/* Closes; NULL is a no-op. */
+void izde_rdb_close(izde_rdb_t *db) IZDE_NOEXCEPT;
+
+/* As izde_wdb_errmsg. */
+const char *izde_rdb_errmsg(const izde_rdb_t *db) IZDE_NOEXCEPT;
+
+/* Moves to the latest committed revision (after IZDE_ERR_DB_MODIFIED). */
+izde_status_t izde_rdb_reopen(izde_rdb_t *db) IZDE_NOEXCEPT;
+
+izde_status_t izde_rdb_doccount(izde_rdb_t *db, uint64_t *count) IZDE_NOEXCEPT;
+
+/* OUT: *freq, the number of documents that contain term (0 if none). */
+izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
+                                uint64_t *freq) IZDE_NOEXCEPT;
+
+/* As izde_wdb_each_term, with each term's document frequency. */
+izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
+                                 int (*fn)(const char *term, size_t len, uint64_t freq,
+                                           void *closure),
+                                 void *closure) IZDE_NOEXCEPT;
+
+/* Metadata of the first database (all shards carry the same). */
+izde_status_t izde_rdb_get_metadata(izde_rdb_t *db, const char *key, char **value,
+                                    size_t *len) IZDE_NOEXCEPT;
+
+/* Document data and values. OUT: malloc'ed, NUL-terminated, caller frees.
+ * Returns IZDE_ERR_NOT_FOUND if docid does not exist. */
+izde_status_t izde_rdb_get_data(izde_rdb_t *db, izde_docid_t docid, char **data,
+                                size_t *len) IZDE_NOEXCEPT;
+izde_status_t izde_rdb_get_value(izde_rdb_t *db, izde_docid_t docid, uint32_t slot,
+                                 char **data, size_t *len) IZDE_NOEXCEPT;
+
+/* ---------------------------------------------------------------- queries */
+
+/* Query constructors. A NULL *out with IZDE_ERR_NOMEM is the only failure.
+ * Subqueries passed in are borrowed: the caller still frees them, and the
+ * new query keeps what it needs. Free with izde_query_free (NULL ok). */
+typedef enum izde_query_op {
+    IZDE_Q_AND,
+    IZDE_Q_OR,
+    IZDE_Q_AND_NOT,      /* first AND NOT (any of the rest) */
+    IZDE_Q_AND_MAYBE,    /* first, with the rest only adding weight */
+    IZDE_Q_FILTER,       /* first, restricted by the rest, which add no weight */
+    IZDE_Q_PHRASE,       /* exact order within window (0: number of subqueries) */
+    IZDE_Q_NEAR,         /* any order within window */
+    IZDE_Q_SYNONYM,      /* alternatives weighted as one term by BM25 */
+    IZDE_Q_ELITE_SET,    /* the window best-weighted subqueries, ORed */
+} izde_query_op_t;
+
+izde_status_t izde_query_term(const char *term, size_t len, uint32_t wqf,
+                              izde_query_t **out) IZDE_NOEXCEPT;
+izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
+                                 size_t n, uint32_t window,
+                                 izde_query_t **out) IZDE_NOEXCEPT;
+/* Multiplies q's weight by factor (>= 0). */
+izde_status_t izde_query_scale(const izde_query_t *q, double factor,
+                               izde_query_t **out) IZDE_NOEXCEPT;
+/* Documents whose value slot lies in [lo, hi] (byte order); lo or hi NULL
+ * means unbounded on that side. */
+izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
+                                     const char *hi, size_t hi_len,
+                                     izde_query_t **out) IZDE_NOEXCEPT;
+izde_status_t izde_query_match_all(izde_query_t **out) IZDE_NOEXCEPT;
+/* Xapian's description of q, for --explain and tests; malloc'ed. */
+char *izde_query_describe(const izde_query_t *q) IZDE_NOEXCEPT;
+void izde_query_free(izde_query_t *q) IZDE_NOEXCEPT;
+
+/* ---------------------------------------------------------------- search */
+
+struct izde_search_opts {
+    uint32_t offset;        /* hits to skip */
+    uint32_t limit;         /* hits to return */
+    uint32_t check_at_least;/* make the estimate exact up to this many */
+    double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen;
+};
+
+/* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5), no
+ * offset, limit 10. */
+void izde_search_opts_init(struct izde_search_opts *opts) IZDE_NOEXCEPT;
+
+typedef struct izde_hit {
+    izde_docid_t docid;
+    double score;
+} izde_hit_t;
+
+typedef struct izde_hits {
+    izde_hit_t *items;      /* malloc'ed array of count */
+    size_t count;
+    uint64_t estimated;     /* estimated number of matching documents */
+} izde_hits_t;
+
+/* Runs q with BM25; hits are ranked best first.
+ * OUT: *hits, set to empty on failure; release with izde_hits_release.
+ * Returns IZDE_OK, IZDE_ERR_DB_MODIFIED (reopen and retry), IZDE_ERR_QUERY,
+ * IZDE_ERR_DB, IZDE_ERR_NOMEM. */
+izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
+                              const struct izde_search_opts *opts,
+                              izde_hits_t *hits) IZDE_NOEXCEPT;
+
+/* Frees hits->items and zeroes *hits; safe on a zeroed struct. */
+void izde_hits_release(izde_hits_t *hits) IZDE_NOEXCEPT;
+
+/* ---------------------------------------------------------------- maintenance */
+
+/* Writes a compacted copy of the databases at srcs[0..n-1] (merged when n > 1)
+ * to dest, which must not exist. */
+izde_status_t izde_db_compact(const char *const *srcs, size_t n, const char *dest,
+                              char **errmsg) IZDE_NOEXCEPT;
+
+/* Encodes v so that byte order equals numeric order (for value ranges).
+ * OUT: buf of at least 9 bytes. Returns the number of bytes written. */
+size_t izde_sortable_u64(uint64_t v, char *buf) IZDE_NOEXCEPT;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

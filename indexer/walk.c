@@ -1,0 +1,1 @@
+/* placeholder */ typedef int izde_placeholder_walk_t;

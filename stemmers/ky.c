@@ -1,0 +1,10 @@
+/* ky.c - Kyrgyz stemmer rules (placeholder: identity until the rules land). */
+#include "stemmer_impl.h"
+
+const unsigned izde_ky_version = 0;
+
+int izde_ky_stem(struct izde_stem_buf *buf)
+{
+    (void)buf;
+    return 0;
+}
