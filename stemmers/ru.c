@@ -1,10 +1,354 @@
-/* ru.c - Russian stemmer rules (placeholder: identity until the rules land). */
+/* ru.c - Russian stemmer rules: suffix tables in the shape of Snowball's
+ * russian.sbl, written anew, plus Izde's own repairs where that algorithm is
+ * measurably weak (see the notes by each step). */
 #include "stemmer_impl.h"
 
-const unsigned izde_ru_version = 0;
+#include <string.h>
+
+/* History of izde_ru_version (bump on any change of output):
+ *   0  placeholder, identity.
+ *   1  first rules: Snowball-style RV/R2 steps with ё folding, reflexive
+ *      verbs kept apart, -ие/-ия/-ий nouns keep their и, e-stem nouns,
+ *      fleeting vowels, -ова-/-ева- verbs and e-verbs. */
+const unsigned izde_ru_version = 1;
+
+/* What must precede a suffix for it to count. */
+enum ru_cond {
+    RU_ANY,      /* nothing */
+    RU_AFTER_A,  /* а or я, which stays (читА-ть, гулЯ-ть) */
+    RU_NOUN_IE,  /* not an adjective's -ие: not after к г х ж ш щ ч or C+н */
+    RU_NOUN_IJ,  /* not an adjective's -ий: not after к ж ш щ ч or C+н */
+};
+
+struct ru_sfx {
+    const char *s;  /* UTF-8 */
+    unsigned char len; /* bytes */
+    unsigned char cond; /* enum ru_cond */
+};
+
+#define SFX(s, c) { s, sizeof(s) - 1, c }
+#define N(t) (sizeof(t) / sizeof((t)[0]))
+
+/* Every table lists the longest suffixes first: the first match wins. */
+
+/* Perfective gerunds: прочита-в, прочита-вши(сь), купи-в, забы-в. */
+static const struct ru_sfx gerund[] = {
+    /* reflexive forms */
+    SFX("ившись", RU_ANY), SFX("ывшись", RU_ANY),
+    SFX("вшись", RU_AFTER_A),
+    /* -вши */
+    SFX("ивши", RU_ANY), SFX("ывши", RU_ANY),
+    SFX("вши", RU_AFTER_A),
+    /* -в */
+    SFX("ив", RU_ANY), SFX("ыв", RU_ANY),
+    SFX("в", RU_AFTER_A),
+};
+
+/* Reflexive particle of verbs and participles. */
+static const struct ru_sfx reflexive[] = {
+    SFX("ся", RU_ANY), SFX("сь", RU_ANY),
+};
+
+/* Full adjective endings, hard and soft, all cases. */
+static const struct ru_sfx adjective[] = {
+    /* three letters: instrumental plural, genitive and dative m./n. */
+    SFX("ими", RU_ANY), SFX("ыми", RU_ANY), SFX("его", RU_ANY),
+    SFX("ого", RU_ANY), SFX("ему", RU_ANY), SFX("ому", RU_ANY),
+    /* two letters */
+    SFX("ее", RU_ANY), SFX("ие", RU_ANY), SFX("ые", RU_ANY), SFX("ое", RU_ANY),
+    SFX("ей", RU_ANY), SFX("ий", RU_ANY), SFX("ый", RU_ANY), SFX("ой", RU_ANY),
+    SFX("ем", RU_ANY), SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ом", RU_ANY),
+    SFX("их", RU_ANY), SFX("ых", RU_ANY), SFX("ую", RU_ANY), SFX("юю", RU_ANY),
+    SFX("ая", RU_ANY), SFX("яя", RU_ANY), SFX("ою", RU_ANY), SFX("ею", RU_ANY),
+};
+
+/* Participle suffixes left once the adjective ending is gone. */
+static const struct ru_sfx participle[] = {
+    /* after the verb's own vowel: купи-вш-ий, рису-ющ-ий */
+    SFX("ивш", RU_ANY), SFX("ывш", RU_ANY), SFX("ующ", RU_ANY),
+    /* after а/я: чита-ем-ый, прочита-нн-ый, чита-вш-ий, чита-ющ-ий, спя-щ-ий */
+    SFX("ем", RU_AFTER_A), SFX("нн", RU_AFTER_A), SFX("вш", RU_AFTER_A),
+    SFX("ющ", RU_AFTER_A), SFX("щ", RU_AFTER_A),
+};
+
+/* Finite verb endings, infinitive, past, imperative, short participles. */
+static const struct ru_sfx verb[] = {
+    /* four letters: imperative plural */
+    SFX("ейте", RU_ANY), SFX("уйте", RU_ANY),
+    /* three letters */
+    SFX("ила", RU_ANY), SFX("ыла", RU_ANY), SFX("ена", RU_ANY), SFX("ите", RU_ANY),
+    SFX("или", RU_ANY), SFX("ыли", RU_ANY), SFX("ило", RU_ANY), SFX("ыло", RU_ANY),
+    SFX("ено", RU_ANY), SFX("ует", RU_ANY), SFX("уют", RU_ANY), SFX("ены", RU_ANY),
+    SFX("ить", RU_ANY), SFX("ыть", RU_ANY), SFX("ишь", RU_ANY),
+    SFX("ете", RU_AFTER_A), SFX("йте", RU_AFTER_A), SFX("ешь", RU_AFTER_A),
+    SFX("нно", RU_AFTER_A),
+    /* two letters */
+    SFX("ей", RU_ANY), SFX("уй", RU_ANY), SFX("ил", RU_ANY), SFX("ыл", RU_ANY),
+    SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ен", RU_ANY), SFX("ят", RU_ANY),
+    SFX("ит", RU_ANY), SFX("ыт", RU_ANY), SFX("ую", RU_ANY),
+    SFX("ла", RU_AFTER_A), SFX("на", RU_AFTER_A), SFX("ли", RU_AFTER_A),
+    SFX("ем", RU_AFTER_A), SFX("ло", RU_AFTER_A), SFX("но", RU_AFTER_A),
+    SFX("ет", RU_AFTER_A), SFX("ют", RU_AFTER_A), SFX("ны", RU_AFTER_A),
+    SFX("ть", RU_AFTER_A),
+    /* one letter */
+    SFX("ю", RU_ANY),
+    SFX("й", RU_AFTER_A), SFX("л", RU_AFTER_A), SFX("н", RU_AFTER_A),
+};
+
+/* Verb endings seen only before -ся/-сь: 1st singular and present gerunds
+ * (уч-у-сь, наход-я-сь, уч-а-сь). */
+static const struct ru_sfx verb_refl[] = {
+    SFX("а", RU_ANY), SFX("у", RU_ANY), SFX("я", RU_ANY),
+};
+
+/* Nouns in -ие, -ия, -ий keep their и (здани-е, лини-я, гени-й): without
+ * it they fall together with adjectives and verbs (развитие, развитый,
+ * развить). -ие and -ий are also adjective endings; the condition leaves
+ * друг-ие, русск-ий, бывш-ий, последн-ий to the adjective step. */
+static const struct ru_sfx noun_i[] = {
+    SFX("иями", RU_ANY),
+    SFX("ией", RU_ANY), SFX("иям", RU_ANY), SFX("ием", RU_ANY), SFX("иях", RU_ANY),
+    SFX("иев", RU_ANY),
+    SFX("ия", RU_ANY), SFX("ию", RU_ANY), SFX("ии", RU_ANY),
+    SFX("ие", RU_NOUN_IE), SFX("ий", RU_NOUN_IJ),
+};
+
+/* Noun endings of all declensions. */
+static const struct ru_sfx noun[] = {
+    /* four letters */
+    SFX("иями", RU_ANY),
+    /* three letters */
+    SFX("ями", RU_ANY), SFX("ами", RU_ANY), SFX("ией", RU_ANY), SFX("иям", RU_ANY),
+    SFX("ием", RU_ANY), SFX("иях", RU_ANY),
+    /* two letters */
+    SFX("ев", RU_ANY), SFX("ов", RU_ANY), SFX("ие", RU_ANY), SFX("ье", RU_ANY),
+    SFX("еи", RU_ANY), SFX("ии", RU_ANY), SFX("ей", RU_ANY), SFX("ой", RU_ANY),
+    SFX("ий", RU_ANY), SFX("ям", RU_ANY), SFX("ем", RU_ANY), SFX("ам", RU_ANY),
+    SFX("ом", RU_ANY), SFX("ах", RU_ANY), SFX("ях", RU_ANY), SFX("ию", RU_ANY),
+    SFX("ью", RU_ANY), SFX("ия", RU_ANY), SFX("ья", RU_ANY),
+    /* one letter */
+    SFX("а", RU_ANY), SFX("е", RU_ANY), SFX("и", RU_ANY), SFX("й", RU_ANY),
+    SFX("о", RU_ANY), SFX("у", RU_ANY), SFX("ы", RU_ANY), SFX("ь", RU_ANY),
+    SFX("ю", RU_ANY), SFX("я", RU_ANY),
+};
+
+/* Derivational -ость (in R2): сложн-ость, сложн-ости. */
+static const struct ru_sfx derivational[] = {
+    SFX("ость", RU_ANY), SFX("ост", RU_ANY),
+};
+
+/* Superlative -ейш-: нов-ейш-ий. */
+static const struct ru_sfx superlative[] = {
+    SFX("ейше", RU_ANY), SFX("ейш", RU_ANY),
+};
+
+/* The word being stemmed: bytes, and where RV and R2 begin. */
+struct ru_word {
+    char *p;
+    size_t len;
+    size_t rv; /* after the first vowel */
+    size_t r2; /* Snowball's R2 */
+};
+
+/* Bytes of one letter at p: Cyrillic letters take two, the hyphen one. */
+static size_t letter_len(const char *p)
+{
+    return *p == '-' ? 1 : 2;
+}
+
+static int is_vowel(const char *p)
+{
+    unsigned char a = (unsigned char)p[0], b = (unsigned char)p[1];
+    if (a == 0xD0)
+        return b == 0xB0 || b == 0xB5 || b == 0xB8 || b == 0xBE; /* а е и о */
+    if (a == 0xD1)
+        return b == 0x83 || b == 0x8B || b == 0x8D || b == 0x8E || b == 0x8F; /* у ы э ю я */
+    return 0;
+}
+
+/* Checks that p holds only Russian letters and hyphens, folding ё to е on
+ * the way (both are two bytes). Returns 0 for anything else, which then
+ * passes through unchanged. */
+static int check_and_fold(char *p, size_t len)
+{
+    int letters = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char a = (unsigned char)p[i];
+        if (a == '-') {
+            i++;
+            continue;
+        }
+        if (i + 1 >= len)
+            return 0;
+        unsigned char b = (unsigned char)p[i + 1];
+        if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) {
+            /* а..п */
+        } else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) {
+            /* р..я */
+        } else if (a == 0xD1 && b == 0x91) {
+            p[i] = (char)0xD0; /* ё -> е */
+            p[i + 1] = (char)0xB5;
+        } else {
+            return 0;
+        }
+        letters++;
+        i += 2;
+    }
+    return letters > 0;
+}
+
+/* The first position after a non-vowel that follows a vowel, from start. */
+static size_t region_after(const char *p, size_t len, size_t start)
+{
+    size_t i = start;
+    while (i < len && !is_vowel(p + i))
+        i += letter_len(p + i);
+    while (i < len && is_vowel(p + i))
+        i += letter_len(p + i);
+    if (i < len)
+        i += letter_len(p + i);
+    return i;
+}
+
+static void find_regions(struct ru_word *w)
+{
+    size_t i = 0;
+    while (i < w->len && !is_vowel(w->p + i))
+        i += letter_len(w->p + i);
+    w->rv = i < w->len ? i + 2 : w->len;
+    size_t r1 = region_after(w->p, w->len, 0);
+    w->r2 = r1 < w->len ? region_after(w->p, w->len, r1) : w->len;
+}
+
+static int ends_with(const struct ru_word *w, size_t end, const char *s, size_t n)
+{
+    return end >= n && memcmp(w->p + end - n, s, n) == 0;
+}
+
+/* The letter ending at end is а or я. */
+static int after_a(const struct ru_word *w, size_t end)
+{
+    return ends_with(w, end, "а", 2) || ends_with(w, end, "я", 2);
+}
+
+static int is_consonant_at(const struct ru_word *w, size_t end)
+{
+    return end >= 2 && w->p[end - 1] != '-' && !is_vowel(w->p + end - 2);
+}
+
+/* The letter ending at end is one of the two-byte letters in set. */
+static int after_one_of(const struct ru_word *w, size_t end, const char *set)
+{
+    if (end < 2)
+        return 0;
+    for (const char *c = set; *c; c += 2)
+        if (w->p[end - 2] == c[0] && w->p[end - 1] == c[1])
+            return 1;
+    return 0;
+}
+
+/* Whether -ие/-ий ending at end belongs to a noun. */
+static int noun_ie(const struct ru_word *w, size_t end, int ij)
+{
+    if (after_one_of(w, end, ij ? "кжшщч" : "кгхжшщч"))
+        return 0;
+    if (ends_with(w, end, "н", 2) && is_consonant_at(w, end - 2))
+        return 0;
+    return 1;
+}
+
+/* Finds the longest suffix of t that ends the word and starts at or after
+ * limit. Its condition decides, as in Snowball: a longest match whose
+ * condition fails does not fall back to a shorter one. */
+static const struct ru_sfx *find(const struct ru_word *w, const struct ru_sfx *t, size_t n,
+                                 size_t limit)
+{
+    if (limit > w->len)
+        return NULL;
+    size_t room = w->len - limit;
+    const char *end = w->p + w->len;
+    for (size_t i = 0; i < n; i++) {
+        const struct ru_sfx *s = &t[i];
+        if (s->len > room || end[-1] != s->s[s->len - 1] || memcmp(end - s->len, s->s, s->len) != 0)
+            continue;
+        size_t at = w->len - s->len;
+        if (s->cond == RU_AFTER_A && !(at >= limit + 2 && after_a(w, at)))
+            return NULL;
+        if ((s->cond == RU_NOUN_IE || s->cond == RU_NOUN_IJ) && !noun_ie(w, at, s->cond == RU_NOUN_IJ))
+            return NULL;
+        return s;
+    }
+    return NULL;
+}
+
+/* Removes a suffix of t inside RV; returns whether one went. */
+static int strip(struct ru_word *w, const struct ru_sfx *t, size_t n)
+{
+    const struct ru_sfx *s = find(w, t, n, w->rv);
+    if (!s)
+        return 0;
+    w->len -= s->len;
+    return 1;
+}
 
 int izde_ru_stem(struct izde_stem_buf *buf)
 {
-    (void)buf;
+    if (!check_and_fold(buf->p, buf->len))
+        return 0;
+    struct ru_word w = { buf->p, buf->len, 0, 0 };
+    find_regions(&w);
+
+    /* A reflexive verb is a lexeme of its own (занимать vs заниматься),
+     * so -ся/-сь leaves a mark: the stem gets "ся" back at the end. */
+    int refl = 0, istem = 0;
+    const struct ru_sfx *g = find(&w, gerund, N(gerund), w.rv);
+    if (g) {
+        refl = g->len >= 10; /* -вшись, -ившись */
+        w.len -= g->len;
+    } else {
+        size_t full = w.len;
+        if (strip(&w, reflexive, N(reflexive))) {
+            if (strip(&w, adjective, N(adjective))) {
+                strip(&w, participle, N(participle));
+                refl = 1;
+            } else if (strip(&w, verb, N(verb)) || strip(&w, verb_refl, N(verb_refl))) {
+                refl = 1;
+            } else {
+                w.len = full; /* a noun in -сь/-ся: гусь, лось */
+            }
+        }
+        const struct ru_sfx *ni;
+        if (!refl && (ni = find(&w, noun_i, N(noun_i), w.rv)) != NULL) {
+            w.len -= ni->len - 2; /* keep the и */
+            istem = 1;
+        } else if (!refl) {
+            if (strip(&w, adjective, N(adjective)))
+                strip(&w, participle, N(participle));
+            else if (!strip(&w, verb, N(verb)))
+                strip(&w, noun, N(noun));
+        }
+    }
+    if (!istem && w.len >= w.rv + 2 && ends_with(&w, w.len, "и", 2))
+        w.len -= 2;
+    {
+        const struct ru_sfx *s = find(&w, derivational, N(derivational), w.r2);
+        if (s)
+            w.len -= s->len;
+    }
+    if (strip(&w, superlative, N(superlative))) {
+        if (w.len >= w.rv + 4 && ends_with(&w, w.len, "нн", 4))
+            w.len -= 2;
+    } else if (w.len >= w.rv + 4 && ends_with(&w, w.len, "нн", 4)) {
+        w.len -= 2;
+    } else if (w.len >= w.rv + 2 && ends_with(&w, w.len, "ь", 2)) {
+        w.len -= 2;
+    }
+
+    if (refl) {
+        memcpy(w.p + w.len, "ся", 4);
+        w.len += 4;
+    }
+    w.p[w.len] = '\0';
+    buf->len = w.len;
     return 0;
 }
