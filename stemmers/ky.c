@@ -1,10 +1,448 @@
-/* ky.c - Kyrgyz stemmer rules (placeholder: identity until the rules land). */
+/* ky.c - rule-based Kyrgyz stemmer: suffix classes stripped right to left by slot.
+ *
+ * How it works
+ *   1. The word must be Cyrillic letters, optionally with hyphens; anything
+ *      else (Latin, digits, symbols, invalid UTF-8) passes through unchanged.
+ *      Only the part after the last hyphen is stemmed.
+ *   2. The letters are decoded to one byte each (code point - U+0400).
+ *   3. Suffixes are written as patterns over letter classes (an upper-case
+ *      letter is a class, a lower-case letter itself), e.g. the plural
+ *      "ЛАр" = {л,д,т}{а,е,о,ө}р. The initial consonant of a suffix must fit
+ *      the sound before it (л after vowels, й, р; д after voiced consonants;
+ *      т after voiceless ones ...), and its first vowel must agree with the
+ *      last vowel of the stem (fourfold harmony).
+ *   4. Every suffix has a slot; a word is read from the right with slots
+ *      strictly decreasing (question clitic, person, case, possessive, plural,
+ *      derivation, verb form, negation, voice). Where one string could be
+ *      two suffixes (-ды accusative or past), all readings are tried and the
+ *      one leaving the shortest valid stem wins; the search is at most one
+ *      suffix per slot, so it stays small.
+ *   5. The stem is normalised so that all forms of a lexeme agree: a final
+ *      г/б (the voiced alternant before vowels, аймагы, мектеби) becomes к/п,
+ *      a final high vowel after a consonant (possessive -ы/-и/-у/-ү, and the
+ *      vowel of оку- and stems like it) is dropped.
+ *
+ * Thread-safe: the tables are const and the work arrays live on the stack.
+ */
 #include "stemmer_impl.h"
 
-const unsigned izde_ky_version = 0;
+#include <stdint.h>
+
+/* Version history (bump on any change of output):
+ *   0  identity placeholder
+ *   1  first rule set: nominal and verbal suffix slots, harmony and
+ *      consonant alternation checks, к/г п/б normalisation
+ */
+const unsigned izde_ky_version = 1;
+
+/* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx). */
+#define KY_MAX_LETTERS 64
+
+/* ---- letter properties ---------------------------------------------------- */
+
+enum {
+    L_VOWEL = 1 << 0,
+    L_HIGH = 1 << 1,      /* ы и у ү (ю) */
+    L_VOICELESS = 1 << 2, /* к п т с ш ч ф х ц щ */
+    L_LETTER = 1 << 3,    /* any lower-case Cyrillic letter */
+    L_CLASS = 1 << 4,     /* an upper-case pattern class letter */
+};
+
+/* Code point offsets (U+0400 + x) of the letters the rules name. */
+enum {
+    C_A = 0x30, C_B = 0x31, C_V = 0x32, C_G = 0x33, C_D = 0x34, C_E = 0x35,
+    C_ZH = 0x36, C_Z = 0x37, C_I = 0x38, C_J = 0x39, C_K = 0x3A, C_L = 0x3B,
+    C_M = 0x3C, C_N = 0x3D, C_O = 0x3E, C_P = 0x3F, C_R = 0x40, C_S = 0x41,
+    C_T = 0x42, C_U = 0x43, C_F = 0x44, C_X = 0x45, C_TS = 0x46, C_CH = 0x47,
+    C_SH = 0x48, C_SCH = 0x49, C_HARD = 0x4A, C_Y = 0x4B, C_SOFT = 0x4C,
+    C_EH = 0x4D, C_JU = 0x4E, C_JA = 0x4F, C_JO = 0x51, C_NG = 0xA3,
+    C_UE = 0xAF, C_OE = 0xE9,
+    /* class letters in patterns (upper case) */
+    K_A = 0x10,  /* А: low vowel а е о ө */
+    K_B = 0x11,  /* Б: б п */
+    K_G = 0x13,  /* Г: г к */
+    K_D = 0x14,  /* Д: д т */
+    K_L = 0x1B,  /* Л: л д т */
+    K_N = 0x1D,  /* Н: н д т */
+    K_Y = 0x2B,  /* Ы: high vowel ы и у ү */
+};
+
+#define VOW (L_LETTER | L_VOWEL)
+#define HIV (L_LETTER | L_VOWEL | L_HIGH)
+#define VLS (L_LETTER | L_VOICELESS)
+#define VCD L_LETTER
+static const uint8_t ky_props[256] = {
+    /* vowels; я ё э ю of Russian loans count with their vowel */
+    [C_A] = VOW, [C_E] = VOW, [C_O] = VOW, [C_OE] = VOW, [C_EH] = VOW,
+    [C_JA] = VOW, [C_JO] = VOW,
+    [C_Y] = HIV, [C_I] = HIV, [C_U] = HIV, [C_UE] = HIV, [C_JU] = HIV,
+    /* voiceless consonants */
+    [C_K] = VLS, [C_P] = VLS, [C_T] = VLS, [C_S] = VLS, [C_SH] = VLS,
+    [C_CH] = VLS, [C_F] = VLS, [C_X] = VLS, [C_TS] = VLS, [C_SCH] = VLS,
+    /* voiced consonants and the signs */
+    [C_B] = VCD, [C_V] = VCD, [C_G] = VCD, [C_D] = VCD, [C_ZH] = VCD,
+    [C_Z] = VCD, [C_J] = VCD, [C_L] = VCD, [C_M] = VCD, [C_N] = VCD,
+    [C_R] = VCD, [C_NG] = VCD, [C_HARD] = VCD, [C_SOFT] = VCD,
+    /* class letters of the patterns */
+    [K_A] = L_CLASS, [K_B] = L_CLASS, [K_G] = L_CLASS, [K_D] = L_CLASS,
+    [K_L] = L_CLASS, [K_N] = L_CLASS, [K_Y] = L_CLASS,
+};
+
+static uint8_t props_of(unsigned c) { return ky_props[c & 0xFF]; }
+
+static int is_vowel(unsigned c) { return (props_of(c) & L_VOWEL) != 0; }
+static int is_cons(unsigned c) { return (props_of(c) & (L_LETTER | L_VOWEL)) == L_LETTER && c != C_SOFT && c != C_HARD; }
+static int is_voiceless(unsigned c) { return (props_of(c) & L_VOICELESS) != 0; }
+
+/* Harmony groups of a vowel: 0 а ы я э (back), 1 о ё (back round),
+ * 2 у ю (back round high), 3 е и (front), 4 ө ү (front round). */
+static int harmony_group(unsigned v)
+{
+    switch (v) {
+    case C_A: case C_Y: case C_JA: return 0;
+    case C_O: case C_JO: return 1;
+    case C_U: case C_JU: return 2;
+    case C_E: case C_I: case C_EH: return 3;
+    case C_OE: case C_UE: return 4;
+    default: return -1;
+    }
+}
+
+/* ---- the rules ------------------------------------------------------------ */
+
+/* Slots, outermost first; a word is read with strictly decreasing slots. */
+enum ky_slot {
+    KY_NONE = 0,  /* nothing stripped yet */
+    KY_VOICE,     /* passive -ыл/-л/-ын, reciprocal -ыш */
+    KY_NEG,       /* negation -ба */
+    KY_VERB,      /* tense, participle, converb, verbal noun */
+    KY_DERIV,     /* derivational suffixes */
+    KY_PL,        /* plural */
+    KY_POSS,      /* possessive */
+    KY_CASE,      /* the six cases, -дагы */
+    KY_PERS,      /* predicative personal endings */
+    KY_Q,         /* question clitic */
+    KY_NSLOTS
+};
+
+/* What may stand before a suffix (on top of the class and harmony checks). */
+enum {
+    F_AV = 1 << 0,   /* after a vowel */
+    F_AC = 1 << 1,   /* after a consonant */
+    F_AH = 1 << 2,   /* after a high vowel (the pronominal -н- after -ы/-сы) */
+    F_AL = 1 << 3,   /* after л (passive -ын: алын, салын) */
+    F_LONG = 1 << 4, /* leaves at least 4 letters */
+};
+
+struct ky_sfx {
+    const char *s;       /* pattern, UTF-8: upper case = class */
+    unsigned char len;   /* bytes */
+    unsigned char slot;  /* enum ky_slot */
+    unsigned char flags; /* F_* */
+};
+
+#define SFX(s, c) { s, sizeof(s) - 1, c, 0 }
+#define SFXF(s, c, f) { s, sizeof(s) - 1, c, f }
+
+/* Within a slot the longest pattern comes first; slots go outermost first.
+ * Only the slot order matters for correctness, the search tries them all. */
+static const struct ky_sfx ky_rules[] = {
+    /* question clitic: -бы/-би/-бу/-бү, -пы... (келеби, барабы) */
+    SFX("Бы", KY_Q), SFX("Би", KY_Q), SFX("Бу", KY_Q), SFX("Бү", KY_Q),
+
+    /* predicative endings: 2pl, 2sg polite, 1sg, 2sg, 1pl (мугалиммин,
+     * баргансыз); -сыз is also the privative suffix, with the same stem */
+    SFX("сЫңАр", KY_PERS), SFX("сЫздАр", KY_PERS),
+    SFX("мЫн", KY_PERS), SFX("сЫң", KY_PERS), SFX("сЫз", KY_PERS),
+    SFX("БЫз", KY_PERS),
+
+    /* relativiser -дагы/-деги/-догу/-дөгү, after 3rd possessive -ндагы */
+    SFXF("нДАгЫ", KY_CASE, F_AH), SFX("ДАгЫ", KY_CASE),
+    /* ablative, after 3rd possessive with the pronominal -н- */
+    SFXF("нДАн", KY_CASE, F_AH), SFX("ДАн", KY_CASE),
+    /* locative */
+    SFXF("нДА", KY_CASE, F_AH), SFX("ДА", KY_CASE),
+    /* genitive */
+    SFX("НЫн", KY_CASE),
+    /* dative: -га/-ка, after 3rd possessive -на */
+    SFX("ГА", KY_CASE), SFXF("нА", KY_CASE, F_AH),
+    /* accusative: -ны/-ды/-ты, after 3rd possessive -н */
+    SFX("НЫ", KY_CASE), SFXF("н", KY_CASE, F_AH),
+
+    /* possessive: 2pl, 1pl, 2sg polite, 3rd (-ы after consonants, -сы
+     * after vowels); 1sg -ым/-м and 2sg -ың/-ң are left out: they are rare
+     * in running text and look like stems (адам, билим, мугалим) */
+    SFX("ЫңЫздАр", KY_POSS), SFXF("ңЫздАр", KY_POSS, F_AV),
+    SFX("ЫңАр", KY_POSS), SFXF("ңАр", KY_POSS, F_AV),
+    SFX("ЫбЫз", KY_POSS), SFXF("бЫз", KY_POSS, F_AV),
+    SFX("ЫңЫз", KY_POSS), SFXF("ңЫз", KY_POSS, F_AV),
+    SFXF("сЫ", KY_POSS, F_AV), SFX("Ы", KY_POSS),
+
+    /* plural: -лар after vowels, й, р; -дар after voiced; -тар after voiceless */
+    SFX("ЛАр", KY_PL),
+
+    /* verb forms */
+    /* participle + -дык nominaliser (барган-дык-ы-н) */
+    SFX("ГАндЫк", KY_VERB),
+    /* progressive/perfect participle -ган, -гыча/-ганча "until" */
+    SFX("ГАнчА", KY_VERB), SFX("ГЫчА", KY_VERB), SFX("ГАн", KY_VERB),
+    /* negative converb/participle -бастан, -бас (the -ба- is in the pattern) */
+    SFX("БАстАн", KY_VERB), SFX("БАс", KY_VERB),
+    /* intention -макчы */
+    SFX("мАкчЫ", KY_VERB),
+    /* evidential past -ыптыр, -птыр */
+    SFX("ЫптЫр", KY_VERB), SFXF("птЫр", KY_VERB, F_AV),
+    /* past: -ды + person (-дым, -дың, -дыңыз, -дыңар) */
+    SFX("ДЫңЫздАр", KY_VERB), SFX("ДЫңЫз", KY_VERB), SFX("ДЫңАр", KY_VERB),
+    SFX("ДЫм", KY_VERB), SFX("ДЫң", KY_VERB), SFX("ДЫ", KY_VERB),
+    /* conditional -са + person */
+    SFX("сАңЫз", KY_VERB), SFX("сАңАр", KY_VERB), SFX("сАм", KY_VERB),
+    SFX("сАң", KY_VERB), SFX("сАк", KY_VERB), SFX("сА", KY_VERB),
+    /* present-future: -а-/-й- + person; 3rd -ат/-йт */
+    SFX("АсЫңАр", KY_VERB), SFXF("йсЫңАр", KY_VERB, F_AV),
+    SFX("АсЫз", KY_VERB), SFXF("йсЫз", KY_VERB, F_AV),
+    SFX("АсЫң", KY_VERB), SFXF("йсЫң", KY_VERB, F_AV),
+    SFX("АбЫз", KY_VERB), SFXF("йбЫз", KY_VERB, F_AV),
+    SFXF("йм", KY_VERB, F_AV), SFX("Ат", KY_VERB), SFXF("йт", KY_VERB, F_AV),
+    /* verbal noun -уу/-үү, fused with a stem-final а/е/о/ө as -оо/-өө */
+    SFX("уу", KY_VERB), SFX("үү", KY_VERB), SFX("оо", KY_VERB), SFX("өө", KY_VERB),
+    /* converbs: -ып/-п, -й (after vowels, also in -бай) */
+    SFX("Ып", KY_VERB), SFXF("п", KY_VERB, F_AV), SFXF("й", KY_VERB, F_AV),
+
+    /* negation -ба/-па (after voiceless), only before a verb form */
+    SFX("БА", KY_NEG),
+
+    /* voice: passive -ыл (after consonants), -л (after vowels), -ын after л;
+     * reciprocal/plural-subject -ыш, -ш */
+    SFXF("Ын", KY_VOICE, F_AL), SFX("Ыл", KY_VOICE), SFXF("л", KY_VOICE, F_AV),
+    SFX("Ыш", KY_VOICE), SFXF("ш", KY_VOICE, F_AV),
+};
+
+#define N_RULES (sizeof(ky_rules) / sizeof(ky_rules[0]))
+
+/* Which slots may already have been stripped (to the right) when a suffix
+ * of this slot is taken: bit s = slot s. Negation and voice need a verb
+ * form after them; everything else takes whatever came. */
+#define BIT(s) (1u << (s))
+#define ANY_SLOT 0xFFFFu
+static const unsigned follow_ok[KY_NSLOTS] = {
+    [KY_VOICE] = BIT(KY_VERB) | BIT(KY_NEG),
+    [KY_NEG] = BIT(KY_VERB),
+    [KY_VERB] = ANY_SLOT,
+    [KY_DERIV] = ANY_SLOT,
+    [KY_PL] = ANY_SLOT,
+    [KY_POSS] = ANY_SLOT,
+    [KY_CASE] = ANY_SLOT,
+    [KY_PERS] = ANY_SLOT,
+    [KY_Q] = ANY_SLOT,
+};
+
+/* ---- matching ------------------------------------------------------------- */
+
+
+/* Does letter c belong to pattern letter p (a class or itself)? */
+static int class_has(unsigned p, unsigned c)
+{
+    switch (p) {
+    case K_A: return c == C_A || c == C_E || c == C_O || c == C_OE;
+    case K_Y: return c == C_Y || c == C_I || c == C_U || c == C_UE;
+    case K_L: return c == C_L || c == C_D || c == C_T;
+    case K_N: return c == C_N || c == C_D || c == C_T;
+    case K_D: return c == C_D || c == C_T;
+    case K_G: return c == C_G || c == C_K;
+    case K_B: return c == C_B || c == C_P;
+    default: return p == c;
+    }
+}
+
+/* Does consonant c (the suffix's first letter, member of class p) fit
+ * after letter prev? */
+static int alternant_fits(unsigned p, unsigned c, unsigned prev)
+{
+    int v = is_vowel(prev), vl = is_voiceless(prev);
+    switch (p) {
+    case K_L: /* plural: л after vowels, й, р; д after voiced; т after voiceless */
+        if (c == C_L) return v || prev == C_J || prev == C_R;
+        if (c == C_D) return !v && !vl && prev != C_J && prev != C_R;
+        return vl;
+    case K_N: /* genitive, accusative: н after vowels */
+        if (c == C_N) return v;
+        if (c == C_D) return !v && !vl;
+        return vl;
+    case K_D: case K_G: case K_B: /* voiced after vowels and voiced, voiceless after voiceless */
+        return (c == C_T || c == C_K || c == C_P) ? vl : !vl;
+    default:
+        return 1;
+    }
+}
+
+/* Is w[0..n) still a stem? At least two letters with a vowel; two-letter
+ * stems must be vowel + consonant (ал, эт, үй, иш). */
+static int stem_ok(const uint8_t *w, int n)
+{
+    if (n < 2)
+        return 0;
+    if (n == 2)
+        return is_vowel(w[0]) && is_cons(w[1]);
+    for (int i = 0; i < n; i++)
+        if (is_vowel(w[i]))
+            return 1;
+    return 0;
+}
+
+/* Final voiced alternants of a stem: аймаг(ы) -> аймак, мектеб(и) -> мектеп. */
+static unsigned devoice(unsigned c)
+{
+    return c == C_G ? C_K : c == C_B ? C_P : c;
+}
+
+/* Tries rule r at the end of w[0..n); returns the stem length, or -1. */
+static int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
+{
+    int m = r->len / 2;
+    int st = n - m;
+    if (st < 2)
+        return -1;
+    const unsigned char *s = (const unsigned char *)r->s;
+    for (int i = m - 1; i >= 0; i--) {
+        unsigned p = (((unsigned)s[2 * i] & 0x1F) << 6 | (s[2 * i + 1] & 0x3F)) - 0x400;
+        unsigned c = w[st + i];
+        if (!class_has(p, c))
+            return -1;
+    }
+    if (!stem_ok(w, st))
+        return -1;
+    unsigned prev = w[st - 1];
+    unsigned first = (((unsigned)s[0] & 0x1F) << 6 | (s[1] & 0x3F)) - 0x400;
+    unsigned c0 = w[st];
+    if (is_vowel(c0)) {
+        if (!is_cons(prev))
+            return -1;
+    } else if (!alternant_fits(first, c0, prev)) {
+        return -1;
+    }
+    if ((r->flags & F_AV) && !is_vowel(prev))
+        return -1;
+    if ((r->flags & F_AC) && !is_cons(prev))
+        return -1;
+    if ((r->flags & F_AH) && !(props_of(prev) & L_HIGH))
+        return -1;
+    if ((r->flags & F_AL) && prev != C_L)
+        return -1;
+    if ((r->flags & F_LONG) && st < 4)
+        return -1;
+    /* harmony: the suffix's first vowel against the stem's last vowel */
+    for (int i = 0; i < m; i++) {
+        unsigned c = w[st + i];
+        if (!is_vowel(c))
+            continue;
+        int g = -1;
+        for (int j = st - 1; j >= 0 && g < 0; j--)
+            g = harmony_group(w[j]);
+        if (g < 0)
+            break;
+        int ok;
+        if (props_of(c) & L_HIGH) {
+            static const uint8_t hi[5] = { C_Y, C_U, C_U, C_I, C_UE };
+            ok = c == hi[g];
+        } else {
+            static const uint8_t lo[5] = { C_A, C_O, C_A, C_E, C_OE };
+            ok = c == lo[g] || (g == 2 && c == C_O);
+        }
+        if (!ok)
+            return -1;
+        break;
+    }
+    return st;
+}
+
+/* Depth-first over readings: from w[0..n) with the last stripped slot,
+ * returns the shortest stem length reachable. */
+static int search(uint8_t *w, int n, int last)
+{
+    int best = n;
+    unsigned save = w[n - 1];
+    /* a final г/б before a stripped vowel suffix is the voiced alternant */
+    if (last != KY_NONE)
+        w[n - 1] = (uint8_t)devoice(save);
+    for (size_t i = 0; i < N_RULES; i++) {
+        const struct ky_sfx *r = &ky_rules[i];
+        if ((last != KY_NONE && r->slot >= last) || !(follow_ok[r->slot] & BIT(last)))
+            continue;
+        int st = match_rule(r, w, n);
+        if (st < 0)
+            continue;
+        int got = search(w, st, r->slot);
+        if (got < best)
+            best = got;
+    }
+    w[n - 1] = (uint8_t)save;
+    return best;
+}
+
+/* ---- whole words ---------------------------------------------------------- */
+
+/* Frequent function words that look inflected; they stay as they are. */
+static const char *const ky_keep[] = {
+    "жана", "менен", "үчүн", "деп", "дагы", "эле", "гана", "бирок", "болуп",
+    "тууралуу", "боюнча", "алар", "биз", "сиз", "мени", "сени",
+};
+
+static int bytes_eq(const char *a, size_t alen, const char *b)
+{
+    size_t i = 0;
+    for (; i < alen && b[i]; i++)
+        if (a[i] != b[i])
+            return 0;
+    return i == alen && b[i] == '\0';
+}
 
 int izde_ky_stem(struct izde_stem_buf *buf)
 {
-    (void)buf;
+    unsigned char *p = (unsigned char *)buf->p;
+    size_t len = buf->len;
+    size_t start = 0; /* first byte of the part after the last hyphen */
+    for (size_t i = 0; i < len;) {
+        if (p[i] == '-') {
+            start = ++i;
+        } else if (p[i] >= 0xD0 && p[i] <= 0xD3 && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+        } else {
+            return 0; /* not a Cyrillic word: unchanged */
+        }
+    }
+    size_t nb = len - start;
+    if (nb < 4 || nb / 2 > KY_MAX_LETTERS)
+        return 0;
+    for (size_t k = 0; k < sizeof(ky_keep) / sizeof(ky_keep[0]); k++)
+        if (bytes_eq((const char *)p + start, nb, ky_keep[k]))
+            return 0;
+
+    uint8_t w[KY_MAX_LETTERS];
+    int n = (int)(nb / 2);
+    for (int i = 0; i < n; i++) {
+        unsigned cp = ((unsigned)(p[start + 2 * i] & 0x1F) << 6) | (p[start + 2 * i + 1] & 0x3F);
+        w[i] = (uint8_t)(cp - 0x400);
+        if (!(ky_props[w[i]] & L_LETTER))
+            return 0; /* upper case or a letter the rules do not know */
+    }
+
+    int st = search(w, n, KY_NONE);
+    if (st < n)
+        w[st - 1] = (uint8_t)devoice(w[st - 1]);
+    /* a final high vowel after a consonant: possessive -ы, or the stem vowel
+     * of оку-/оку-у; dropping it gives тил/тили and окуучу/окуучулар one stem */
+    if (st > 2 && (props_of(w[st - 1]) & L_HIGH) && is_cons(w[st - 2]) && stem_ok(w, st - 1)) {
+        st--;
+        w[st - 1] = (uint8_t)devoice(w[st - 1]);
+    }
+
+    for (int i = 0; i < st; i++) {
+        unsigned cp = 0x400u + w[i];
+        p[start + 2 * i] = (unsigned char)(0xC0 | (cp >> 6));
+        p[start + 2 * i + 1] = (unsigned char)(0x80 | (cp & 0x3F));
+    }
+    buf->len = start + 2 * (size_t)st;
+    buf->p[buf->len] = '\0';
     return 0;
 }
