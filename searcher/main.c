@@ -1,1 +1,421 @@
-int main(void) { return 1; }
+/* main.c - izde-search: options, the search, and the three output formats. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "diag.h"
+#include "docdata.h"
+#include "index_meta.h"
+#include "searcher.h"
+#include "text.h"
+
+enum sr_format { SR_TEXT, SR_JSON };
+
+struct sr_options {
+    const char **dbs;
+    size_t ndbs;
+    uint32_t limit, offset;
+    enum sr_format format;
+    int all_only;           /* --all: complete matches only */
+    int explain;
+    const char *batch;      /* --batch FILE */
+};
+
+struct sr_state {
+    const struct sr_options *opts;
+    izde_rdb_t *db;
+    izde_analyzer_t *an;
+    struct izde_buf out, text, snippet;
+};
+
+static void usage(void)
+{
+    printf("usage: izde-search --db DIR [--db DIR2 ...] [options] QUERY...\n"
+           "       izde-search --db DIR --batch FILE [--limit N]\n"
+           "\n"
+           "Searches the index with BM25. Documents that contain every query word come\n"
+           "first; documents that miss some follow, marked as partial matches.\n"
+           "Query syntax: words, \"quoted phrases\", -excluded words.\n"
+           "\n"
+           "  --db DIR         an index to search (several are searched as one); a Xapian\n"
+           "                   stub file listing local or remote shards works too\n"
+           "  --limit N        results to show (default 10)\n"
+           "  --offset N       results to skip (default 0)\n"
+           "  --all            show only documents that contain every word\n"
+           "  --json           one JSON object: query, total, results[]\n"
+           "  --explain        show the terms searched for each query word\n"
+           "  --batch FILE     read qid<TAB>query lines ('-' for stdin) and write TREC run\n"
+           "                   lines 'qid Q0 path rank score izde'\n"
+           "  -h, --help       show this help\n"
+           "\n"
+           "exit status:\n"
+           "  0   ran fine (zero hits too)\n"
+           "  1   failed while running\n"
+           "  2   usage error or empty query\n"
+           "  3   the index cannot be opened or used\n");
+}
+
+static int parse_u32(const char *s, uint32_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno || v > 1000000)
+        return -1;
+    *out = (uint32_t)v;
+    return 0;
+}
+
+/* Runs q: complete matches first, then partial ones to fill the page.
+ * OUT: results (count in *n, at most opts->limit), *total (estimated).
+ * Retries once after the index changed under the reader. */
+static izde_status_t run_query(struct sr_state *st, const struct sr_query *q,
+                               struct sr_result *results, size_t *n, uint64_t *total)
+{
+    const struct sr_options *o = st->opts;
+    *n = 0;
+    *total = 0;
+    if (!q->all)
+        return IZDE_OK;
+    for (int attempt = 0;; attempt++) {
+        struct izde_search_opts so;
+        izde_search_opts_init(&so);
+        so.offset = o->offset;
+        so.limit = o->limit;
+        so.check_at_least = o->offset + o->limit;
+        izde_hits_t hits = { 0 };
+        izde_status_t rc = izde_rdb_search(st->db, q->all, &so, &hits);
+        uint64_t complete = 0;
+        if (rc == IZDE_OK) {
+            for (size_t i = 0; i < hits.count; i++)
+                results[(*n)++] = (struct sr_result){ o->offset + (unsigned)i + 1,
+                                                      hits.items[i].score, 0,
+                                                      hits.items[i].docid };
+            /* A page that is not full saw every complete match. */
+            complete = hits.count < o->limit ? o->offset + hits.count : hits.estimated;
+            *total = hits.estimated > complete ? hits.estimated : complete;
+            izde_hits_release(&hits);
+        }
+        if (rc == IZDE_OK && q->any && !o->all_only) {
+            uint32_t skip = o->offset > complete ? o->offset - (uint32_t)complete : 0;
+            so.offset = skip;
+            so.limit = o->limit - (uint32_t)*n;
+            so.check_at_least = so.offset + so.limit;
+            rc = izde_rdb_search(st->db, q->any, &so, &hits);
+            if (rc == IZDE_OK) {
+                for (size_t i = 0; i < hits.count && *n < o->limit; i++) {
+                    results[*n] = (struct sr_result){ (unsigned)(complete + skip + i + 1),
+                                                      hits.items[i].score, 1,
+                                                      hits.items[i].docid };
+                    (*n)++;
+                }
+                *total += hits.estimated;
+                izde_hits_release(&hits);
+            }
+        }
+        if (rc == IZDE_ERR_DB_MODIFIED && attempt == 0 && izde_rdb_reopen(st->db) == IZDE_OK) {
+            *n = 0;
+            continue;
+        }
+        return rc;
+    }
+}
+
+/* Loads a hit's stored record; the text goes to st->text. */
+static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, int with_text,
+                              char **raw, struct izde_docdata *dd)
+{
+    size_t len;
+    izde_status_t rc = izde_rdb_get_data(st->db, docid, raw, &len);
+    if (rc != IZDE_OK)
+        return rc;
+    return izde_docdata_decode(*raw, len, dd, with_text ? &st->text : NULL);
+}
+
+static izde_status_t print_results(struct sr_state *st, const char *query, size_t qlen,
+                                   const struct sr_query *q, const struct sr_result *res,
+                                   size_t n, uint64_t total)
+{
+    const struct sr_options *o = st->opts;
+    struct izde_buf *out = &st->out;
+    int tty = o->format == SR_TEXT && isatty(STDOUT_FILENO);
+    const char *open = tty ? "\033[1m" : o->format == SR_JSON ? "" : "[";
+    const char *close = tty ? "\033[0m" : o->format == SR_JSON ? "" : "]";
+    izde_status_t rc = IZDE_OK;
+    izde_buf_clear(out);
+    if (o->explain && o->format == SR_TEXT)
+        izde_buf_add(out, q->explain.p ? q->explain.p : "", q->explain.len);
+    if (o->format == SR_JSON) {
+        izde_buf_adds(out, "{\"query\":");
+        sr_json_string(out, query, qlen);
+        izde_buf_addf(out, ",\"total\":%" PRIu64 ",", total);
+        if (o->explain) {
+            izde_buf_adds(out, "\"explain\":");
+            sr_json_string(out, q->explain.p ? q->explain.p : "", q->explain.len);
+            izde_buf_addc(out, ',');
+        }
+        izde_buf_adds(out, "\"results\":[");
+    } else if (n == 0) {
+        izde_buf_adds(out, "no results\n");
+    } else {
+        izde_buf_addf(out, "about %" PRIu64 " result%s\n", total, total == 1 ? "" : "s");
+    }
+    for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
+        char *raw = NULL;
+        struct izde_docdata dd;
+        rc = load_doc(st, res[i].docid, 1, &raw, &dd);
+        if (rc == IZDE_OK)
+            rc = sr_snippet(st->an, q, dd.text ? dd.text : "", dd.text_len, open, close,
+                            &st->snippet);
+        if (rc == IZDE_OK && o->format == SR_JSON) {
+            izde_buf_addf(out, "%s{\"rank\":%u,\"path\":", i ? "," : "", res[i].rank);
+            sr_json_string(out, dd.path, dd.path_len);
+            izde_buf_adds(out, ",\"title\":");
+            sr_json_string(out, dd.title, dd.title_len);
+            izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", res[i].score,
+                          res[i].partial ? "true" : "false");
+            sr_json_string(out, dd.lang ? dd.lang : "", dd.lang_len);
+            izde_buf_adds(out, ",\"snippet\":");
+            sr_json_string(out, st->snippet.p, st->snippet.len);
+            izde_buf_addc(out, '}');
+        } else if (rc == IZDE_OK) {
+            izde_buf_addf(out, "\n%u. %s%.*s%s%s\n   %.*s  score %.3f\n   %s\n", res[i].rank,
+                          tty ? "\033[1m" : "", (int)dd.title_len, dd.title, tty ? "\033[0m" : "",
+                          res[i].partial ? "  (partial match)" : "", (int)dd.path_len, dd.path,
+                          res[i].score, st->snippet.p ? st->snippet.p : "");
+        }
+        free(raw);
+    }
+    if (rc != IZDE_OK)
+        return rc;
+    if (o->format == SR_JSON)
+        izde_buf_adds(out, "]}\n");
+    if (!out->p)
+        return IZDE_ERR_NOMEM;
+    fwrite(out->p, 1, out->len, stdout);
+    return IZDE_OK;
+}
+
+static izde_status_t search_once(struct sr_state *st, const char *query, size_t qlen,
+                                 struct sr_query *q, struct sr_result *res, size_t *n,
+                                 uint64_t *total)
+{
+    izde_status_t rc = sr_query_parse(st->an, query, qlen, q);
+    if (rc != IZDE_OK)
+        return rc;
+    return run_query(st, q, res, n, total);
+}
+
+static int run_batch(struct sr_state *st, struct sr_result *res)
+{
+    const char *name = st->opts->batch;
+    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    if (!f) {
+        izde_diag_error("cannot read '%s': %s", name, strerror(errno));
+        return IZDE_EXIT_FAILED;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, bad = 0;
+    ssize_t len;
+    int status = IZDE_EXIT_OK;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        char *tab = memchr(line, '\t', (size_t)len);
+        if (!tab || tab == line) {
+            fprintf(stderr, "%s:%zu: expected qid<TAB>query\n", name, lineno);
+            bad++;
+            continue;
+        }
+        *tab = '\0';
+        const char *qid = line;
+        char *query = tab + 1;
+        size_t qlen = (size_t)(line + len - query);
+        struct izde_buf fixed = IZDE_BUF_INIT;
+        size_t nbad;
+        if (izde_text_utf8_check(query, qlen, NULL) > 0) {
+            if (izde_text_utf8_repair(query, qlen, &fixed, &nbad) != IZDE_OK) {
+                status = IZDE_EXIT_FAILED;
+                break;
+            }
+            fprintf(stderr, "%s:%zu: invalid UTF-8 in query repaired\n", name, lineno);
+            query = fixed.p;
+            qlen = fixed.len;
+        }
+        struct sr_query q;
+        size_t n;
+        uint64_t total;
+        izde_status_t rc = search_once(st, query, qlen, &q, res, &n, &total);
+        if (rc == IZDE_OK && !q.all) {
+            fprintf(stderr, "%s:%zu: query '%s' has no words to search for\n", name, lineno, qid);
+            bad++;
+        }
+        for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
+            char *raw = NULL;
+            struct izde_docdata dd;
+            rc = load_doc(st, res[i].docid, 0, &raw, &dd);
+            if (rc == IZDE_OK)
+                printf("%s Q0 %.*s %u %.4f izde\n", qid, (int)dd.path_len, dd.path, res[i].rank,
+                       res[i].score);
+            free(raw);
+        }
+        if (rc != IZDE_OK) {
+            izde_diag_error("%s:%zu: query '%s' failed: %s", name, lineno, qid,
+                            izde_rdb_errmsg(st->db)[0] ? izde_rdb_errmsg(st->db)
+                                                       : izde_status_str(rc));
+            status = IZDE_EXIT_FAILED;
+        }
+        sr_query_release(&q);
+        izde_buf_release(&fixed);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (bad)
+        izde_diag_warning("%zu line%s of '%s' skipped", bad, bad == 1 ? "" : "s", name);
+    return status;
+}
+
+/* Joins the query arguments with spaces. */
+static char *join_args(char **args, size_t n, size_t *len)
+{
+    struct izde_buf b = IZDE_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            izde_buf_addc(&b, ' ');
+        izde_buf_adds(&b, args[i]);
+    }
+    return izde_buf_detach(&b, len);
+}
+
+int main(int argc, char **argv)
+{
+    izde_diag_init("izde-search");
+    struct sr_options o = { .limit = 10 };
+    const char **dbs = calloc((size_t)argc, sizeof(char *));
+    char **words = calloc((size_t)argc, sizeof(char *));
+    size_t nwords = 0;
+    int exit_code = IZDE_EXIT_OK;
+    if (!dbs || !words)
+        return IZDE_EXIT_FAILED;
+    o.dbs = dbs;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                words[nwords++] = argv[i];
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage();
+            goto done;
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+            dbs[o.ndbs++] = argv[++i];
+        } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
+            o.batch = argv[++i];
+        } else if ((strcmp(a, "--limit") == 0 || strcmp(a, "--offset") == 0) && i + 1 < argc) {
+            uint32_t *dst = a[2] == 'l' ? &o.limit : &o.offset;
+            if (parse_u32(argv[++i], dst) != 0) {
+                izde_diag_usage("%s wants a number up to 1000000, got '%s'", a, argv[i]);
+                exit_code = IZDE_EXIT_USAGE;
+                goto done;
+            }
+        } else if (strcmp(a, "--json") == 0) {
+            o.format = SR_JSON;
+        } else if (strcmp(a, "--all") == 0) {
+            o.all_only = 1;
+        } else if (strcmp(a, "--explain") == 0) {
+            o.explain = 1;
+        } else if (a[0] == '-' && a[1] == '-') {
+            izde_diag_usage("unknown option '%s'", a);
+            exit_code = IZDE_EXIT_USAGE;
+            goto done;
+        } else {
+            /* Anything else, '-excluded' words included, is query text. */
+            words[nwords++] = argv[i];
+        }
+    }
+    if (o.ndbs == 0) {
+        izde_diag_usage("missing --db DIR");
+        exit_code = IZDE_EXIT_USAGE;
+        goto done;
+    }
+    if (!o.batch && nwords == 0) {
+        izde_diag_usage("empty query: give words to search for");
+        exit_code = IZDE_EXIT_USAGE;
+        goto done;
+    }
+    if (o.limit == 0)
+        o.limit = 10;
+
+    struct sr_state st = { .opts = &o };
+    char *errmsg = NULL;
+    izde_status_t rc = izde_analyzer_new(&st.an, &errmsg);
+    if (rc == IZDE_OK) {
+        rc = izde_rdb_open(o.dbs, o.ndbs, &st.db, &errmsg);
+        if (rc == IZDE_OK)
+            rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
+                                            &errmsg);
+        if (rc != IZDE_OK)
+            izde_diag_error("cannot open database '%s': %s", o.dbs[0],
+                            errmsg ? errmsg : izde_status_str(rc));
+    } else {
+        izde_diag_error("cannot start text analysis: %s", errmsg ? errmsg : izde_status_str(rc));
+    }
+    free(errmsg);
+    struct sr_result *res = rc == IZDE_OK ? calloc(o.limit, sizeof(*res)) : NULL;
+    if (rc == IZDE_OK && !res)
+        rc = IZDE_ERR_NOMEM;
+    if (rc != IZDE_OK) {
+        exit_code = rc == IZDE_ERR_NOMEM ? IZDE_EXIT_FAILED : IZDE_EXIT_UNUSABLE;
+    } else if (o.batch) {
+        exit_code = run_batch(&st, res);
+    } else {
+        size_t qlen;
+        char *query = join_args(words, nwords, &qlen);
+        struct izde_buf fixed = IZDE_BUF_INIT;
+        size_t nbad;
+        const char *qtext = query;
+        if (query && izde_text_utf8_check(query, qlen, NULL) > 0 &&
+            izde_text_utf8_repair(query, qlen, &fixed, &nbad) == IZDE_OK) {
+            qtext = fixed.p;
+            qlen = fixed.len;
+        }
+        struct sr_query q = { 0 };
+        size_t n = 0;
+        uint64_t total = 0;
+        rc = query ? search_once(&st, qtext, qlen, &q, res, &n, &total) : IZDE_ERR_NOMEM;
+        if (rc == IZDE_OK && !q.all) {
+            izde_diag_usage("empty query: no words to search for in '%s'", qtext);
+            exit_code = IZDE_EXIT_USAGE;
+        } else if (rc == IZDE_OK) {
+            rc = print_results(&st, qtext, qlen, &q, res, n, total);
+        }
+        if (rc != IZDE_OK) {
+            izde_diag_error("search failed: %s", izde_rdb_errmsg(st.db)[0]
+                                                     ? izde_rdb_errmsg(st.db)
+                                                     : izde_status_str(rc));
+            exit_code = IZDE_EXIT_FAILED;
+        }
+        sr_query_release(&q);
+        izde_buf_release(&fixed);
+        free(query);
+    }
+    free(res);
+    izde_rdb_close(st.db);
+    izde_analyzer_free(st.an);
+    izde_buf_release(&st.out);
+    izde_buf_release(&st.text);
+    izde_buf_release(&st.snippet);
+    if (fflush(stdout) != 0 && exit_code == IZDE_EXIT_OK) {
+        izde_diag_error("cannot write results: %s", strerror(errno));
+        exit_code = IZDE_EXIT_FAILED;
+    }
+done:
+    free(dbs);
+    free(words);
+    return exit_code;
+}

@@ -1,1 +1,350 @@
-/* placeholder */ typedef int izde_placeholder_query_t;
+/* query.c - query text to a Xapian query: words, phrases, exclusions, all-words-first. */
+#include <stdlib.h>
+#include <string.h>
+#include "searcher.h"
+#include "text.h"
+
+/* Weight of the exact-form bonus beside the synonym of exact form and
+ * stems: an exact match ranks above an inflected one, all else equal. */
+#define EXACT_BONUS 0.25
+
+/* Terms of one analysed chunk, grouped by word position. */
+struct chunk_terms {
+    struct sr_query *q;
+    unsigned first_word;    /* q word index of the chunk's position 1 */
+    int keep;               /* record terms in q->terms (positive chunks) */
+    struct {
+        char *text;
+        size_t len;
+        enum izde_term_kind kind;
+        enum izde_lang lang;
+        uint32_t pos;
+        size_t start, end;
+    } *items;
+    size_t n, cap;
+    izde_status_t rc;
+};
+
+static int collect(const struct izde_term *t, void *closure)
+{
+    struct chunk_terms *c = closure;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        void *p = realloc(c->items, cap * sizeof(*c->items));
+        if (!p)
+            goto nomem;
+        c->items = p;
+        c->cap = cap;
+    }
+    char *s = malloc(t->len + 1);
+    if (!s)
+        goto nomem;
+    memcpy(s, t->text, t->len);
+    s[t->len] = '\0';
+    c->items[c->n].text = s;
+    c->items[c->n].len = t->len;
+    c->items[c->n].kind = t->kind;
+    c->items[c->n].lang = t->lang;
+    c->items[c->n].pos = t->pos;
+    c->items[c->n].start = t->start;
+    c->items[c->n].end = t->end;
+    c->n++;
+    return 0;
+nomem:
+    c->rc = IZDE_ERR_NOMEM;
+    return 1;
+}
+
+static void chunk_release(struct chunk_terms *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->items[i].text);
+    free(c->items);
+}
+
+static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
+                               enum izde_term_kind kind, enum izde_lang lang, unsigned word)
+{
+    if (q->nterms == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 16;
+        void *p = realloc(q->terms, cap * sizeof(*q->terms));
+        if (!p)
+            return IZDE_ERR_NOMEM;
+        q->terms = p;
+        q->cap = cap;
+    }
+    char *s = strndup(text, len);
+    if (!s)
+        return IZDE_ERR_NOMEM;
+    q->terms[q->nterms++] = (struct sr_qterm){ s, len, kind, lang, word };
+    return IZDE_OK;
+}
+
+/* A growing list of subqueries that frees what it holds. */
+struct qlist {
+    izde_query_t **items;
+    size_t n, cap;
+};
+
+static izde_status_t qlist_push(struct qlist *l, izde_query_t *q)
+{
+    if (!q)
+        return IZDE_ERR_NOMEM;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        void *p = realloc(l->items, cap * sizeof(*l->items));
+        if (!p) {
+            izde_query_free(q);
+            return IZDE_ERR_NOMEM;
+        }
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->n++] = q;
+    return IZDE_OK;
+}
+
+static void qlist_release(struct qlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        izde_query_free(l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof(*l));
+}
+
+/* Combines l's queries with op; n == 1 gives a copy of the one. */
+static izde_status_t qlist_combine(const struct qlist *l, izde_query_op_t op, uint32_t window,
+                                   izde_query_t **out)
+{
+    return izde_query_combine(op, l->items, l->n, window, out);
+}
+
+/* One query word: SYNONYM(exact, stems...), so that BM25 sees one term. */
+static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
+                                izde_query_t **out, izde_query_t **exact)
+{
+    struct qlist alts = { 0 };
+    izde_status_t rc = IZDE_OK;
+    *exact = NULL;
+    for (size_t i = from; rc == IZDE_OK && i < to; i++) {
+        if (c->items[i].kind == IZDE_TERM_COMPOUND)
+            continue;
+        /* Two stemmers may give the same stem; the synonym needs it once. */
+        int dup = 0;
+        for (size_t j = from; j < i; j++)
+            if (c->items[j].len == c->items[i].len &&
+                memcmp(c->items[j].text, c->items[i].text, c->items[i].len) == 0)
+                dup = 1;
+        if (dup)
+            continue;
+        izde_query_t *t = NULL;
+        rc = izde_query_term(c->items[i].text, c->items[i].len, 1, &t);
+        if (rc == IZDE_OK && c->items[i].kind == IZDE_TERM_EXACT && !*exact)
+            rc = izde_query_term(c->items[i].text, c->items[i].len, 1, exact);
+        if (rc == IZDE_OK)
+            rc = qlist_push(&alts, t);
+    }
+    if (rc == IZDE_OK)
+        rc = qlist_combine(&alts, IZDE_Q_SYNONYM, 0, out);
+    qlist_release(&alts);
+    return rc;
+}
+
+static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from, size_t to,
+                         const char *src, const char *what)
+{
+    izde_buf_addf(&q->explain, "%s '%.*s':", what, (int)(c->items[from].end - c->items[from].start),
+                  src + c->items[from].start);
+    for (size_t i = from; i < to; i++) {
+        const char *k = c->items[i].kind == IZDE_TERM_EXACT  ? "exact"
+                        : c->items[i].kind == IZDE_TERM_STEM ? izde_lang_code(c->items[i].lang)
+                                                             : "compound";
+        izde_buf_addf(&q->explain, " %s=%s", k, c->items[i].text);
+    }
+    izde_buf_addc(&q->explain, '\n');
+}
+
+/* Builds the clauses of one chunk: a phrase (phrase != 0) or separate
+ * words, appended to clauses; exact-form bonuses go to bonus. */
+static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, const char *src,
+                                   int phrase, struct qlist *clauses, struct qlist *bonus)
+{
+    izde_status_t rc = IZDE_OK;
+    struct qlist parts = { 0 };
+    for (size_t i = 0; rc == IZDE_OK && i < c->n;) {
+        size_t j = i + 1;
+        while (j < c->n && c->items[j].pos == c->items[i].pos &&
+               c->items[j].kind != IZDE_TERM_COMPOUND)
+            j++;
+        if (c->items[i].kind == IZDE_TERM_COMPOUND) {
+            /* The compound's parts follow as their own words; they are
+             * searched as a phrase, which finds 'иш-аракет' and 'иш аракет'. */
+            i = j;
+            continue;
+        }
+        unsigned word = q->nwords + (phrase ? 0 : (unsigned)parts.n);
+        if (c->keep) {
+            for (size_t k = i; rc == IZDE_OK && k < j; k++)
+                rc = keep_term(q, c->items[k].text, c->items[k].len, c->items[k].kind,
+                               c->items[k].lang, word);
+            explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
+        }
+        izde_query_t *wq = NULL, *exact = NULL;
+        if (rc == IZDE_OK)
+            rc = word_query(c, i, j, &wq, &exact);
+        if (rc == IZDE_OK)
+            rc = qlist_push(&parts, phrase ? exact : wq);
+        if (phrase)
+            izde_query_free(wq);
+        else if (rc == IZDE_OK && exact) {
+            izde_query_t *scaled = NULL;
+            rc = izde_query_scale(exact, EXACT_BONUS, &scaled);
+            izde_query_free(exact);
+            if (rc == IZDE_OK)
+                rc = qlist_push(bonus, scaled);
+        }
+        i = j;
+    }
+    if (rc == IZDE_OK && parts.n > 0) {
+        if (phrase && parts.n > 1) {
+            izde_query_t *p = NULL;
+            rc = qlist_combine(&parts, IZDE_Q_PHRASE, 0, &p);
+            if (rc == IZDE_OK)
+                rc = qlist_push(clauses, p);
+            q->nwords++;
+        } else {
+            for (size_t k = 0; rc == IZDE_OK && k < parts.n; k++) {
+                rc = qlist_push(clauses, parts.items[k]);
+                parts.items[k] = NULL;
+            }
+            q->nwords += (unsigned)parts.n;
+        }
+    }
+    qlist_release(&parts);
+    return rc;
+}
+
+/* Typographic quotes all mean '"'. Returns the byte length of a quote at
+ * s, or 0. */
+static size_t quote_len(const char *s, size_t avail)
+{
+    static const char *const quotes[] = { "\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C",
+                                          "\xE2\x80\x9D", "\xE2\x80\x9E", NULL };
+    for (const char *const *qt = quotes; *qt; qt++) {
+        size_t n = strlen(*qt);
+        if (n <= avail && memcmp(s, *qt, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
+                             struct sr_query *q)
+{
+    memset(q, 0, sizeof(*q));
+    struct qlist clauses = { 0 }, excluded = { 0 }, bonus = { 0 };
+    izde_status_t rc = IZDE_OK;
+    size_t i = 0;
+    while (rc == IZDE_OK && i < len) {
+        if (is_space(text[i])) {
+            i++;
+            continue;
+        }
+        int negate = 0;
+        if (text[i] == '-' && i + 1 < len && !is_space(text[i + 1])) {
+            negate = 1;
+            i++;
+        }
+        size_t ql = quote_len(text + i, len - i);
+        size_t start, end;
+        int phrase = 0;
+        if (ql) {
+            phrase = 1;
+            start = i + ql;
+            end = start;
+            while (end < len && !quote_len(text + end, len - end))
+                end++;
+            i = end < len ? end + quote_len(text + end, len - end) : end;
+        } else {
+            start = i;
+            end = i;
+            while (end < len && !is_space(text[end]) && !quote_len(text + end, len - end))
+                end++;
+            i = end;
+        }
+        struct chunk_terms c = { .q = q, .keep = !negate };
+        rc = izde_analyze_query(an, text + start, end - start, collect, &c);
+        if (c.rc != IZDE_OK)
+            rc = c.rc;
+        if (rc == IZDE_OK && c.n > 0) {
+            /* A hyphenated word ('иш-аракет') is a phrase of its parts. */
+            int compound = 0;
+            for (size_t k = 0; k < c.n; k++)
+                compound |= c.items[k].kind == IZDE_TERM_COMPOUND;
+            rc = chunk_clauses(q, &c, text + start, phrase || compound,
+                               negate ? &excluded : &clauses, &bonus);
+        }
+        chunk_release(&c);
+    }
+    if (rc == IZDE_OK && clauses.n > 0) {
+        izde_query_t *all = NULL, *any = NULL, *tmp = NULL, *excl = NULL, *bonus_q = NULL;
+        rc = qlist_combine(&clauses, IZDE_Q_AND, 0, &all);
+        if (rc == IZDE_OK && clauses.n > 1)
+            rc = qlist_combine(&clauses, IZDE_Q_OR, 0, &any);
+        if (rc == IZDE_OK && any) {
+            /* The partial matches exclude the complete ones, which the
+             * first query already ranks. */
+            izde_query_t *pair[2] = { any, all };
+            rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
+            izde_query_free(any);
+            any = tmp;
+        }
+        if (rc == IZDE_OK && excluded.n > 0)
+            rc = qlist_combine(&excluded, IZDE_Q_OR, 0, &excl);
+        if (rc == IZDE_OK && bonus.n > 0)
+            rc = qlist_combine(&bonus, IZDE_Q_OR, 0, &bonus_q);
+        izde_query_t **slots[2] = { &all, &any };
+        for (int s = 0; rc == IZDE_OK && s < 2; s++) {
+            if (!*slots[s])
+                continue;
+            if (bonus_q) {
+                izde_query_t *pair[2] = { *slots[s], bonus_q };
+                rc = izde_query_combine(IZDE_Q_AND_MAYBE, pair, 2, 0, &tmp);
+                izde_query_free(*slots[s]);
+                *slots[s] = tmp;
+            }
+            if (rc == IZDE_OK && excl) {
+                izde_query_t *pair[2] = { *slots[s], excl };
+                rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
+                izde_query_free(*slots[s]);
+                *slots[s] = tmp;
+            }
+        }
+        izde_query_free(excl);
+        izde_query_free(bonus_q);
+        q->all = all;
+        q->any = any;
+    }
+    qlist_release(&clauses);
+    qlist_release(&excluded);
+    qlist_release(&bonus);
+    if (rc != IZDE_OK)
+        sr_query_release(q);
+    return rc;
+}
+
+void sr_query_release(struct sr_query *q)
+{
+    izde_query_free(q->all);
+    izde_query_free(q->any);
+    for (size_t i = 0; i < q->nterms; i++)
+        free(q->terms[i].text);
+    free(q->terms);
+    izde_buf_release(&q->explain);
+    memset(q, 0, sizeof(*q));
+}

@@ -1,1 +1,149 @@
-/* placeholder */ typedef int izde_placeholder_snippet_t;
+/* snippet.c - the passage of a document that best shows why it matched. */
+#include <stdlib.h>
+#include <string.h>
+#include "searcher.h"
+
+#define SNIPPET_BYTES 300   /* about 150 Cyrillic letters */
+#define LEAD_BYTES 60       /* context kept before the first match */
+
+struct match {
+    size_t start, end;
+    unsigned word;
+};
+
+struct matches {
+    const struct sr_query *q;
+    struct match *items;
+    size_t n, cap;
+    int nomem;
+};
+
+static int find_match(const struct izde_term *t, void *closure)
+{
+    struct matches *m = closure;
+    const struct sr_query *q = m->q;
+    for (size_t i = 0; i < q->nterms; i++) {
+        if (q->terms[i].len != t->len || memcmp(q->terms[i].text, t->text, t->len) != 0)
+            continue;
+        /* Exact form and stem of one word both match: keep one span. */
+        if (m->n && m->items[m->n - 1].start == t->start)
+            return 0;
+        if (m->n == m->cap) {
+            size_t cap = m->cap ? m->cap * 2 : 64;
+            void *p = realloc(m->items, cap * sizeof(*m->items));
+            if (!p) {
+                m->nomem = 1;
+                return 1;
+            }
+            m->items = p;
+            m->cap = cap;
+        }
+        m->items[m->n++] = (struct match){ t->start, t->end, q->terms[i].word };
+        return 0;
+    }
+    return 0;
+}
+
+/* Moves i back to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends s[from, to) with runs of white space collapsed to one space. */
+static izde_status_t add_collapsed(struct izde_buf *out, const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        if (is_space(s[i])) {
+            if (out->len && out->p[out->len - 1] != ' ' && izde_buf_addc(out, ' '))
+                return IZDE_ERR_NOMEM;
+        } else if (izde_buf_addc(out, s[i])) {
+            return IZDE_ERR_NOMEM;
+        }
+    }
+    return IZDE_OK;
+}
+
+izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
+                         size_t len, const char *open, const char *close,
+                         struct izde_buf *out)
+{
+    struct matches m = { .q = q };
+    uint32_t pos = 0;
+    izde_buf_clear(out);
+    izde_status_t rc = izde_analyze_text(an, text, len, &pos, NULL, find_match, &m);
+    if (m.nomem) {
+        free(m.items);
+        return IZDE_ERR_NOMEM;
+    }
+    if (rc != IZDE_OK) {
+        free(m.items);
+        return rc;
+    }
+    /* The window that shows the most distinct query words wins; the
+     * earliest among equals, since abstracts come first. */
+    size_t best = 0, best_score = 0;
+    for (size_t i = 0; i < m.n; i++) {
+        unsigned long seen = 0;
+        size_t score = 0;
+        for (size_t j = i; j < m.n && m.items[j].end <= m.items[i].start + SNIPPET_BYTES - LEAD_BYTES; j++) {
+            unsigned long bit = 1UL << (m.items[j].word % (8 * sizeof(long)));
+            if (!(seen & bit)) {
+                seen |= bit;
+                score += 2;
+            } else {
+                score += 1;
+            }
+        }
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    size_t anchor = m.n ? m.items[best].start : 0;
+    size_t from = anchor > LEAD_BYTES ? anchor - LEAD_BYTES : 0;
+    if (from > 0) {
+        /* Start at a word boundary after from. */
+        size_t k = from;
+        while (k < anchor && !is_space(text[k]))
+            k++;
+        from = k < anchor ? k + 1 : char_start(text, from);
+    }
+    size_t to = from + SNIPPET_BYTES < len ? from + SNIPPET_BYTES : len;
+    if (to < len) {
+        size_t k = to;
+        while (k > from && !is_space(text[k]))
+            k--;
+        to = k > from ? k : char_start(text, to);
+    }
+    if (from > 0)
+        rc = izde_buf_adds(out, "…");
+    size_t at = from;
+    for (size_t i = 0; rc == IZDE_OK && i < m.n; i++) {
+        if (m.items[i].start < at || m.items[i].end > to)
+            continue;
+        rc = add_collapsed(out, text, at, m.items[i].start);
+        if (rc == IZDE_OK)
+            rc = izde_buf_adds(out, open);
+        if (rc == IZDE_OK)
+            rc = izde_buf_add(out, text + m.items[i].start, m.items[i].end - m.items[i].start);
+        if (rc == IZDE_OK)
+            rc = izde_buf_adds(out, close);
+        at = m.items[i].end;
+    }
+    if (rc == IZDE_OK)
+        rc = add_collapsed(out, text, at, to);
+    while (rc == IZDE_OK && out->len && out->p[out->len - 1] == ' ')
+        out->p[--out->len] = '\0';
+    if (rc == IZDE_OK && to < len)
+        rc = izde_buf_adds(out, "…");
+    free(m.items);
+    return rc;
+}

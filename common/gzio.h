@@ -1,0 +1,25 @@
+/* gzio.h - zlib in one place: reading .gz files and compressing stored text. */
+#ifndef IZDE_GZIO_H
+#define IZDE_GZIO_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "status.h"
+
+/* Appends the decompressed content of the gzip file at path to out, reading
+ * at most max_bytes of output (a guard against decompression bombs).
+ * OUT: *errmsg, malloc'ed reason on failure (caller frees; may be NULL).
+ * Returns IZDE_OK, IZDE_ERR_IO (unreadable), IZDE_ERR_ENCODING (corrupt or
+ * truncated stream), IZDE_ERR_UNSUPPORTED (over max_bytes), IZDE_ERR_NOMEM. */
+izde_status_t izde_gz_read_file(const char *path, size_t max_bytes, struct izde_buf *out,
+                                char **errmsg);
+
+/* Appends the zlib-compressed form of data to out. */
+izde_status_t izde_gz_compress(const char *data, size_t len, struct izde_buf *out);
+
+/* Appends the decompression of a zlib stream made by izde_gz_compress whose
+ * original size is orig_len. Returns IZDE_ERR_ENCODING on a corrupt stream. */
+izde_status_t izde_gz_uncompress(const char *data, size_t len, size_t orig_len,
+                                 struct izde_buf *out);
+
+#endif

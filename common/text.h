@@ -1,0 +1,71 @@
+/* text.h - Unicode text handling: UTF-8 repair, normalisation, case folding, word breaks (the only ICU user). */
+#ifndef IZDE_TEXT_H
+#define IZDE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "status.h"
+
+/* Scans len bytes for invalid UTF-8 (overlongs, surrogates, truncated or
+ * stray bytes, code points above U+10FFFF).
+ * OUT: *first_bad, byte offset of the first invalid sequence (may be NULL).
+ * Returns the number of invalid sequences; 0 means the text is valid. */
+size_t izde_text_utf8_check(const char *s, size_t len, size_t *first_bad);
+
+/* Appends s to out with each invalid sequence replaced by U+FFFD, so that
+ * the rest of the text survives. Returns the number replaced via *nbad. */
+izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *out,
+                                    size_t *nbad);
+
+/* Decodes one code point at s[*i] (valid UTF-8 assumed), advancing *i. */
+uint32_t izde_text_next_cp(const char *s, size_t len, size_t *i);
+
+/* Appends code point cp to out as UTF-8. */
+izde_status_t izde_text_add_cp(struct izde_buf *out, uint32_t cp);
+
+/* The analysis context: ICU break iterator and scratch buffers. One per
+ * thread; create once, reuse for every text. */
+typedef struct izde_text izde_text_t;
+
+izde_status_t izde_text_new(izde_text_t **out, char **errmsg);
+void izde_text_free(izde_text_t *t);
+
+/* Writes the search form of one token into out (replacing its content):
+ * NFC, full Unicode case folding (Ң→ң, Ө→ө, Ү→ү, Ё→ё), then ё→е, with soft
+ * hyphens and zero-width characters dropped. s must be valid UTF-8.
+ * Returns IZDE_OK, IZDE_ERR_NOMEM, IZDE_ERR_ICU. */
+izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
+                             struct izde_buf *out);
+
+enum izde_token_kind {
+    IZDE_TOKEN_WORD,    /* letters (any script), possibly with digits */
+    IZDE_TOKEN_NUMBER,  /* digits, with inner . or , as ICU reads them */
+};
+
+struct izde_token {
+    size_t start, end;          /* byte offsets into the text */
+    enum izde_token_kind kind;
+    /* The token is glued to the previous one by a single hyphen with no
+     * space around it (the 'аракет' of 'иш-аракет'). */
+    int hyphen_joined;
+};
+
+/* Starts word iteration over text (valid UTF-8, not copied: it must stay
+ * alive while tokens are read). */
+izde_status_t izde_text_words_begin(izde_text_t *t, const char *text, size_t len);
+
+/* OUT: *tok, the next word or number. Returns 1 when a token was produced,
+ * 0 at the end of the text. Punctuation and spaces are never tokens. */
+int izde_text_words_next(izde_text_t *t, struct izde_token *tok);
+
+/* Classes a folded word by script, for choosing a stemmer. */
+enum izde_script {
+    IZDE_SCRIPT_OTHER,
+    IZDE_SCRIPT_CYRILLIC,   /* only Cyrillic letters (and hyphens) */
+    IZDE_SCRIPT_LATIN,      /* only Latin letters (and hyphens) */
+    IZDE_SCRIPT_DIGITS,     /* contains a digit */
+};
+enum izde_script izde_text_script(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,58 @@
+/* searcher.h - what the parts of izde-search share: the parsed query and its output. */
+#ifndef IZDE_SEARCHER_H
+#define IZDE_SEARCHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "analyze.h"
+#include "buf.h"
+#include "status.h"
+#include "xapian_binding.h"
+
+/* One term the query searches, kept for snippets and --explain. */
+struct sr_qterm {
+    char *text;             /* malloc'ed */
+    size_t len;
+    enum izde_term_kind kind;
+    enum izde_lang lang;
+    unsigned word;          /* index of the query word it stands for */
+};
+
+struct sr_query {
+    izde_query_t *all;      /* documents with every word; NULL if no words */
+    izde_query_t *any;      /* documents with only some (NULL for one word) */
+    unsigned nwords;        /* positive words and phrases */
+    struct sr_qterm *terms; /* every term, positive words only */
+    size_t nterms, cap;
+    struct izde_buf explain;/* one line per query word */
+};
+
+/* Parses text (valid UTF-8) leniently: words, "quoted phrases" (also «»,
+ * „“, “”; an unclosed quote runs to the end), -excluded words and phrases.
+ * OUT: *q (release with sr_query_release).
+ * Returns IZDE_OK (q->all is NULL when nothing searchable is left),
+ * IZDE_ERR_NOMEM, or an analysis status. */
+izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
+                             struct sr_query *q);
+void sr_query_release(struct sr_query *q);
+
+/* One result ready for printing. */
+struct sr_result {
+    unsigned rank;
+    double score;
+    int partial;            /* misses some query words */
+    izde_docid_t docid;
+};
+
+/* Writes a snippet of text around the best cluster of query terms into out
+ * (whitespace collapsed). Matches are wrapped in open/close. */
+izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
+                         size_t len, const char *open, const char *close,
+                         struct izde_buf *out);
+
+/* Appends s as a JSON string literal (quotes included); invalid UTF-8
+ * becomes U+FFFD, so the output is always valid JSON. */
+izde_status_t sr_json_string(struct izde_buf *out, const char *s, size_t len);
+
+#endif
