@@ -29,6 +29,9 @@ typedef struct izde_query izde_query_t;   /* an immutable query tree */
 
 typedef uint32_t izde_docid_t;            /* 0 is never a valid docid */
 
+/* The longest term, in bytes, that a (glass) database stores. */
+#define IZDE_MAX_TERM_LEN 245
+
 /* ---------------------------------------------------------------- writing */
 
 enum izde_wdb_flags {
@@ -44,7 +47,9 @@ enum izde_wdb_flags {
  * OUT: *out, NULL on failure.
  * Returns IZDE_OK, IZDE_ERR_DB_LOCKED (another writer holds it),
  * IZDE_ERR_DB_OPEN (missing with IZDE_WDB_OPEN, exists with IZDE_WDB_CREATE,
- * or not a database), IZDE_ERR_DB_CORRUPT, IZDE_ERR_DB, IZDE_ERR_NOMEM. */
+ * or not a database), IZDE_ERR_DB_CORRUPT, IZDE_ERR_DB, IZDE_ERR_NOMEM,
+ * IZDE_ERR_INVALID (NULL path or out, more than one of CREATE, OVERWRITE and
+ * OPEN, unknown flag bits). */
 izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
                             char **errmsg) IZDE_NOEXCEPT;
 
@@ -69,11 +74,14 @@ izde_status_t izde_wdb_cancel_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
  * construction at a time per handle. */
 izde_status_t izde_wdb_begin_doc(izde_wdb_t *db) IZDE_NOEXCEPT;
 
-/* Adds term with a position (pos >= 1) and wdf + 1. */
+/* Adds term with a position (pos >= 1) and wdf + 1. Terms are 1 to
+ * IZDE_MAX_TERM_LEN bytes; others are IZDE_ERR_INVALID (the document and
+ * the pending changes are unharmed; skip or shorten the term). */
 izde_status_t izde_wdb_add_posting(izde_wdb_t *db, const char *term, size_t len,
                                    uint32_t pos) IZDE_NOEXCEPT;
 
-/* Adds term without a position, wdf + wdfinc (0 for a boolean filter term). */
+/* Adds term without a position, wdf + wdfinc (0 for a boolean filter term).
+ * Length limits as izde_wdb_add_posting. */
 izde_status_t izde_wdb_add_term(izde_wdb_t *db, const char *term, size_t len,
                                 uint32_t wdfinc) IZDE_NOEXCEPT;
 
@@ -88,7 +96,10 @@ izde_status_t izde_wdb_set_data(izde_wdb_t *db, const char *data,
 
 /* Stores the document under construction, replacing any document that has
  * the unique id term idterm (which end_doc also adds as a boolean term).
- * OUT: *docid (may be NULL). Ends the construction even on failure. */
+ * OUT: *docid (may be NULL). Ends the construction even on failure.
+ * idterm is a term too: 1 to IZDE_MAX_TERM_LEN bytes, else IZDE_ERR_INVALID.
+ * Beware: when Xapian fails to store the document, it discards every change
+ * since the last commit (or begin_transaction), not only this document. */
 izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
                                izde_docid_t *docid) IZDE_NOEXCEPT;
 
@@ -118,8 +129,9 @@ izde_status_t izde_wdb_get_metadata(izde_wdb_t *db, const char *key, char **valu
 izde_status_t izde_wdb_set_metadata(izde_wdb_t *db, const char *key,
                                     const char *value, size_t len) IZDE_NOEXCEPT;
 
-/* Calls fn for every term starting with prefix (in byte order), stopping
- * early when fn returns non-zero. Used to list id terms of the index. */
+/* Calls fn for every term starting with prefix (in byte order; NULL is "",
+ * every term), stopping early when fn returns non-zero. Used to list id
+ * terms of the index. fn must not modify db: collect, then delete. */
 izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
                                  int (*fn)(const char *term, size_t len, void *closure),
                                  void *closure) IZDE_NOEXCEPT;
@@ -169,9 +181,15 @@ izde_status_t izde_rdb_get_value(izde_rdb_t *db, izde_docid_t docid, uint32_t sl
 
 /* ---------------------------------------------------------------- queries */
 
-/* Query constructors. A NULL *out with IZDE_ERR_NOMEM is the only failure.
+/* Query constructors. On failure *out is NULL and the status is
+ * IZDE_ERR_NOMEM, IZDE_ERR_INVALID for a bad argument (NULL out or
+ * subquery, empty term, unknown op, factor < 0 or NaN), or IZDE_ERR_QUERY
+ * when Xapian refuses the shape (PHRASE or NEAR over anything but terms and
+ * ORs of terms).
  * Subqueries passed in are borrowed: the caller still frees them, and the
- * new query keeps what it needs. Free with izde_query_free (NULL ok). */
+ * new query keeps what it needs. Free with izde_query_free (NULL ok).
+ * izde_query_combine with n == 0 matches nothing; with n == 1 it is that
+ * subquery. */
 typedef enum izde_query_op {
     IZDE_Q_AND,
     IZDE_Q_OR,
@@ -193,12 +211,14 @@ izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
 izde_status_t izde_query_scale(const izde_query_t *q, double factor,
                                izde_query_t **out) IZDE_NOEXCEPT;
 /* Documents whose value slot lies in [lo, hi] (byte order); lo or hi NULL
- * means unbounded on that side. */
+ * means unbounded on that side. Only documents with the value set (not "")
+ * ever match, so both NULL means "slot is set". */
 izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
                                      const char *hi, size_t hi_len,
                                      izde_query_t **out) IZDE_NOEXCEPT;
 izde_status_t izde_query_match_all(izde_query_t **out) IZDE_NOEXCEPT;
-/* Xapian's description of q, for --explain and tests; malloc'ed. */
+/* Xapian's description of q, for --explain and tests; malloc'ed, NULL if q
+ * is NULL or memory ran out. */
 char *izde_query_describe(const izde_query_t *q) IZDE_NOEXCEPT;
 void izde_query_free(izde_query_t *q) IZDE_NOEXCEPT;
 
