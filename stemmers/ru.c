@@ -12,12 +12,18 @@
  *      fleeting vowels, -ова-/-ева- verbs and e-verbs. */
 const unsigned izde_ru_version = 1;
 
-/* What must precede a suffix for it to count. */
+/* What must precede a suffix for it to count. The first three are the
+ * verb's own final vowel, which stays with the stem; they combine. */
 enum ru_cond {
-    RU_ANY,      /* nothing */
-    RU_AFTER_A,  /* а or я, which stays (читА-ть, гулЯ-ть) */
-    RU_NOUN_IE,  /* not an adjective's -ие: not after к г х ж ш щ ч or C+н */
+    RU_ANY = 0,      /* nothing */
+    RU_A = 1,        /* а or я in RV: чита-ть, гуля-ть */
+    RU_E = 2,        /* е in RV: уме-ть, уме-ет */
+    RU_NU = 4,       /* ну in RV: покину-ть, покину-л */
+    RU_NOUN_IE = 8,  /* not an adjective's -ие: not after к г х ж ш щ ч or C+н */
     RU_NOUN_IJ,  /* not an adjective's -ий: not after к ж ш щ ч or C+н */
+    RU_PART_AN,  /* after а in RV, not after ст (the place-name -стан) */
+    RU_PART_EN,  /* after a consonant, not after ств, м, в */
+    RU_GERUND_PRES, /* after a vowel that does not follow щ or ш */
 };
 
 struct ru_sfx {
@@ -35,13 +41,13 @@ struct ru_sfx {
 static const struct ru_sfx gerund[] = {
     /* reflexive forms */
     SFX("ившись", RU_ANY), SFX("ывшись", RU_ANY),
-    SFX("вшись", RU_AFTER_A),
+    SFX("вшись", RU_A | RU_NU),
     /* -вши */
     SFX("ивши", RU_ANY), SFX("ывши", RU_ANY),
-    SFX("вши", RU_AFTER_A),
+    SFX("вши", RU_A | RU_NU),
     /* -в */
     SFX("ив", RU_ANY), SFX("ыв", RU_ANY),
-    SFX("в", RU_AFTER_A),
+    SFX("в", RU_A | RU_NU),
 };
 
 /* Reflexive particle of verbs and participles. */
@@ -66,9 +72,13 @@ static const struct ru_sfx adjective[] = {
 static const struct ru_sfx participle[] = {
     /* after the verb's own vowel: купи-вш-ий, рису-ющ-ий */
     SFX("ивш", RU_ANY), SFX("ывш", RU_ANY), SFX("ующ", RU_ANY),
+    /* after a consonant: постро-енн-ый, освобожд-енн-ый; not the adjectives
+     * in -ственн-, -менн-, -венн- (государственный, временный, мгновенный),
+     * since verbs in -мить, -вить make -мленный, -вленный */
+    SFX("енн", RU_PART_EN),
     /* after а/я: чита-ем-ый, прочита-нн-ый, чита-вш-ий, чита-ющ-ий, спя-щ-ий */
-    SFX("ем", RU_AFTER_A), SFX("нн", RU_AFTER_A), SFX("вш", RU_AFTER_A),
-    SFX("ющ", RU_AFTER_A), SFX("щ", RU_AFTER_A),
+    SFX("ем", RU_A), SFX("нн", RU_A), SFX("вш", RU_A | RU_NU),
+    SFX("ющ", RU_A), SFX("щ", RU_A),
 };
 
 /* Finite verb endings, infinitive, past, imperative, short participles. */
@@ -80,25 +90,33 @@ static const struct ru_sfx verb[] = {
     SFX("или", RU_ANY), SFX("ыли", RU_ANY), SFX("ило", RU_ANY), SFX("ыло", RU_ANY),
     SFX("ено", RU_ANY), SFX("ует", RU_ANY), SFX("уют", RU_ANY), SFX("ены", RU_ANY),
     SFX("ить", RU_ANY), SFX("ыть", RU_ANY), SFX("ишь", RU_ANY),
-    SFX("ете", RU_AFTER_A), SFX("йте", RU_AFTER_A), SFX("ешь", RU_AFTER_A),
-    SFX("нно", RU_AFTER_A),
+    SFX("ете", RU_A | RU_E), SFX("йте", RU_A), SFX("ешь", RU_A | RU_E),
+    SFX("нно", RU_A),
     /* two letters */
     SFX("ей", RU_ANY), SFX("уй", RU_ANY), SFX("ил", RU_ANY), SFX("ыл", RU_ANY),
     SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ен", RU_ANY), SFX("ят", RU_ANY),
-    SFX("ит", RU_ANY), SFX("ыт", RU_ANY), SFX("ую", RU_ANY),
-    SFX("ла", RU_AFTER_A), SFX("на", RU_AFTER_A), SFX("ли", RU_AFTER_A),
-    SFX("ем", RU_AFTER_A), SFX("ло", RU_AFTER_A), SFX("но", RU_AFTER_A),
-    SFX("ет", RU_AFTER_A), SFX("ют", RU_AFTER_A), SFX("ны", RU_AFTER_A),
-    SFX("ть", RU_AFTER_A),
+    SFX("ит", RU_ANY), SFX("ую", RU_ANY), SFX("уя", RU_ANY),
+    SFX("ла", RU_A | RU_NU), SFX("на", RU_A), SFX("ли", RU_A | RU_NU),
+    SFX("ем", RU_A), SFX("ло", RU_A | RU_NU), SFX("но", RU_A),
+    SFX("ет", RU_A | RU_E), SFX("ют", RU_A | RU_E), SFX("ны", RU_A),
+    SFX("ть", RU_A | RU_E | RU_NU),
     /* one letter */
     SFX("ю", RU_ANY),
-    SFX("й", RU_AFTER_A), SFX("л", RU_AFTER_A), SFX("н", RU_AFTER_A),
+    SFX("й", RU_A), SFX("л", RU_A | RU_NU),
+    /* short participle: написа-н, but not Казахстан, Пашинян */
+    SFX("н", RU_PART_AN),
 };
 
 /* Verb endings seen only before -ся/-сь: 1st singular and present gerunds
  * (уч-у-сь, наход-я-сь, уч-а-сь). */
 static const struct ru_sfx verb_refl[] = {
     SFX("а", RU_ANY), SFX("у", RU_ANY), SFX("я", RU_ANY),
+};
+
+/* Present gerunds before -сь, where -ая/-яя is not an adjective ending:
+ * являя-сь, стараясь (but являющаяся is a participle). */
+static const struct ru_sfx gerund_refl[] = {
+    SFX("я", RU_GERUND_PRES),
 };
 
 /* Nouns in -ие, -ия, -ий keep their и (здани-е, лини-я, гени-й): without
@@ -111,6 +129,18 @@ static const struct ru_sfx noun_i[] = {
     SFX("иев", RU_ANY),
     SFX("ия", RU_ANY), SFX("ию", RU_ANY), SFX("ии", RU_ANY),
     SFX("ие", RU_NOUN_IE), SFX("ий", RU_NOUN_IJ),
+};
+
+/* The -ова-/-ева- of verbs that alternate with -у-/-ю- in the present
+ * (командова-ть, команд-ует; воева-ть, во-юет). */
+static const struct ru_sfx verb_stem[] = {
+    SFX("ова", RU_ANY), SFX("ева", RU_ANY),
+};
+
+/* The stem vowel of nouns in -ей/-ой/-ея (музе-й, геро-й, иде-я): it is
+ * part of the ending in some forms (музей, идей) and not in others. */
+static const struct ru_sfx stem_vowel[] = {
+    SFX("е", RU_ANY), SFX("о", RU_ANY),
 };
 
 /* Noun endings of all declensions. */
@@ -225,12 +255,6 @@ static int ends_with(const struct ru_word *w, size_t end, const char *s, size_t 
     return end >= n && memcmp(w->p + end - n, s, n) == 0;
 }
 
-/* The letter ending at end is а or я. */
-static int after_a(const struct ru_word *w, size_t end)
-{
-    return ends_with(w, end, "а", 2) || ends_with(w, end, "я", 2);
-}
-
 static int is_consonant_at(const struct ru_word *w, size_t end)
 {
     return end >= 2 && w->p[end - 1] != '-' && !is_vowel(w->p + end - 2);
@@ -257,6 +281,33 @@ static int noun_ie(const struct ru_word *w, size_t end, int ij)
     return 1;
 }
 
+/* Whether cond holds before a suffix starting at byte at. */
+static int cond_holds(const struct ru_word *w, size_t at, size_t limit, unsigned cond)
+{
+    if (cond < 8) {
+        /* the verb's own vowel, inside RV */
+        if ((cond & RU_A) && at >= limit + 2 && after_one_of(w, at, "ая"))
+            return 1;
+        if ((cond & RU_E) && at >= limit + 2 && after_one_of(w, at, "е"))
+            return 1;
+        if ((cond & RU_NU) && at >= limit + 4 && ends_with(w, at, "ну", 4))
+            return 1;
+        return 0;
+    }
+    switch (cond) {
+    case RU_NOUN_IE:
+    case RU_NOUN_IJ:
+        return noun_ie(w, at, cond == RU_NOUN_IJ);
+    case RU_PART_AN:
+        return at >= limit + 2 && ends_with(w, at, "а", 2) && !ends_with(w, at, "ста", 6);
+    case RU_PART_EN:
+        return is_consonant_at(w, at) && !ends_with(w, at, "ств", 6) && !after_one_of(w, at, "мв");
+    case RU_GERUND_PRES:
+        return at >= 4 && is_vowel(w->p + at - 2) && !after_one_of(w, at - 2, "щш");
+    }
+    return 0;
+}
+
 /* Finds the longest suffix of t that ends the word and starts at or after
  * limit. Its condition decides, as in Snowball: a longest match whose
  * condition fails does not fall back to a shorter one. */
@@ -272,9 +323,7 @@ static const struct ru_sfx *find(const struct ru_word *w, const struct ru_sfx *t
         if (s->len > room || end[-1] != s->s[s->len - 1] || memcmp(end - s->len, s->s, s->len) != 0)
             continue;
         size_t at = w->len - s->len;
-        if (s->cond == RU_AFTER_A && !(at >= limit + 2 && after_a(w, at)))
-            return NULL;
-        if ((s->cond == RU_NOUN_IE || s->cond == RU_NOUN_IJ) && !noun_ie(w, at, s->cond == RU_NOUN_IJ))
+        if (s->cond != RU_ANY && !cond_holds(w, at, limit, s->cond))
             return NULL;
         return s;
     }
@@ -291,6 +340,61 @@ static int strip(struct ru_word *w, const struct ru_sfx *t, size_t n)
     return 1;
 }
 
+/* Fleeting о/е: the vowel of a last syllable comes and goes with the
+ * ending (замок/замка, отец/отца, уровень/уровня, сестра/сестёр,
+ * известен/известный). Dropping it from every stem that ends in
+ * consonant + о/е + one of к ц н л р keeps a paradigm together whichever
+ * form comes in; the vowel must lie in RV so that the stem keeps one. */
+static void drop_fleeting_vowel(struct ru_word *w)
+{
+    if (w->len < w->rv + 4 || !after_one_of(w, w->len, "кцнлр"))
+        return;
+    size_t v = w->len - 4; /* the vowel */
+    if (!after_one_of(w, v + 2, "ое") || !is_consonant_at(w, v))
+        return;
+    memmove(w->p + v, w->p + v + 2, 2);
+    w->len -= 2;
+}
+
+/* What the inflection step took off. */
+enum ru_kind { K_NONE, K_VERB, K_ADJ, K_PART, K_NOUN, K_ISTEM };
+
+/* Strips the inflection: a perfective gerund, or an optional reflexive
+ * then an adjectival, verb or noun ending. Sets *refl when -ся/-сь went. */
+static enum ru_kind strip_inflection(struct ru_word *w, int *refl)
+{
+    const struct ru_sfx *g = find(w, gerund, N(gerund), w->rv);
+    if (g) {
+        *refl = g->len >= 10; /* -вшись, -ившись */
+        w->len -= g->len;
+        return K_VERB;
+    }
+    size_t full = w->len;
+    if (strip(w, reflexive, N(reflexive))) {
+        *refl = 1;
+        if (strip(w, gerund_refl, N(gerund_refl)))
+            return K_VERB;
+        if (strip(w, adjective, N(adjective)))
+            return strip(w, participle, N(participle)) ? K_PART : K_ADJ;
+        if (strip(w, verb, N(verb)) || strip(w, verb_refl, N(verb_refl)))
+            return K_VERB;
+        *refl = 0;
+        w->len = full; /* a noun in -сь/-ся: гусь, лось */
+    }
+    const struct ru_sfx *ni = find(w, noun_i, N(noun_i), w->rv);
+    if (ni) {
+        w->len -= ni->len - 2; /* keep the и */
+        return K_ISTEM;
+    }
+    if (strip(w, adjective, N(adjective)))
+        return strip(w, participle, N(participle)) ? K_PART : K_ADJ;
+    if (strip(w, verb, N(verb)))
+        return K_VERB;
+    if (strip(w, noun, N(noun)))
+        return K_NOUN;
+    return K_NONE;
+}
+
 int izde_ru_stem(struct izde_stem_buf *buf)
 {
     if (!check_and_fold(buf->p, buf->len))
@@ -300,35 +404,14 @@ int izde_ru_stem(struct izde_stem_buf *buf)
 
     /* A reflexive verb is a lexeme of its own (занимать vs заниматься),
      * so -ся/-сь leaves a mark: the stem gets "ся" back at the end. */
-    int refl = 0, istem = 0;
-    const struct ru_sfx *g = find(&w, gerund, N(gerund), w.rv);
-    if (g) {
-        refl = g->len >= 10; /* -вшись, -ившись */
-        w.len -= g->len;
-    } else {
-        size_t full = w.len;
-        if (strip(&w, reflexive, N(reflexive))) {
-            if (strip(&w, adjective, N(adjective))) {
-                strip(&w, participle, N(participle));
-                refl = 1;
-            } else if (strip(&w, verb, N(verb)) || strip(&w, verb_refl, N(verb_refl))) {
-                refl = 1;
-            } else {
-                w.len = full; /* a noun in -сь/-ся: гусь, лось */
-            }
-        }
-        const struct ru_sfx *ni;
-        if (!refl && (ni = find(&w, noun_i, N(noun_i), w.rv)) != NULL) {
-            w.len -= ni->len - 2; /* keep the и */
-            istem = 1;
-        } else if (!refl) {
-            if (strip(&w, adjective, N(adjective)))
-                strip(&w, participle, N(participle));
-            else if (!strip(&w, verb, N(verb)))
-                strip(&w, noun, N(noun));
-        }
-    }
-    if (!istem && w.len >= w.rv + 2 && ends_with(&w, w.len, "и", 2))
+    int refl = 0;
+    enum ru_kind kind = strip_inflection(&w, &refl);
+
+    if (kind == K_VERB || kind == K_PART)
+        strip(&w, verb_stem, N(verb_stem));
+    else if (kind == K_NOUN || kind == K_ADJ)
+        strip(&w, stem_vowel, N(stem_vowel));
+    if (kind != K_ISTEM && w.len >= w.rv + 2 && ends_with(&w, w.len, "и", 2))
         w.len -= 2;
     {
         const struct ru_sfx *s = find(&w, derivational, N(derivational), w.r2);
@@ -343,6 +426,8 @@ int izde_ru_stem(struct izde_stem_buf *buf)
     } else if (w.len >= w.rv + 2 && ends_with(&w, w.len, "ь", 2)) {
         w.len -= 2;
     }
+
+    drop_fleeting_vowel(&w);
 
     if (refl) {
         memcpy(w.p + w.len, "ся", 4);
