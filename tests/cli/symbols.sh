@@ -71,8 +71,10 @@ if [ -s "$tmp/extra" ]; then
     fail "exported but not declared in xapian_binding.h:"
     sed 's/^/  /' "$tmp/extra" >&2
 fi
-# The exported izde_ functions must be code (T), not data.
-awk '$1 != "T" && $2 ~ /^izde_/ { print $1, $2 }' "$tmp/nm" >"$tmp/notcode"
+# The exported izde_ functions must be code (T), not data. Local
+# compiler-made pieces of them (izde_x.cold, izde_x.part.0 in optimised
+# builds) are not exported and do not count.
+awk '$1 != "T" && $1 != "t" && $2 ~ /^izde_/ { print $1, $2 }' "$tmp/nm" >"$tmp/notcode"
 if [ -s "$tmp/notcode" ]; then
     fail "izde_ symbols that are not functions:"
     sed 's/^/  /' "$tmp/notcode" >&2

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, whatever Izde needs to build and test that is missing.
+set -euo pipefail
+
+# Build: compilers, CMake, Xapian, ICU, zlib. Tests: xapian-tools (xapian-check,
+# xapian-tcpsrv), python3 for the JSON checks.
+packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-dev
+          xapian-tools python3)
+# Only for measuring against Snowball (bench/) and the shared eval tools.
+optional=(libstemmer-dev python3-xapian python3-stemmer)
+
+missing=()
+for p in "${packages[@]}" "${optional[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

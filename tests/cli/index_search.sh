@@ -1,0 +1,92 @@
+# index_search.sh - end to end: index corpus-samples/, search it, check results and formats.
+. "$(dirname "$0")/lib.sh"
+db=$TMP/db
+
+expect_exit 0 "index corpus-samples" "$BIN/izde-index" --db "$db" "$SRC/corpus-samples"
+expect_grep "15 indexed, 0 skipped, 0 failed" "$TMP/err" "index summary"
+
+# The seed query of the project finds the article about it first.
+expect_exit 0 "search seed query" "$BIN/izde-search" --db "$db" --json инновациялык ишмердүүлүк
+json_paths "$TMP/out" > "$TMP/paths"
+[ "$(head -1 "$TMP/paths")" = ky-innovation-teacher.txt ] && pass || fail "seed query top hit: $(head -1 "$TMP/paths")"
+
+# JSON shape: query, total, results with rank, path, title, score, snippet.
+python3 - "$TMP/out" <<'PY' && pass || fail "JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["query"] == "инновациялык ишмердүүлүк", d["query"]
+assert isinstance(d["total"], int) and d["total"] >= 1
+r = d["results"][0]
+for k in ("rank", "path", "title", "score", "snippet", "partial"):
+    assert k in r, k
+assert r["rank"] == 1 and r["title"] == "Мугалимдин инновациялык ишмердүүлүгү", r
+assert "ишмердүүлүгү" in r["snippet"]
+PY
+
+# Text output: rank, title, path, score and a snippet with [marked] matches.
+expect_exit 0 "text output" "$BIN/izde-search" --db "$db" мектеп китепканасы
+expect_grep "^1\. Мектеп китепканасынын ролу" "$TMP/out" "text output title"
+expect_grep "ky-school-library.txt  score" "$TMP/out" "text output path and score"
+expect_grep "\[китепканасы\]" "$TMP/out" "text output highlight"
+
+# An inflected form finds the other forms of the word (Kyrgyz stemming).
+mkdir -p "$TMP/only-inflected"
+printf 'Жаңы мектеп\n\nМугалимдердин инновациялык ишмердүүлүгүн колдоо керек.\n' > "$TMP/only-inflected/a.txt"
+expect_exit 0 "index inflected doc" "$BIN/izde-index" --db "$TMP/db2" "$TMP/only-inflected"
+expect_exit 0 "search inflected doc" "$BIN/izde-search" --db "$TMP/db2" --json инновациялык ишмердүүлүк
+expect_grep '"path":"[^"]*/a.txt"' "$TMP/out" "inflected form found"
+
+# Russian words, gzip files, Markdown files, numbers.
+expect_exit 0 "russian query" "$BIN/izde-search" --db "$db" --json --all реформа образования
+[ "$(json_paths "$TMP/out" | head -1)" = ru-school-reform.txt ] && pass || fail "russian query top hit"
+expect_exit 0 "gzip document" "$BIN/izde-search" --db "$db" --json колдоо программасын
+[ "$(json_paths "$TMP/out" | head -1)" = ky-rural-schools.txt.gz ] && pass || fail "gzip doc top hit"
+expect_exit 0 "number" "$BIN/izde-search" --db "$db" --json 2023
+[ "$(json_paths "$TMP/out" | head -1)" = trilingual-math-olympiad.txt ] && pass || fail "number search"
+
+# Hyphenated compounds: the whole and its parts.
+expect_exit 0 "compound whole" "$BIN/izde-search" --db "$db" --json --all социалдык-педагогикалык
+[ "$(json_paths "$TMP/out" | head -1)" = ky-teacher-ethics.md ] && pass || fail "compound whole"
+expect_exit 0 "compound part" "$BIN/izde-search" --db "$db" --json --all социалдык
+[ "$(json_paths "$TMP/out" | head -1)" = ky-teacher-ethics.md ] && pass || fail "compound part"
+
+# Phrases and exclusions.
+expect_exit 0 "phrase" "$BIN/izde-search" --db "$db" --json '"кесиптик этикасы"'
+[ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "phrase: $(json_paths "$TMP/out" | tr '\n' ' ')"
+expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'
+[ -z "$(json_paths "$TMP/out")" ] && pass || fail "reversed phrase matched"
+expect_exit 0 "exclusion" "$BIN/izde-search" --db "$db" --json --limit 50 мугалим -этикасы
+json_paths "$TMP/out" > "$TMP/paths"
+grep -q ky-teacher-ethics.md "$TMP/paths" && fail "excluded doc returned" || pass
+grep -q ky-innovation-teacher.txt "$TMP/paths" && pass || fail "exclusion dropped too much"
+
+# All-words matches first, partial matches after and marked; --all drops them.
+expect_exit 0 "partial" "$BIN/izde-search" --db "$db" --json китепкана zzzzqqq
+python3 - "$TMP/out" <<'PY' && pass || fail "partial matches marked"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["results"] and all(r["partial"] for r in d["results"]), d
+PY
+expect_exit 0 "all only" "$BIN/izde-search" --db "$db" --json --all китепкана zzzzqqq
+[ -z "$(json_paths "$TMP/out")" ] && pass || fail "--all returned partial matches"
+
+# Lenient syntax never fails.
+for q in '"мектеп китепканасы' '«кесиптик этикасы»' 'мектеп -' '- -- мектеп' '„мектеп“' '"' ; do
+    expect_exit 0 "lenient '$q'" "$BIN/izde-search" --db "$db" -- "$q" мектеп
+done
+
+# Reindexing replaces: the same number of documents afterwards.
+"$BIN/izde-search" --db "$db" --json --limit 100 мектеп > "$TMP/before.json"
+expect_exit 0 "reindex" "$BIN/izde-index" --db "$db" "$SRC/corpus-samples"
+"$BIN/izde-search" --db "$db" --json --limit 100 мектеп > "$TMP/after.json"
+[ "$(json_paths "$TMP/before.json" | sort)" = "$(json_paths "$TMP/after.json" | sort)" ] && pass || fail "reindex changed results"
+[ "$(json_paths "$TMP/after.json" | sort | uniq -d)" = "" ] && pass || fail "duplicates after reindex"
+
+# Batch mode: TREC lines; a bad line does not stop the batch.
+printf 'q1\tмектеп китепканасы\nbad line without tab\nq2\tреформа образования\nq3\t!!!\n' > "$TMP/queries.tsv"
+expect_exit 0 "batch" "$BIN/izde-search" --db "$db" --batch "$TMP/queries.tsv" --limit 3
+expect_grep "^q1 Q0 .*/ky-school-library.txt 1 [0-9.]* izde$" "$TMP/out" "batch q1"
+expect_grep "^q2 Q0 .*/ru-school-reform.txt 1 [0-9.]* izde$" "$TMP/out" "batch q2"
+expect_grep "queries.tsv:2: expected qid<TAB>query" "$TMP/err" "batch bad line"
+
+finish
