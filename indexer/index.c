@@ -1,31 +1,26 @@
 /* index.c - reading each file, analysing it, and writing documents in committed batches. */
 #include "indexer.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "analyze.h"
 #include "buf.h"
 #include "diag.h"
 #include "docdata.h"
-#include "gzio.h"
+#include "extract.h"
 #include "index_meta.h"
-#include "text.h"
 #include "xapian_binding.h"
 
 #define TITLE_MAX_BYTES 200
 
 /* A document made ready for the writer: everything but the database work. */
 struct ix_doc {
-    struct izde_buf raw;     /* file content as read */
-    struct izde_buf fixed;   /* repaired text when raw is not valid UTF-8 */
-    const char *text;        /* raw.p or fixed.p */
+    struct ix_extract x;     /* the file's text and metadata */
+    const char *text;        /* x.text without a BOM */
     size_t text_len;
     struct izde_buf terms;   /* packed: kind(1) pos(4) len(2) bytes */
     struct izde_buf data;    /* the stored record */
@@ -44,8 +39,7 @@ struct ix_state {
 
 static void doc_release(struct ix_doc *d)
 {
-    izde_buf_release(&d->raw);
-    izde_buf_release(&d->fixed);
+    ix_extract_release(&d->x);
     izde_buf_release(&d->terms);
     izde_buf_release(&d->data);
 }
@@ -72,58 +66,6 @@ static uint64_t content_hash(const char *s, size_t len)
         h *= 0x100000001b3ULL;
     }
     return h;
-}
-
-static izde_status_t read_plain(const char *path, size_t max, struct izde_buf *out,
-                                char **why)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *why = strdup(strerror(errno));
-        return IZDE_ERR_IO;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *why = strdup("not a regular file");
-        close(fd);
-        return IZDE_ERR_IO;
-    }
-    if ((uint64_t)st.st_size > max) {
-        *why = strdup("file is larger than --max-size");
-        close(fd);
-        return IZDE_ERR_UNSUPPORTED;
-    }
-    izde_status_t rc = izde_buf_grow(out, (size_t)st.st_size);
-    while (rc == IZDE_OK) {
-        if (izde_buf_grow(out, 65536) != IZDE_OK) {
-            rc = IZDE_ERR_NOMEM;
-            break;
-        }
-        ssize_t n = read(fd, out->p + out->len, out->cap - out->len - 1);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            *why = strdup(strerror(errno));
-            rc = IZDE_ERR_IO;
-            break;
-        }
-        if (n == 0)
-            break;
-        out->len += (size_t)n;
-        out->p[out->len] = '\0';
-        if (out->len > max) {
-            *why = strdup("file is larger than --max-size");
-            rc = IZDE_ERR_UNSUPPORTED;
-        }
-    }
-    close(fd);
-    return rc;
-}
-
-static int ends_with_gz(const char *path)
-{
-    size_t n = strlen(path);
-    return n > 3 && strcasecmp(path + n - 3, ".gz") == 0;
 }
 
 /* The first non-empty line, trimmed and cut to TITLE_MAX_BYTES at a
@@ -163,46 +105,21 @@ static izde_status_t prepare(struct ix_state *st, const struct ix_file *f, char 
     struct ix_doc *d = &st->doc;
     *why = NULL;
     *skip = 0;
-    izde_buf_clear(&d->raw);
-    izde_buf_clear(&d->fixed);
     izde_buf_clear(&d->terms);
     izde_buf_clear(&d->data);
     memset(&d->stats, 0, sizeof(d->stats));
 
-    izde_status_t rc = ends_with_gz(f->path)
-                           ? izde_gz_read_file(f->path, st->opts->max_file_bytes, &d->raw, why)
-                           : read_plain(f->path, st->opts->max_file_bytes, &d->raw, why);
-    if (rc == IZDE_ERR_UNSUPPORTED)
-        *skip = 1;
+    struct ix_extract *x = &d->x;
+    izde_status_t rc = ix_extract_file(x, f->path, st->opts->max_file_bytes, why, skip);
     if (rc != IZDE_OK)
         return rc;
-    if (d->raw.len == 0) {
-        *why = strdup("empty file");
-        *skip = 1;
-        return IZDE_ERR_INVALID;
-    }
-    size_t probe = d->raw.len < 8192 ? d->raw.len : 8192;
-    if (memchr(d->raw.p, '\0', probe)) {
-        *why = strdup("binary content, not text");
-        return IZDE_ERR_ENCODING;
-    }
-    d->text = d->raw.p;
-    d->text_len = d->raw.len;
-    size_t first_bad;
-    if (izde_text_utf8_check(d->text, d->text_len, &first_bad) > 0) {
-        size_t nbad;
-        if (izde_text_utf8_repair(d->raw.p, d->raw.len, &d->fixed, &nbad) != IZDE_OK)
-            return IZDE_ERR_NOMEM;
-        izde_diag_warning("'%s': invalid UTF-8 at byte %zu, %zu sequence%s replaced",
-                          f->path, first_bad, nbad, nbad == 1 ? "" : "s");
+    if (x->repaired) {
+        izde_diag_warning("'%s': invalid UTF-8 at byte %zu, %zu sequence%s replaced", f->path,
+                          x->first_bad, x->repaired, x->repaired == 1 ? "" : "s");
         st->counts->warned++;
-        d->text = d->fixed.p;
-        d->text_len = d->fixed.len;
     }
-    if (d->text_len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0) {
-        d->text += 3;
-        d->text_len -= 3;
-    }
+    d->text = x->text.p;
+    d->text_len = x->text.len;
     d->hash = content_hash(d->text, d->text_len);
 
     uint32_t pos = 0;
@@ -219,9 +136,14 @@ static izde_status_t prepare(struct ix_state *st, const struct ix_file *f, char 
     struct izde_docdata dd = { 0 };
     dd.path = f->path;
     dd.path_len = strlen(f->path);
-    find_title(d->text, d->text_len, &dd.title, &dd.title_len);
-    dd.encoding = "UTF-8";
-    dd.encoding_len = 5;
+    if (x->title.len) {
+        dd.title = x->title.p;
+        dd.title_len = x->title.len;
+    } else {
+        find_title(d->text, d->text_len, &dd.title, &dd.title_len);
+    }
+    dd.encoding = x->encoding;
+    dd.encoding_len = strlen(x->encoding);
     dd.lang = izde_lang_code(main_lang);
     dd.lang_len = strlen(dd.lang);
     dd.size = f->size;
@@ -375,9 +297,9 @@ izde_status_t ix_index_files(const struct ix_options *opts, const struct ix_file
             break;
         }
         counts->indexed++;
-        counts->bytes += st.doc.raw.len;
+        counts->bytes += st.doc.x.bytes_read;
         batch_docs++;
-        batch_bytes += st.doc.raw.len;
+        batch_bytes += st.doc.x.bytes_read;
         if (batch_docs >= opts->commit_docs || batch_bytes >= opts->commit_bytes) {
             rc = izde_wdb_commit(st.db);
             if (rc != IZDE_OK) {
