@@ -132,6 +132,9 @@ enum {
     F_AH = 1 << 2,   /* after a high vowel (the pronominal -н- after -ы/-сы) */
     F_AL = 1 << 3,   /* after л (passive -ын: алын, салын) */
     F_LONG = 1 << 4, /* leaves at least 4 letters */
+    F_P3 = 1 << 5,   /* is the 3rd person possessive (-ы, -сы) */
+    F_SHORTV = 1 << 6, /* after a short vowel (converb -п: иштеп, not жооп) */
+    F_FUSED = 1 << 7, /* -оо/-өө: the stem's final а/е/о/ө fused into it */
 };
 
 struct ky_sfx {
@@ -153,13 +156,14 @@ static const struct ky_sfx ky_rules[] = {
     /* predicative endings: 2pl, 2sg polite, 1sg, 2sg, 1pl (мугалиммин,
      * баргансыз); -сыз is also the privative suffix, with the same stem */
     SFX("сЫңАр", KY_PERS), SFX("сЫздАр", KY_PERS),
-    SFX("мЫн", KY_PERS), SFX("сЫң", KY_PERS), SFX("сЫз", KY_PERS),
+    SFX("мЫн", KY_PERS),
+    SFX("сЫң", KY_PERS), SFX("сЫз", KY_PERS),
     SFX("БЫз", KY_PERS),
 
     /* relativiser -дагы/-деги/-догу/-дөгү, after 3rd possessive -ндагы */
     SFXF("нДАгЫ", KY_CASE, F_AH), SFX("ДАгЫ", KY_CASE),
     /* ablative, after 3rd possessive with the pronominal -н- */
-    SFXF("нДАн", KY_CASE, F_AH), SFX("ДАн", KY_CASE),
+    SFXF("нАн", KY_CASE, F_AH), SFX("ДАн", KY_CASE),
     /* locative */
     SFXF("нДА", KY_CASE, F_AH), SFX("ДА", KY_CASE),
     /* genitive */
@@ -168,6 +172,8 @@ static const struct ky_sfx ky_rules[] = {
     SFX("ГА", KY_CASE), SFXF("нА", KY_CASE, F_AH),
     /* accusative: -ны/-ды/-ты, after 3rd possessive -н */
     SFX("НЫ", KY_CASE), SFXF("н", KY_CASE, F_AH),
+    /* similative -дай/-дей/-дой/-дөй (болгондой) */
+    SFX("ДАй", KY_CASE),
 
     /* possessive: 2pl, 1pl, 2sg polite, 3rd (-ы after consonants, -сы
      * after vowels); 1sg -ым/-м and 2sg -ың/-ң are left out: they are rare
@@ -176,7 +182,7 @@ static const struct ky_sfx ky_rules[] = {
     SFX("ЫңАр", KY_POSS), SFXF("ңАр", KY_POSS, F_AV),
     SFX("ЫбЫз", KY_POSS), SFXF("бЫз", KY_POSS, F_AV),
     SFX("ЫңЫз", KY_POSS), SFXF("ңЫз", KY_POSS, F_AV),
-    SFXF("сЫ", KY_POSS, F_AV), SFX("Ы", KY_POSS),
+    SFXF("сЫ", KY_POSS, F_AV | F_P3), SFXF("Ы", KY_POSS, F_P3),
 
     /* plural: -лар after vowels, й, р; -дар after voiced; -тар after voiceless */
     SFX("ЛАр", KY_PL),
@@ -205,16 +211,22 @@ static const struct ky_sfx ky_rules[] = {
     SFX("АбЫз", KY_VERB), SFXF("йбЫз", KY_VERB, F_AV),
     SFXF("йм", KY_VERB, F_AV), SFX("Ат", KY_VERB), SFXF("йт", KY_VERB, F_AV),
     /* verbal noun -уу/-үү, fused with a stem-final а/е/о/ө as -оо/-өө */
-    SFX("уу", KY_VERB), SFX("үү", KY_VERB), SFX("оо", KY_VERB), SFX("өө", KY_VERB),
+    SFX("уу", KY_VERB), SFX("үү", KY_VERB),
+    SFXF("оо", KY_VERB, F_FUSED), SFXF("өө", KY_VERB, F_FUSED),
     /* converbs: -ып/-п, -й (after vowels, also in -бай) */
-    SFX("Ып", KY_VERB), SFXF("п", KY_VERB, F_AV), SFXF("й", KY_VERB, F_AV),
+    SFX("Ып", KY_VERB), SFXF("п", KY_VERB, F_AV | F_SHORTV), SFXF("й", KY_VERB, F_AV),
+
+    /* derivation: -лык/-дык/-тык (мамлекеттик, аймактык, шаардык) names
+     * the thing of the base and is searched with it; -луу/-сыз are not
+     * stripped (they did not help in measurements) */
+    SFX("ЛЫк", KY_DERIV),
 
     /* negation -ба/-па (after voiceless), only before a verb form */
     SFX("БА", KY_NEG),
 
     /* voice: passive -ыл (after consonants), -л (after vowels), -ын after л;
      * reciprocal/plural-subject -ыш, -ш */
-    SFXF("Ын", KY_VOICE, F_AL), SFX("Ыл", KY_VOICE), SFXF("л", KY_VOICE, F_AV),
+    SFXF("Ын", KY_VOICE, F_AL), SFX("Ыл", KY_VOICE), SFXF("л", KY_VOICE, F_AV | F_LONG),
     SFX("Ыш", KY_VOICE), SFXF("ш", KY_VOICE, F_AV),
 };
 
@@ -283,7 +295,14 @@ static int stem_ok(const uint8_t *w, int n)
     if (n < 2)
         return 0;
     if (n == 2)
-        return is_vowel(w[0]) && is_cons(w[1]);
+        return (is_vowel(w[0]) && is_cons(w[1])) ||
+               /* де- "say", же- "eat": frequent consonant + vowel roots */
+               ((w[0] == C_D || w[0] == C_ZH) && w[1] == C_E);
+    /* no Kyrgyz stem ends in an obstruent + с (кыргызс-тан is not an
+     * ablative); курс, баланс, класс do */
+    if (w[n - 1] == C_S && is_cons(w[n - 2]) && w[n - 2] != C_S && w[n - 2] != C_R &&
+        w[n - 2] != C_L && w[n - 2] != C_N && w[n - 2] != C_M)
+        return 0;
     for (int i = 0; i < n; i++)
         if (is_vowel(w[i]))
             return 1;
@@ -331,6 +350,13 @@ static int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
         return -1;
     if ((r->flags & F_LONG) && st < 4)
         return -1;
+    if ((r->flags & F_SHORTV) && st >= 2 && is_vowel(w[st - 2]))
+        return -1;
+    /* -сы after a high vowel: only after a long vowel or the agent suffix
+     * -чы (болуусу, окуучусу); облус-у is not облу-су */
+    if ((r->flags & F_P3) && m == 2 && (props_of(prev) & L_HIGH) &&
+        !(st >= 2 && (w[st - 2] == C_CH || w[st - 2] == prev)))
+        return -1;
     /* harmony: the suffix's first vowel against the stem's last vowel */
     for (int i = 0; i < m; i++) {
         unsigned c = w[st + i];
@@ -342,7 +368,11 @@ static int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
         if (g < 0)
             break;
         int ok;
-        if (props_of(c) & L_HIGH) {
+        unsigned pv = (((unsigned)s[2 * i] & 0x1F) << 6 | (s[2 * i + 1] & 0x3F)) - 0x400;
+        if (pv != K_A && pv != K_Y) {
+            /* a written-out vowel (-уу/-үү, -оо/-өө) agrees only in backness */
+            ok = (g >= 3) == (c == C_E || c == C_I || c == C_OE || c == C_UE);
+        } else if (props_of(c) & L_HIGH) {
             static const uint8_t hi[5] = { C_Y, C_U, C_U, C_I, C_UE };
             ok = c == hi[g];
         } else {
@@ -356,36 +386,78 @@ static int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
     return st;
 }
 
-/* Depth-first over readings: from w[0..n) with the last stripped slot,
- * returns the shortest stem length reachable. */
-static int search(uint8_t *w, int n, int last)
+/* The state of one word's search. */
+struct ky_search {
+    uint8_t w[2 * KY_MAX_LETTERS]; /* the word; stems are prefixes of it */
+    uint8_t best[2 * KY_MAX_LETTERS];
+    int best_len;
+};
+
+/* Harmonic low vowel after the stem's last vowel (шайл-оо -> шайла). */
+static uint8_t low_vowel_after(const uint8_t *w, int n)
 {
-    int best = n;
+    static const uint8_t lo[5] = { C_A, C_O, C_A, C_E, C_OE };
+    for (int j = n - 1; j >= 0; j--) {
+        int g = harmony_group(w[j]);
+        if (g >= 0)
+            return lo[g];
+    }
+    return C_A;
+}
+
+/* Depth-first over readings of s->w[0..n), last = the slot stripped just
+ * before (to the right); keeps the shortest stem in s->best. need_p3: the
+ * suffix just stripped was the pronominal -н- form of a case, so the 3rd
+ * person possessive must come next (шаар-ы-нда, not кеңешти-н). */
+static void search(struct ky_search *s, int n, int last, int need_p3)
+{
+    uint8_t *w = s->w;
     unsigned save = w[n - 1];
     /* a final г/б before a stripped vowel suffix is the voiced alternant */
     if (last != KY_NONE)
         w[n - 1] = (uint8_t)devoice(save);
+    if (!need_p3 && n < s->best_len) {
+        for (int i = 0; i < n; i++)
+            s->best[i] = w[i];
+        s->best_len = n;
+    }
     for (size_t i = 0; i < N_RULES; i++) {
         const struct ky_sfx *r = &ky_rules[i];
         if ((last != KY_NONE && r->slot >= last) || !(follow_ok[r->slot] & BIT(last)))
             continue;
+        if (need_p3 && !(r->flags & F_P3))
+            continue;
         int st = match_rule(r, w, n);
         if (st < 0)
             continue;
-        int got = search(w, st, r->slot);
-        if (got < best)
-            best = got;
+        if (r->flags & F_FUSED) {
+            /* сакт-оо is сакта + уу: give the stem its vowel back */
+            uint8_t v = w[st];
+            w[st] = low_vowel_after(w, st);
+            search(s, st + 1, r->slot, 0);
+            w[st] = v;
+        } else {
+            search(s, st, r->slot, (r->flags & F_AH) != 0);
+        }
     }
     w[n - 1] = (uint8_t)save;
-    return best;
 }
 
 /* ---- whole words ---------------------------------------------------------- */
 
 /* Frequent function words that look inflected; they stay as they are. */
 static const char *const ky_keep[] = {
-    "жана", "менен", "үчүн", "деп", "дагы", "эле", "гана", "бирок", "болуп",
+    "жана", "менен", "үчүн", "дагы", "эле", "гана", "бирок",
     "тууралуу", "боюнча", "алар", "биз", "сиз", "мени", "сени",
+};
+
+/* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
+struct ky_irregular {
+    uint8_t from[8], to[8];
+    int from_len, to_len;
+};
+static const struct ky_irregular ky_irregular[] = {
+    { { C_B, C_A, C_L, C_D, C_A, C_R }, { C_B, C_A, C_L, C_A, C_L, C_A, C_R }, 6, 7 },
 };
 
 static int bytes_eq(const char *a, size_t alen, const char *b)
@@ -418,18 +490,51 @@ int izde_ky_stem(struct izde_stem_buf *buf)
         if (bytes_eq((const char *)p + start, nb, ky_keep[k]))
             return 0;
 
-    uint8_t w[KY_MAX_LETTERS];
-    int n = (int)(nb / 2);
-    for (int i = 0; i < n; i++) {
-        unsigned cp = ((unsigned)(p[start + 2 * i] & 0x1F) << 6) | (p[start + 2 * i + 1] & 0x3F);
-        w[i] = (uint8_t)(cp - 0x400);
-        if (!(ky_props[w[i]] & L_LETTER))
+    /* ю and я are й + vowel: коюлду is кой-ул-ду, компаниясы компаний-а-сы */
+    struct ky_search s;
+    uint8_t split[2 * KY_MAX_LETTERS]; /* 1 where a ю/я was split */
+    int n = 0;
+    for (size_t i = start; i < len; i += 2) {
+        unsigned c = (((unsigned)(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)) - 0x400;
+        if (c > 0xFF || !(ky_props[c] & L_LETTER))
             return 0; /* upper case or a letter the rules do not know */
+        split[n] = 0;
+        if (c == C_JU || c == C_JA) {
+            split[n] = 1;
+            s.w[n++] = C_J;
+            split[n] = 0;
+            c = c == C_JU ? C_U : C_A;
+        }
+        s.w[n++] = (uint8_t)c;
     }
 
-    int st = search(w, n, KY_NONE);
-    if (st < n)
-        w[st - 1] = (uint8_t)devoice(w[st - 1]);
+    /* irregular stems, rewritten to their regular shape before the search */
+    for (size_t k = 0; k < sizeof(ky_irregular) / sizeof(ky_irregular[0]); k++) {
+        const struct ky_irregular *ir = &ky_irregular[k];
+        int m = ir->from_len;
+        if (n < m || n + ir->to_len - m > 2 * KY_MAX_LETTERS)
+            continue;
+        int i = 0;
+        while (i < m && s.w[i] == ir->from[i])
+            i++;
+        if (i < m)
+            continue;
+        for (int j = n - 1; j >= m; j--) { /* shift the rest */
+            s.w[j + ir->to_len - m] = s.w[j];
+            split[j + ir->to_len - m] = split[j];
+        }
+        for (int j = 0; j < ir->to_len; j++) {
+            s.w[j] = ir->to[j];
+            split[j] = 0;
+        }
+        n += ir->to_len - m;
+        break;
+    }
+
+    s.best_len = n + 1;
+    search(&s, n, KY_NONE, 0);
+    uint8_t *w = s.best;
+    int st = s.best_len;
     /* a final high vowel after a consonant: possessive -ы, or the stem vowel
      * of оку-/оку-у; dropping it gives тил/тили and окуучу/окуучулар one stem */
     if (st > 2 && (props_of(w[st - 1]) & L_HIGH) && is_cons(w[st - 2]) && stem_ok(w, st - 1)) {
@@ -437,12 +542,17 @@ int izde_ky_stem(struct izde_stem_buf *buf)
         w[st - 1] = (uint8_t)devoice(w[st - 1]);
     }
 
+    size_t o = start;
     for (int i = 0; i < st; i++) {
         unsigned cp = 0x400u + w[i];
-        p[start + 2 * i] = (unsigned char)(0xC0 | (cp >> 6));
-        p[start + 2 * i + 1] = (unsigned char)(0x80 | (cp & 0x3F));
+        if (split[i] && i + 1 < st) {
+            i++;
+            cp = 0x400u + (w[i] == C_U ? C_JU : C_JA);
+        }
+        p[o++] = (unsigned char)(0xC0 | (cp >> 6));
+        p[o++] = (unsigned char)(0x80 | (cp & 0x3F));
     }
-    buf->len = start + 2 * (size_t)st;
+    buf->len = o;
     buf->p[buf->len] = '\0';
     return 0;
 }
