@@ -21,6 +21,10 @@ enum ru_cond {
     RU_NU = 4,       /* ну in RV: покину-ть, покину-л */
     RU_NOUN_IE = 8,  /* not an adjective's -ие: not after к г х ж ш щ ч or C+н */
     RU_NOUN_IJ,  /* not an adjective's -ий: not after к ж ш щ ч or C+н */
+    RU_CONS,     /* a consonant */
+    RU_NOT_ADV,  /* not after consonant + н: -Cно words are adverbs (важно,
+                  * специально), a lexeme apart from the adjective */
+    RU_SOFT,     /* н ж ш ч щ ь or a vowel: where soft adjectives have е */
     RU_PART_AN,  /* after а in RV, not after ст (the place-name -стан) */
     RU_PART_EN,  /* after a consonant, not after ств, м, в */
     RU_GERUND_PRES, /* after a vowel that does not follow щ or ш */
@@ -59,11 +63,11 @@ static const struct ru_sfx reflexive[] = {
 static const struct ru_sfx adjective[] = {
     /* three letters: instrumental plural, genitive and dative m./n. */
     SFX("ими", RU_ANY), SFX("ыми", RU_ANY), SFX("его", RU_ANY),
-    SFX("ого", RU_ANY), SFX("ему", RU_ANY), SFX("ому", RU_ANY),
+    SFX("ого", RU_ANY), SFX("ему", RU_SOFT), SFX("ому", RU_ANY),
     /* two letters */
     SFX("ее", RU_ANY), SFX("ие", RU_ANY), SFX("ые", RU_ANY), SFX("ое", RU_ANY),
     SFX("ей", RU_ANY), SFX("ий", RU_ANY), SFX("ый", RU_ANY), SFX("ой", RU_ANY),
-    SFX("ем", RU_ANY), SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ом", RU_ANY),
+    SFX("ем", RU_SOFT), SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ом", RU_ANY),
     SFX("их", RU_ANY), SFX("ых", RU_ANY), SFX("ую", RU_ANY), SFX("юю", RU_ANY),
     SFX("ая", RU_ANY), SFX("яя", RU_ANY), SFX("ою", RU_ANY), SFX("ею", RU_ANY),
 };
@@ -77,6 +81,8 @@ static const struct ru_sfx participle[] = {
      * since verbs in -мить, -вить make -мленный, -вленный */
     SFX("енн", RU_PART_EN),
     /* after а/я: чита-ем-ый, прочита-нн-ый, чита-вш-ий, чита-ющ-ий, спя-щ-ий */
+    /* 2nd conjugation present after a consonant: говор-ящ-ий, держ-ащ-ий */
+    SFX("ящ", RU_CONS), SFX("ащ", RU_CONS),
     SFX("ем", RU_A), SFX("нн", RU_A), SFX("вш", RU_A | RU_NU),
     SFX("ющ", RU_A), SFX("щ", RU_A),
 };
@@ -97,7 +103,7 @@ static const struct ru_sfx verb[] = {
     SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ен", RU_ANY), SFX("ят", RU_ANY),
     SFX("ит", RU_ANY), SFX("ую", RU_ANY), SFX("уя", RU_ANY),
     SFX("ла", RU_A | RU_NU), SFX("на", RU_A), SFX("ли", RU_A | RU_NU),
-    SFX("ем", RU_A), SFX("ло", RU_A | RU_NU), SFX("но", RU_A),
+    SFX("ем", RU_A | RU_E), SFX("ло", RU_A | RU_NU), SFX("но", RU_A),
     SFX("ет", RU_A | RU_E), SFX("ют", RU_A | RU_E), SFX("ны", RU_A),
     SFX("ть", RU_A | RU_E | RU_NU),
     /* one letter */
@@ -158,7 +164,7 @@ static const struct ru_sfx noun[] = {
     SFX("ью", RU_ANY), SFX("ия", RU_ANY), SFX("ья", RU_ANY),
     /* one letter */
     SFX("а", RU_ANY), SFX("е", RU_ANY), SFX("и", RU_ANY), SFX("й", RU_ANY),
-    SFX("о", RU_ANY), SFX("у", RU_ANY), SFX("ы", RU_ANY), SFX("ь", RU_ANY),
+    SFX("о", RU_NOT_ADV), SFX("у", RU_ANY), SFX("ы", RU_ANY), SFX("ь", RU_ANY),
     SFX("ю", RU_ANY), SFX("я", RU_ANY),
 };
 
@@ -300,8 +306,16 @@ static int cond_holds(const struct ru_word *w, size_t at, size_t limit, unsigned
         return noun_ie(w, at, cond == RU_NOUN_IJ);
     case RU_PART_AN:
         return at >= limit + 2 && ends_with(w, at, "а", 2) && !ends_with(w, at, "ста", 6);
+    case RU_CONS:
+        return is_consonant_at(w, at);
+    case RU_NOT_ADV:
+        return !(ends_with(w, at, "н", 2) && is_consonant_at(w, at - 2));
+    case RU_SOFT:
+        return !is_consonant_at(w, at) || after_one_of(w, at, "нжшчщь");
     case RU_PART_EN:
-        return is_consonant_at(w, at) && !ends_with(w, at, "ств", 6) && !after_one_of(w, at, "мв");
+        if (!is_consonant_at(w, at)) /* постро-енн-ый, but not во-енн-ый */
+            return at >= 6 && at >= limit;
+        return !ends_with(w, at, "ств", 6) && !after_one_of(w, at, "мв");
     case RU_GERUND_PRES:
         return at >= 4 && is_vowel(w->p + at - 2) && !after_one_of(w, at - 2, "щш");
     }
@@ -324,7 +338,7 @@ static const struct ru_sfx *find(const struct ru_word *w, const struct ru_sfx *t
             continue;
         size_t at = w->len - s->len;
         if (s->cond != RU_ANY && !cond_holds(w, at, limit, s->cond))
-            return NULL;
+            continue;
         return s;
     }
     return NULL;
