@@ -7,9 +7,10 @@
 
 /* History of izde_ru_version (bump on any change of output):
  *   0  placeholder, identity.
- *   1  first rules: Snowball-style RV/R2 steps with ё folding, reflexive
- *      verbs kept apart, -ие/-ия/-ий nouns keep their и, e-stem nouns,
- *      fleeting vowels, -ова-/-ева- verbs and e-verbs. */
+ *   1  first rules: Snowball-style RV/R2 steps with ё folding; reflexive
+ *      verbs marked, -ие/-ия/-ий nouns keep their и, e-stem nouns,
+ *      fleeting vowels, -ова-/-ева- and -ну- verbs, e-verbs, -енн-/-ящ-
+ *      participles, -Cно adverbs kept, short verbs (знать). */
 const unsigned izde_ru_version = 1;
 
 /* What must precede a suffix for it to count. The first three are the
@@ -102,14 +103,14 @@ static const struct ru_sfx verb[] = {
     SFX("ей", RU_ANY), SFX("уй", RU_ANY), SFX("ил", RU_ANY), SFX("ыл", RU_ANY),
     SFX("им", RU_ANY), SFX("ым", RU_ANY), SFX("ен", RU_ANY), SFX("ят", RU_ANY),
     SFX("ит", RU_ANY), SFX("ую", RU_ANY), SFX("уя", RU_ANY),
-    SFX("ла", RU_A | RU_NU), SFX("на", RU_A), SFX("ли", RU_A | RU_NU),
-    SFX("ем", RU_A | RU_E), SFX("ло", RU_A | RU_NU), SFX("но", RU_A),
-    SFX("ет", RU_A | RU_E), SFX("ют", RU_A | RU_E), SFX("ны", RU_A),
+    SFX("ла", RU_A | RU_NU), SFX("на", RU_PART_AN), SFX("ли", RU_A | RU_NU),
+    SFX("ем", RU_A | RU_E), SFX("ло", RU_A | RU_NU), SFX("но", RU_PART_AN),
+    SFX("ет", RU_A | RU_E), SFX("ют", RU_A | RU_E), SFX("ны", RU_PART_AN),
     SFX("ть", RU_A | RU_E | RU_NU),
     /* one letter */
     SFX("ю", RU_ANY),
     SFX("й", RU_A), SFX("л", RU_A | RU_NU),
-    /* short participle: написа-н, but not Казахстан, Пашинян */
+    /* short participle m.: написа-н, but not Казахстан, Пашинян */
     SFX("н", RU_PART_AN),
 };
 
@@ -291,8 +292,9 @@ static int noun_ie(const struct ru_word *w, size_t end, int ij)
 static int cond_holds(const struct ru_word *w, size_t at, size_t limit, unsigned cond)
 {
     if (cond < 8) {
-        /* the verb's own vowel, inside RV */
-        if ((cond & RU_A) && at >= limit + 2 && after_one_of(w, at, "ая"))
+        /* the verb's own vowel, inside RV; а/я may also be the vowel that
+         * opens RV when three letters stay (зна-ть, ста-л, but да-ть) */
+        if ((cond & RU_A) && at >= limit && at >= 6 && after_one_of(w, at, "ая"))
             return 1;
         if ((cond & RU_E) && at >= limit + 2 && after_one_of(w, at, "е"))
             return 1;
@@ -322,9 +324,9 @@ static int cond_holds(const struct ru_word *w, size_t at, size_t limit, unsigned
     return 0;
 }
 
-/* Finds the longest suffix of t that ends the word and starts at or after
- * limit. Its condition decides, as in Snowball: a longest match whose
- * condition fails does not fall back to a shorter one. */
+/* Finds the longest suffix of t that ends the word, starts at or after
+ * limit and whose condition holds (when the longest one's condition fails,
+ * a shorter one may still match, unlike Snowball's among). */
 static const struct ru_sfx *find(const struct ru_word *w, const struct ru_sfx *t, size_t n,
                                  size_t limit)
 {
