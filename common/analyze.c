@@ -6,7 +6,9 @@
 #include <string.h>
 #include "buf.h"
 #include "stemmer.h"
+#include "stopwords.h"
 #include "text.h"
+#include "xapian_binding.h"
 
 /* History of the analysis itself (the stemmers version themselves):
  * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms. */
@@ -14,15 +16,21 @@
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))
-/* For queries: each word is stemmed in every language it could be in. */
-#define LANGS_PLAUSIBLE (1u << 31)
+
+/* Sentences shorter than this take the language of their paragraph, and
+ * paragraphs shorter than it that of the paragraph before: a few words
+ * are too little evidence. */
+#define LANGID_MIN_WORDS 4
 
 struct izde_analyzer {
     izde_text_t *text;
-    izde_stemmer_t *stem[IZDE_LANG_COUNT];  /* NULL where we have none */
+    izde_stemmer_t *stem[IZDE_LANG_COUNT];  /* our own: ky, ru */
+    izde_xstem_t *xstem_en;                 /* Xapian's Snowball English */
     struct izde_buf folded;                 /* the word's exact term */
-    struct izde_buf term;                   /* prefixed stem, compound */
-    char version[64];
+    struct izde_buf term;                   /* a prefixed stem, a compound */
+    struct izde_buf kbfold;                 /* the word without ү, ө, ң */
+    struct izde_buf variant;                /* Cyrillic reading of Latin */
+    char version[96];
 };
 
 izde_status_t izde_analyzer_new(izde_analyzer_t **out, char **errmsg)
@@ -38,11 +46,13 @@ izde_status_t izde_analyzer_new(izde_analyzer_t **out, char **errmsg)
         rc = izde_stemmer_new("ky", &a->stem[IZDE_LANG_KY]);
     if (rc == IZDE_OK)
         rc = izde_stemmer_new("ru", &a->stem[IZDE_LANG_RU]);
+    if (rc == IZDE_OK)
+        rc = izde_xstem_new("english", &a->xstem_en);
     if (rc != IZDE_OK) {
         izde_analyzer_free(a);
         return rc;
     }
-    snprintf(a->version, sizeof(a->version), "analysis=%d ky=%u ru=%u",
+    snprintf(a->version, sizeof(a->version), "analysis=%d ky=%u ru=%u en=snowball",
              IZDE_ANALYSIS_VERSION, izde_stemmer_version(a->stem[IZDE_LANG_KY]),
              izde_stemmer_version(a->stem[IZDE_LANG_RU]));
     *out = a;
@@ -56,8 +66,11 @@ void izde_analyzer_free(izde_analyzer_t *a)
     izde_text_free(a->text);
     for (int i = 0; i < IZDE_LANG_COUNT; i++)
         izde_stemmer_free(a->stem[i]);
+    izde_xstem_free(a->xstem_en);
     izde_buf_release(&a->folded);
     izde_buf_release(&a->term);
+    izde_buf_release(&a->kbfold);
+    izde_buf_release(&a->variant);
     free(a);
 }
 
@@ -66,30 +79,73 @@ const char *izde_analyzer_version(const izde_analyzer_t *a)
     return a->version;
 }
 
-static const char *stem_prefix(enum izde_lang lang)
+/* Sends prefix + the stem of word in lang to fn as a STEM term. */
+static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde_lang lang,
+                               const char *word, size_t len, struct izde_term *t,
+                               izde_term_fn fn, void *closure)
 {
-    return lang == IZDE_LANG_KY ? IZDE_PREFIX_STEM_KY : IZDE_PREFIX_STEM_RU;
+    size_t slen;
+    const char *s = lang == IZDE_LANG_EN
+                        ? izde_xstem_stem(a->xstem_en, word, len, &slen)
+                        : izde_stemmer_stem(a->stem[lang], word, len, &slen);
+    if (!s)
+        return IZDE_ERR_NOMEM;
+    izde_buf_clear(&a->term);
+    if (izde_buf_adds(&a->term, prefix) != IZDE_OK || izde_buf_add(&a->term, s, slen) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    if (a->term.len > IZDE_MAX_TERM_BYTES)
+        return IZDE_OK;
+    t->text = a->term.p;
+    t->len = a->term.len;
+    t->kind = IZDE_TERM_STEM;
+    t->lang = lang;
+    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
 }
 
-static int has_kyrgyz_letter(const char *s, size_t len)
+/* The stems of one Cyrillic word (folded, in word/len) for the languages in
+ * langs. A Kyrgyz word gets its F term too: the Kyrgyz stem of the word as
+ * typed without ү, ө, ң. Documents index it for words that have those
+ * letters; a query word without them searches it (query != 0). Both sides
+ * stem the folded spelling, so they meet on the same term. */
+static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t len,
+                                    unsigned langs, int query, struct izde_term *t,
+                                    izde_term_fn fn, void *closure)
 {
-    /* ң ө ү in UTF-8: D2 A3, D3 A9, D2 AF */
-    for (size_t i = 0; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
-        if ((c == 0xD2 && (d == 0xA3 || d == 0xAF)) || (c == 0xD3 && d == 0xA9))
-            return 1;
+    izde_status_t rc = IZDE_OK;
+    if (langs & LANG_BIT(IZDE_LANG_KY)) {
+        rc = emit_stem(a, IZDE_PREFIX_STEM_KY, IZDE_LANG_KY, word, len, t, fn, closure);
+        int kyrgyz_letters = izde_text_has_kyrgyz_letter(word, len);
+        if (rc == IZDE_OK && kyrgyz_letters && !query) {
+            rc = izde_text_kbfold(word, len, &a->kbfold);
+            if (rc == IZDE_OK)
+                rc = emit_stem(a, IZDE_PREFIX_KBFOLD, IZDE_LANG_KY, a->kbfold.p, a->kbfold.len,
+                               t, fn, closure);
+        } else if (rc == IZDE_OK && !kyrgyz_letters && query) {
+            rc = emit_stem(a, IZDE_PREFIX_KBFOLD, IZDE_LANG_KY, word, len, t, fn, closure);
+        }
     }
-    return 0;
+    if (rc == IZDE_OK && (langs & LANG_BIT(IZDE_LANG_RU)))
+        rc = emit_stem(a, IZDE_PREFIX_STEM_RU, IZDE_LANG_RU, word, len, t, fn, closure);
+    return rc;
 }
 
-/* Emits the terms of one token: its exact form, then a stem for each
- * language in langs that its script allows. This is the one place where a
- * word becomes terms, for documents and queries alike. */
-static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
-                                  const struct izde_token *tok, unsigned langs,
-                                  enum izde_lang para_lang, uint32_t pos,
-                                  izde_term_fn fn, void *closure)
+/* The languages a query word written in Cyrillic could be in. */
+static unsigned query_langs(const char *word, size_t len)
 {
+    return izde_text_has_kyrgyz_letter(word, len)
+               ? LANG_BIT(IZDE_LANG_KY)
+               : LANG_BIT(IZDE_LANG_KY) | LANG_BIT(IZDE_LANG_RU);
+}
+
+/* Emits the terms of one token: its exact form, then stems. On the
+ * document side lang is the sentence's language; on the query side
+ * (lang == IZDE_LANG_COUNT) every plausible language is tried. This is the
+ * one place where a word becomes terms, for documents and queries alike. */
+static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
+                                  const struct izde_token *tok, enum izde_lang lang,
+                                  uint32_t pos, izde_term_fn fn, void *closure)
+{
+    int query = lang == IZDE_LANG_COUNT;
     izde_status_t rc = izde_text_fold(a->text, src + tok->start, tok->end - tok->start,
                                       &a->folded);
     if (rc != IZDE_OK)
@@ -98,36 +154,45 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
         return IZDE_OK;
     struct izde_term t = {
         .text = a->folded.p, .len = a->folded.len, .kind = IZDE_TERM_EXACT,
-        .lang = para_lang, .pos = pos, .start = tok->start, .end = tok->end,
+        .lang = query ? IZDE_LANG_OTHER : lang, .pos = pos, .start = tok->start,
+        .end = tok->end, .stop = izde_stopword(a->folded.p, a->folded.len),
     };
     if (fn(&t, closure))
         return IZDE_ERR_INTERNAL;
-    if (tok->kind != IZDE_TOKEN_WORD ||
-        izde_text_script(a->folded.p, a->folded.len) != IZDE_SCRIPT_CYRILLIC)
+    if (tok->kind != IZDE_TOKEN_WORD)
         return IZDE_OK;
-    if (langs == LANGS_PLAUSIBLE)
-        langs = has_kyrgyz_letter(a->folded.p, a->folded.len)
-                    ? LANG_BIT(IZDE_LANG_KY)
-                    : LANG_BIT(IZDE_LANG_KY) | LANG_BIT(IZDE_LANG_RU);
-    for (int l = 0; l < IZDE_LANG_COUNT; l++) {
-        if (!(langs & LANG_BIT(l)) || !a->stem[l])
-            continue;
-        size_t slen;
-        const char *s = izde_stemmer_stem(a->stem[l], a->folded.p, a->folded.len, &slen);
-        if (!s)
-            return IZDE_ERR_NOMEM;
-        izde_buf_clear(&a->term);
-        if (izde_buf_adds(&a->term, stem_prefix((enum izde_lang)l)) != IZDE_OK ||
-            izde_buf_add(&a->term, s, slen) != IZDE_OK)
-            return IZDE_ERR_NOMEM;
-        t.text = a->term.p;
-        t.len = a->term.len;
-        t.kind = IZDE_TERM_STEM;
-        t.lang = (enum izde_lang)l;
+    const char *w = a->folded.p;
+    size_t n = a->folded.len;
+    switch (izde_text_script(w, n)) {
+    case IZDE_SCRIPT_CYRILLIC: {
+        unsigned langs;
+        if (query)
+            langs = query_langs(w, n);
+        else if (lang == IZDE_LANG_KY || lang == IZDE_LANG_RU)
+            langs = LANG_BIT(lang);
+        else /* a Cyrillic word in an English sentence: a name, a term */
+            langs = query_langs(w, n);
+        return cyrillic_stems(a, w, n, langs, query, &t, fn, closure);
+    }
+    case IZDE_SCRIPT_LATIN:
+        rc = emit_stem(a, IZDE_PREFIX_STEM_EN, IZDE_LANG_EN, w, n, &t, fn, closure);
+        if (rc != IZDE_OK || !query)
+            return rc;
+        /* Kyrgyz or Russian typed in Latin letters: search the Cyrillic
+         * reading too, as if it had been typed in Cyrillic. */
+        if (izde_text_latin_to_cyrillic(w, n, &a->variant) != IZDE_OK || !a->variant.len)
+            return IZDE_OK;
+        t.text = a->variant.p;
+        t.len = a->variant.len;
+        t.kind = IZDE_TERM_VARIANT;
+        t.lang = IZDE_LANG_OTHER;
         if (fn(&t, closure))
             return IZDE_ERR_INTERNAL;
+        return cyrillic_stems(a, a->variant.p, a->variant.len,
+                              query_langs(a->variant.p, a->variant.len), 1, &t, fn, closure);
+    default:
+        return IZDE_OK;
     }
-    return IZDE_OK;
 }
 
 /* Emits the whole compound src[start, end) ('иш-аракет') as one term. */
@@ -147,16 +212,16 @@ static izde_status_t emit_compound(izde_analyzer_t *a, const char *src, size_t s
     return fn(&t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
 }
 
-/* Tokenises text[base, base + len) and analyses each token with langs;
- * offsets in the emitted terms are relative to text. */
+/* Tokenises text[base, base + len) and analyses each token in lang
+ * (IZDE_LANG_COUNT: as a query); offsets in the terms are relative to text. */
 static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t base,
-                                  size_t len, unsigned langs, enum izde_lang lang,
-                                  uint32_t *pos, uint32_t *nwords, izde_term_fn fn,
-                                  void *closure)
+                                  size_t len, enum izde_lang lang, uint32_t *pos,
+                                  uint32_t *nwords, izde_term_fn fn, void *closure)
 {
     izde_status_t rc = izde_text_words_begin(a->text, text + base, len);
     if (rc != IZDE_OK)
         return rc;
+    enum izde_lang term_lang = lang == IZDE_LANG_COUNT ? IZDE_LANG_OTHER : lang;
     struct izde_token tok;
     size_t compound_start = 0, prev_end = 0;
     uint32_t compound_pos = 0;
@@ -168,7 +233,7 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
             compound_parts++;
         } else {
             if (compound_parts > 1) {
-                rc = emit_compound(a, text, compound_start, prev_end, lang, compound_pos,
+                rc = emit_compound(a, text, compound_start, prev_end, term_lang, compound_pos,
                                    fn, closure);
                 if (rc != IZDE_OK)
                     return rc;
@@ -180,12 +245,12 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
         prev_end = tok.end;
         (*pos)++;
         (*nwords)++;
-        rc = analyze_word(a, text, &tok, langs, lang, *pos, fn, closure);
+        rc = analyze_word(a, text, &tok, lang, *pos, fn, closure);
         if (rc != IZDE_OK)
             return rc;
     }
     if (compound_parts > 1)
-        return emit_compound(a, text, compound_start, prev_end, lang, compound_pos, fn,
+        return emit_compound(a, text, compound_start, prev_end, term_lang, compound_pos, fn,
                              closure);
     return IZDE_OK;
 }
@@ -206,21 +271,64 @@ static size_t paragraph_end(const char *s, size_t len, size_t start)
     return len;
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* End of the sentence that starts at start, before end: after ., !, ? or
+ * ; followed by white space. */
+static size_t sentence_end(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i + 1 < end; i++)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ';') && is_space(s[i + 1]))
+            return i + 1;
+    return end;
+}
+
+/* Words of s, roughly: runs of non-space bytes. Enough to tell a fragment
+ * from a sentence. */
+static size_t rough_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
+            n++;
+    return n;
+}
+
 izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len,
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure)
 {
+    enum izde_lang prev = IZDE_LANG_COUNT;
     for (size_t start = 0; start < len;) {
         size_t end = paragraph_end(text, len, start);
-        enum izde_lang lang = izde_langid_guess(text + start, end - start, NULL);
-        unsigned langs = lang == IZDE_LANG_KY || lang == IZDE_LANG_RU ? LANG_BIT(lang) : 0;
-        uint32_t nwords = 0;
-        izde_status_t rc = analyze_span(a, text, start, end - start, langs, lang, pos,
-                                        &nwords, fn, closure);
-        if (rc != IZDE_OK)
-            return rc;
-        if (stats)
-            stats->words[lang] += nwords;
+        enum izde_lang para = izde_langid_guess(text + start, end - start, NULL);
+        if (prev != IZDE_LANG_COUNT && rough_words(text + start, end - start) < LANGID_MIN_WORDS)
+            para = prev;
+        /* A paragraph may switch language between sentences (a Russian
+         * quotation in Kyrgyz text): each sentence long enough to tell is
+         * identified on its own. */
+        for (size_t s = start; s < end;) {
+            size_t e = sentence_end(text, s, end);
+            enum izde_lang lang = para;
+            if (e - s < end - start && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
+                double conf;
+                enum izde_lang l = izde_langid_guess(text + s, e - s, &conf);
+                if (l != IZDE_LANG_OTHER && conf >= 0.5)
+                    lang = l;
+            }
+            uint32_t nwords = 0;
+            izde_status_t rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
+            if (rc != IZDE_OK)
+                return rc;
+            if (stats)
+                stats->words[lang] += nwords;
+            s = e;
+        }
+        if (para != IZDE_LANG_OTHER)
+            prev = para;
         start = end;
     }
     return IZDE_OK;
@@ -230,6 +338,5 @@ izde_status_t izde_analyze_query(izde_analyzer_t *a, const char *text, size_t le
                                  izde_term_fn fn, void *closure)
 {
     uint32_t pos = 0, nwords = 0;
-    return analyze_span(a, text, 0, len, LANGS_PLAUSIBLE, IZDE_LANG_OTHER, &pos, &nwords,
-                        fn, closure);
+    return analyze_span(a, text, 0, len, IZDE_LANG_COUNT, &pos, &nwords, fn, closure);
 }

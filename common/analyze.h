@@ -12,6 +12,10 @@
  * stem that happen to be spelled alike stay apart. */
 #define IZDE_PREFIX_STEM_KY "K"
 #define IZDE_PREFIX_STEM_RU "R"
+#define IZDE_PREFIX_STEM_EN "E"
+/* The Kyrgyz stem of a word typed without ү, ө, ң: what a query typed on a
+ * plain Russian keyboard finds a correctly spelled word by. */
+#define IZDE_PREFIX_KBFOLD "F"
 #define IZDE_PREFIX_ID "Q"       /* unique id term: Q + path */
 #define IZDE_PREFIX_LANG "L"     /* L + language code, one per language present */
 
@@ -24,6 +28,8 @@ enum izde_term_kind {
     IZDE_TERM_EXACT,     /* the folded word form: positional, used by phrases */
     IZDE_TERM_STEM,      /* the stem of the word in lang (prefixed) */
     IZDE_TERM_COMPOUND,  /* a whole hyphenated compound ('иш-аракет') */
+    IZDE_TERM_VARIANT,   /* query side: another spelling of the word (the
+                            Cyrillic reading of a Latin-typed word) */
 };
 
 struct izde_term {
@@ -35,6 +41,7 @@ struct izde_term {
     uint32_t pos;           /* word position, 1-based; compounds share the
                                position of their first part */
     size_t start, end;      /* byte span of the source word in the input */
+    int stop;               /* the word is a stop word (queries, snippets) */
 };
 
 /* Receives each term; returning non-zero stops the analysis, which then
@@ -66,8 +73,12 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
 
 /* Query side: the words of a piece of query text (valid UTF-8). Each word
  * gets its exact term and its stem in every language it could plausibly be
- * in (a word with ң, ө or ү is Kyrgyz; other Cyrillic words may be Kyrgyz
- * or Russian), all with the same pos, counted from 1 within this call. */
+ * in, all with the same pos, counted from 1 within this call:
+ * - a Cyrillic word with ң, ө or ү is Kyrgyz (and stays precise);
+ * - another Cyrillic word may be Kyrgyz, typed without Kyrgyz letters
+ *   (its F term), or Russian;
+ * - a Latin word is English, or Kyrgyz or Russian typed in Latin letters
+ *   (the variant of its Cyrillic reading, analysed as above). */
 izde_status_t izde_analyze_query(izde_analyzer_t *a, const char *text, size_t len,
                                  izde_term_fn fn, void *closure);
 

@@ -1,10 +1,16 @@
-/* langid.c - language identification from letter statistics. */
+/* langid.c - language identification from character trigram statistics. */
 #include "langid.h"
 
+#include <math.h>
 #include <string.h>
+#include "langid_model.h"
 #include "text.h"
 
 static const char *const codes[IZDE_LANG_COUNT] = { "other", "ky", "ru", "en" };
+
+/* The model's columns, in the order train_langid.py writes them. */
+static const enum izde_lang model_langs[LANGID_MODEL_LANGS] = { IZDE_LANG_KY, IZDE_LANG_RU,
+                                                                IZDE_LANG_EN };
 
 const char *izde_lang_code(enum izde_lang lang)
 {
@@ -19,53 +25,103 @@ enum izde_lang izde_lang_from_code(const char *code)
     return IZDE_LANG_COUNT;
 }
 
-/* NEEDSWORK: letter classes only. Kyrgyz text is recognised by its own
- * letters ң, ө, ү, which nearly every Kyrgyz sentence of a few words has;
- * a short Kyrgyz fragment without them reads as Russian. A character n-gram
- * model replaces this. */
+/* Must agree with is_letter() and lower() of scripts/langid/train_langid.py. */
+static int is_letter(uint32_t cp)
+{
+    return (cp >= 0x400 && cp <= 0x4FF) || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+static uint32_t lower(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 0x50;
+    if (cp >= 0x460 && cp <= 0x4FF && cp % 2 == 0 && !(cp >= 0x482 && cp <= 0x489))
+        return cp + 1;
+    if (cp == 0x451)
+        return 0x435;
+    return cp;
+}
+
+static const struct langid_ngram *lookup(uint64_t key)
+{
+    size_t lo = 0, hi = sizeof(langid_ngrams) / sizeof(langid_ngrams[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (langid_ngrams[mid].key < key)
+            lo = mid + 1;
+        else if (langid_ngrams[mid].key > key)
+            hi = mid;
+        else
+            return &langid_ngrams[mid];
+    }
+    return NULL;
+}
+
+static void add_trigram(uint32_t a, uint32_t b, uint32_t c, double *score)
+{
+    uint64_t key = ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;
+    const struct langid_ngram *g = lookup(key);
+    for (int l = 0; l < LANGID_MODEL_LANGS; l++)
+        score[l] += g ? g->logp[l] : langid_floor[l];
+}
+
 enum izde_lang izde_langid_guess(const char *text, size_t len, double *confidence)
 {
-    size_t cyr = 0, lat = 0, ky_letters = 0, ky_words = 0, cyr_words = 0;
-    int in_word = 0, word_has_ky = 0, word_is_cyr = 0;
+    double score[LANGID_MODEL_LANGS] = { 0 };
+    size_t letters = 0, cyrillic = 0, other_letters = 0;
+    /* The last two code points of the word so far, '_' framing it. */
+    uint32_t p1 = '_', p2 = '_';
+    int in_word = 0;
     for (size_t i = 0; i <= len;) {
-        uint32_t cp = i < len ? izde_text_next_cp(text, len, &i) : (i++, ' ');
-        int is_cyr = cp >= 0x400 && cp <= 0x4FF;
-        int is_lat = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-        if (is_cyr || is_lat) {
-            in_word = 1;
-            if (is_cyr) {
-                cyr++;
-                word_is_cyr = 1;
-                /* ң Ң ө Ө ү Ү */
-                if (cp == 0x4A3 || cp == 0x4A2 || cp == 0x4E9 || cp == 0x4E8 ||
-                    cp == 0x4AF || cp == 0x4AE) {
-                    ky_letters++;
-                    word_has_ky = 1;
-                }
-            } else {
-                lat++;
+        uint32_t cp = i < len ? lower(izde_text_next_cp(text, len, &i)) : (i++, ' ');
+        if (is_letter(cp)) {
+            letters++;
+            cyrillic += cp >= 0x400;
+            if (in_word) {
+                add_trigram(p2, p1, cp, score);
             }
-        } else if (in_word) {
-            cyr_words += word_is_cyr;
-            ky_words += word_has_ky;
-            in_word = word_has_ky = word_is_cyr = 0;
-        }
-    }
-    double conf = 0;
-    enum izde_lang lang = IZDE_LANG_OTHER;
-    if (cyr + lat > 0) {
-        if (lat > cyr) {
-            lang = IZDE_LANG_EN;
-            conf = (double)lat / (double)(cyr + lat);
-        } else if (ky_words * 8 >= cyr_words && ky_letters > 0) {
-            lang = IZDE_LANG_KY;
-            conf = cyr_words >= 3 ? 0.9 : 0.6;
+            p2 = in_word ? p1 : '_';
+            p1 = cp;
+            in_word = 1;
         } else {
-            lang = IZDE_LANG_RU;
-            conf = cyr_words >= 5 ? 0.8 : 0.5;
+            if (in_word) {
+                add_trigram(p2, p1, '_', score);
+            }
+            in_word = 0;
+            p1 = p2 = '_';
+            if (cp > 0x24F && cp != 0xFFFD && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+                izde_text_is_alpha(cp))
+                other_letters++;
         }
     }
     if (confidence)
-        *confidence = conf;
-    return lang;
+        *confidence = 0;
+    if (letters == 0 || other_letters > letters)
+        return IZDE_LANG_OTHER;
+    /* The script decides between Cyrillic and Latin languages: names and
+     * terms in Latin letters inside a Russian sentence must not make it
+     * English. */
+    int cyr_text = cyrillic * 2 > letters;
+    int best = -1, second = -1;
+    for (int l = 0; l < LANGID_MODEL_LANGS; l++) {
+        if ((model_langs[l] == IZDE_LANG_EN) == cyr_text)
+            continue;
+        if (best < 0 || score[l] > score[best]) {
+            second = best;
+            best = l;
+        } else if (second < 0 || score[l] > score[second]) {
+            second = l;
+        }
+    }
+    if (confidence) {
+        /* The log-likelihood ratio of the two best, squashed to [0, 1). */
+        double margin = second < 0 ? 40.0 : score[best] - score[second];
+        *confidence = 1.0 - exp(-margin / 4.0);
+    }
+    return model_langs[best];
 }

@@ -262,19 +262,82 @@ static izde_status_t fold_slow(izde_text_t *t, const char *s, size_t len,
     return IZDE_OK;
 }
 
+/* Latin letters that look like Cyrillic ones, as PDF text and hand typing
+ * mix them into Cyrillic words ('мектеп' with a Latin 'e'). Folded forms. */
+static uint32_t cyrillic_lookalike(uint32_t cp)
+{
+    switch (cp) {
+    case 'a': return 0x430; /* а */
+    case 'b': return 0x432; /* в (from B) */
+    case 'c': return 0x441; /* с */
+    case 'e': return 0x435; /* е */
+    case 'h': return 0x43D; /* н (from H) */
+    case 'k': return 0x43A; /* к */
+    case 'm': return 0x43C; /* м */
+    case 'o': return 0x43E; /* о */
+    case 'p': return 0x440; /* р */
+    case 't': return 0x442; /* т */
+    case 'x': return 0x445; /* х */
+    case 'y': return 0x443; /* у */
+    default: return 0;
+    }
+}
+
+/* Rewrites out in place when it is a Cyrillic word with Latin look-alikes
+ * in it: some Cyrillic letter, and every Latin letter a look-alike. */
+static void fold_lookalikes(struct izde_buf *out)
+{
+    int cyr = 0, alike = 0;
+    for (size_t i = 0; i < out->len;) {
+        uint32_t cp = izde_text_next_cp(out->p, out->len, &i);
+        if (cp >= 0x400 && cp <= 0x52F)
+            cyr = 1;
+        else if (cp < 0x80 && ((cp >= 'a' && cp <= 'z')))
+            if (cyrillic_lookalike(cp))
+                alike = 1;
+            else
+                return;
+        else if (cp >= 0xC0 && cp <= 0x24F)
+            return;
+    }
+    if (!cyr || !alike)
+        return;
+    /* Each replacement grows one byte to two: rebuild from the end. */
+    size_t extra = 0;
+    for (size_t i = 0; i < out->len; i++)
+        extra += cyrillic_lookalike((unsigned char)out->p[i]) != 0;
+    if (izde_buf_grow(out, extra) != IZDE_OK)
+        return; /* keeping the mixed form is a lesser harm than failing */
+    size_t r = out->len, w = out->len + extra;
+    out->p[w] = '\0';
+    while (r > 0) {
+        unsigned char c = (unsigned char)out->p[--r];
+        uint32_t cy = c < 0x80 ? cyrillic_lookalike(c) : 0;
+        if (cy) {
+            out->p[--w] = (char)(0x80 | (cy & 0x3F));
+            out->p[--w] = (char)(0xC0 | (cy >> 6));
+        } else {
+            out->p[--w] = (char)c;
+        }
+    }
+    out->len += extra;
+}
+
 izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
                              struct izde_buf *out)
 {
+    izde_status_t rc = IZDE_OK;
+    int slow = 0;
     izde_buf_clear(out);
     if (izde_buf_grow(out, len) != IZDE_OK)
         return IZDE_ERR_NOMEM;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0; i < len && rc == IZDE_OK;) {
         uint32_t cp = izde_text_next_cp(s, len, &i);
         if (is_dropped(cp))
             continue;
         if (!is_simple(cp)) {
-            izde_buf_clear(out);
-            return fold_slow(t, s, len, out);
+            slow = 1;
+            break;
         }
         if (cp < 0x80) {
             if (cp >= 'A' && cp <= 'Z')
@@ -282,8 +345,108 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
         } else {
             cp = post_fold((uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
         }
+        rc = izde_text_add_cp(out, cp);
+    }
+    if (slow) {
+        izde_buf_clear(out);
+        rc = fold_slow(t, s, len, out);
+    }
+    if (rc == IZDE_OK)
+        fold_lookalikes(out);
+    return rc;
+}
+
+izde_status_t izde_text_kbfold(const char *s, size_t len, struct izde_buf *out)
+{
+    izde_buf_clear(out);
+    if (izde_buf_grow(out, len) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = izde_text_next_cp(s, len, &i);
+        if (cp == 0x4AF)
+            cp = 0x443; /* ү -> у */
+        else if (cp == 0x4E9)
+            cp = 0x43E; /* ө -> о */
+        else if (cp == 0x4A3)
+            cp = 0x43D; /* ң -> н */
         if (izde_text_add_cp(out, cp) != IZDE_OK)
             return IZDE_ERR_NOMEM;
+    }
+    return IZDE_OK;
+}
+
+int izde_text_has_kyrgyz_letter(const char *s, size_t len)
+{
+    /* ң ө ү in UTF-8: D2 A3, D3 A9, D2 AF */
+    for (size_t i = 0; i + 1 < len; i++) {
+        unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+        if ((c == 0xD2 && (d == 0xA3 || d == 0xAF)) || (c == 0xD3 && d == 0xA9))
+            return 1;
+    }
+    return 0;
+}
+
+/* Latin spellings of Cyrillic letters, longest first within each letter, as
+ * people type Kyrgyz and Russian on a Latin keyboard. */
+static const struct {
+    const char *latin;
+    uint32_t cyr[2];
+} translit[] = {
+    { "shch", { 0x449, 0 } }, { "sch", { 0x449, 0 } }, { "sh", { 0x448, 0 } },
+    { "ch", { 0x447, 0 } },   { "zh", { 0x436, 0 } },  { "kh", { 0x445, 0 } },
+    { "ts", { 0x446, 0 } },   { "ya", { 0x44F, 0 } },  { "yu", { 0x44E, 0 } },
+    { "yo", { 0x435, 0 } },   { "ye", { 0x435, 0 } },  { "ja", { 0x44F, 0 } },
+    { "ju", { 0x44E, 0 } },   { "jo", { 0x435, 0 } },  { "a", { 0x430, 0 } },
+    { "b", { 0x431, 0 } },    { "c", { 0x446, 0 } },   { "d", { 0x434, 0 } },
+    { "e", { 0x435, 0 } },    { "f", { 0x444, 0 } },   { "g", { 0x433, 0 } },
+    { "h", { 0x445, 0 } },    { "i", { 0x438, 0 } },   { "j", { 0x436, 0 } },
+    { "k", { 0x43A, 0 } },    { "l", { 0x43B, 0 } },   { "m", { 0x43C, 0 } },
+    { "n", { 0x43D, 0 } },    { "o", { 0x43E, 0 } },   { "p", { 0x43F, 0 } },
+    { "q", { 0x43A, 0 } },    { "r", { 0x440, 0 } },   { "s", { 0x441, 0 } },
+    { "t", { 0x442, 0 } },    { "u", { 0x443, 0 } },   { "v", { 0x432, 0 } },
+    { "w", { 0x432, 0 } },    { "x", { 0x43A, 0x441 } }, { "y", { 0x44B, 0 } },
+    { "z", { 0x437, 0 } },    { "\xc3\xbc", { 0x4AF, 0 } }, /* ü -> ү */
+    { "\xc3\xb6", { 0x4E9, 0 } }, /* ö -> ө */
+    { "\xc3\xb1", { 0x4A3, 0 } }, /* ñ -> ң */
+};
+
+static int is_latin_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+izde_status_t izde_text_latin_to_cyrillic(const char *s, size_t len, struct izde_buf *out)
+{
+    izde_buf_clear(out);
+    for (size_t i = 0; i < len;) {
+        /* Word-initial e is э (ekonomika); y after a vowel and before no
+         * vowel is й (moy, kyrgyzstandagy stays ы). */
+        if (i == 0 && s[0] == 'e') {
+            if (izde_text_add_cp(out, 0x44D))
+                return IZDE_ERR_NOMEM;
+            i++;
+            continue;
+        }
+        if (s[i] == 'y' && i > 0 && is_latin_vowel(s[i - 1]) &&
+            (i + 1 == len || !is_latin_vowel(s[i + 1]))) {
+            if (izde_text_add_cp(out, 0x439))
+                return IZDE_ERR_NOMEM;
+            i++;
+            continue;
+        }
+        size_t k;
+        for (k = 0; k < sizeof(translit) / sizeof(translit[0]); k++) {
+            size_t n = strlen(translit[k].latin);
+            if (n <= len - i && memcmp(s + i, translit[k].latin, n) == 0) {
+                for (int c = 0; c < 2 && translit[k].cyr[c]; c++)
+                    if (izde_text_add_cp(out, translit[k].cyr[c]))
+                        return IZDE_ERR_NOMEM;
+                i += n;
+                break;
+            }
+        }
+        if (k == sizeof(translit) / sizeof(translit[0]))
+            return IZDE_ERR_UNSUPPORTED; /* not a transliterable word */
     }
     return IZDE_OK;
 }
@@ -365,4 +528,9 @@ enum izde_script izde_text_script(const char *s, size_t len)
     if (lat && !cyr && !other)
         return IZDE_SCRIPT_LATIN;
     return IZDE_SCRIPT_OTHER;
+}
+
+int izde_text_is_alpha(uint32_t cp)
+{
+    return u_isalpha((UChar32)cp) != 0;
 }

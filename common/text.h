@@ -33,10 +33,23 @@ void izde_text_free(izde_text_t *t);
 
 /* Writes the search form of one token into out (replacing its content):
  * NFC, full Unicode case folding (Ң→ң, Ө→ө, Ү→ү, Ё→ё), then ё→е, with soft
- * hyphens and zero-width characters dropped. s must be valid UTF-8.
+ * hyphens and zero-width characters dropped, and Latin look-alike letters
+ * in an otherwise Cyrillic word made Cyrillic. s must be valid UTF-8.
  * Returns IZDE_OK, IZDE_ERR_NOMEM, IZDE_ERR_ICU. */
 izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
                              struct izde_buf *out);
+
+/* Writes s with ү, ө, ң replaced by у, о, н: the form a Kyrgyz word takes
+ * when typed on a keyboard without Kyrgyz letters. */
+izde_status_t izde_text_kbfold(const char *s, size_t len, struct izde_buf *out);
+
+/* Whether folded s has one of the Kyrgyz letters ң, ө, ү. */
+int izde_text_has_kyrgyz_letter(const char *s, size_t len);
+
+/* Writes the Cyrillic reading of a folded Latin-typed word ('ishmerduuluk'
+ * -> 'ишмердуулук', 'obrazovanie' -> 'образование'). Returns
+ * IZDE_ERR_UNSUPPORTED when s has a character with no Cyrillic reading. */
+izde_status_t izde_text_latin_to_cyrillic(const char *s, size_t len, struct izde_buf *out);
 
 enum izde_token_kind {
     IZDE_TOKEN_WORD,    /* letters (any script), possibly with digits */
@@ -67,5 +80,8 @@ enum izde_script {
     IZDE_SCRIPT_DIGITS,     /* contains a digit */
 };
 enum izde_script izde_text_script(const char *s, size_t len);
+
+/* Whether cp is a letter of any script (ICU's u_isalpha). */
+int izde_text_is_alpha(uint32_t cp);
 
 #endif

@@ -1057,3 +1057,46 @@ size_t izde_sortable_u64(uint64_t v, char *buf) noexcept
         buf[1 + i] = static_cast<char>(tmp[n - 1 - i]);
     return n + 1;
 }
+
+// ---------------------------------------------------------------- stemming
+
+struct izde_xstem {
+    Xapian::Stem stem;
+    std::string out;   // reused: short stems fit its inline buffer
+};
+
+izde_status_t izde_xstem_new(const char *lang, izde_xstem_t **out) noexcept
+{
+    if (!lang || !out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    try {
+        *out = new izde_xstem{ Xapian::Stem(lang), std::string() };
+        return IZDE_OK;
+    } catch (const Xapian::InvalidArgumentError &) {
+        return IZDE_ERR_UNSUPPORTED;
+    } catch (const std::bad_alloc &) {
+        return IZDE_ERR_NOMEM;
+    } catch (...) {
+        return IZDE_ERR_INTERNAL;
+    }
+}
+
+void izde_xstem_free(izde_xstem_t *st) noexcept
+{
+    delete st;
+}
+
+const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
+                            size_t *stem_len) noexcept
+{
+    if (!st || !word || !stem_len)
+        return nullptr;
+    try {
+        st->out = st->stem(std::string(word, len));
+        *stem_len = st->out.size();
+        return st->out.c_str();
+    } catch (...) {
+        return nullptr;
+    }
+}

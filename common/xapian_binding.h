@@ -136,6 +136,65 @@ izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
                                  int (*fn)(const char *term, size_t len, void *closure),
                                  void *closure) IZDE_NOEXCEPT;
 
+/* OUT: *data (malloc'ed, NUL-terminated, caller frees), *len: the data
+ * blob of docid. Returns IZDE_ERR_NOT_FOUND if docid does not exist. */
+izde_status_t izde_wdb_get_data(izde_wdb_t *db, izde_docid_t docid, char **data,
+                                size_t *len) IZDE_NOEXCEPT;
+
+/* Sets value slot of the stored document docid to data, leaving its terms
+ * and data as they are (cheaper than storing the document again).
+ * Returns IZDE_ERR_NOT_FOUND if docid does not exist. */
+izde_status_t izde_wdb_set_doc_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
+                                     const char *data, size_t len) IZDE_NOEXCEPT;
+
+/* Calls fn for every posting (term, docid) of every term starting with
+ * prefix, terms in byte order, docids ascending within a term; stops early
+ * when fn returns non-zero. For id terms: which document each one names.
+ * fn must not modify db. */
+izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
+                                    int (*fn)(const char *term, size_t len,
+                                              izde_docid_t docid, void *closure),
+                                    void *closure) IZDE_NOEXCEPT;
+
+/* Calls fn for every document that has value slot set, docids ascending,
+ * with the value; stops early when fn returns non-zero. fn must not modify
+ * db. */
+izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
+                                  int (*fn)(izde_docid_t docid, const char *data,
+                                            size_t len, void *closure),
+                                  void *closure) IZDE_NOEXCEPT;
+
+/* ------------------------------------------------- documents built apart */
+
+/* A document built without a database handle, so that several threads can
+ * build documents at once (one document per thread at a time) while one
+ * thread stores them with izde_wdb_replace_doc. Terms, values and data as
+ * the izde_wdb_add_* and izde_wdb_set_* functions above, same limits. */
+typedef struct izde_doc izde_doc_t;
+
+/* OUT: *out, NULL on failure. Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t izde_doc_new(izde_doc_t **out) IZDE_NOEXCEPT;
+/* Frees doc; NULL is a no-op. */
+void izde_doc_free(izde_doc_t *doc) IZDE_NOEXCEPT;
+/* As izde_wdb_errmsg, for the last failed izde_doc_ call on doc. */
+const char *izde_doc_errmsg(const izde_doc_t *doc) IZDE_NOEXCEPT;
+
+izde_status_t izde_doc_add_posting(izde_doc_t *doc, const char *term, size_t len,
+                                   uint32_t pos) IZDE_NOEXCEPT;
+izde_status_t izde_doc_add_term(izde_doc_t *doc, const char *term, size_t len,
+                                uint32_t wdfinc) IZDE_NOEXCEPT;
+izde_status_t izde_doc_set_value(izde_doc_t *doc, uint32_t slot, const char *data,
+                                 size_t len) IZDE_NOEXCEPT;
+izde_status_t izde_doc_set_data(izde_doc_t *doc, const char *data,
+                                size_t len) IZDE_NOEXCEPT;
+
+/* Stores doc, replacing any document that has the unique id term idterm
+ * (which is added to doc as a boolean term), as izde_wdb_end_doc does, with
+ * the same failure caveat. doc stays the caller's (free it, from any thread,
+ * once this returns). OUT: *docid (may be NULL). */
+izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                                   izde_doc_t *doc, izde_docid_t *docid) IZDE_NOEXCEPT;
+
 /* ---------------------------------------------------------------- reading */
 
 /* Opens the databases at paths[0..n-1] (glass directories, or stub files
@@ -267,6 +326,23 @@ izde_status_t izde_db_compact(const char *const *srcs, size_t n, const char *des
 /* Encodes v so that byte order equals numeric order (for value ranges).
  * OUT: buf of at least 9 bytes. Returns the number of bytes written. */
 size_t izde_sortable_u64(uint64_t v, char *buf) IZDE_NOEXCEPT;
+
+/* ---------------------------------------------------------------- stemming */
+
+/* Xapian's built-in Snowball stemmers, for the languages Izde has no rules
+ * of its own for (English). */
+typedef struct izde_xstem izde_xstem_t;
+
+/* OUT: *out, NULL on failure. Returns IZDE_OK, IZDE_ERR_UNSUPPORTED (Xapian
+ * has no stemmer for lang), IZDE_ERR_NOMEM. */
+izde_status_t izde_xstem_new(const char *lang, izde_xstem_t **out) IZDE_NOEXCEPT;
+void izde_xstem_free(izde_xstem_t *st) IZDE_NOEXCEPT;
+
+/* Stems word (case-folded UTF-8). Returns a NUL-terminated buffer owned by
+ * st, valid until the next call on st, length in *stem_len; NULL on
+ * failure. */
+const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
+                            size_t *stem_len) IZDE_NOEXCEPT;
 
 #ifdef __cplusplus
 }

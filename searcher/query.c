@@ -20,6 +20,7 @@ struct chunk_terms {
         enum izde_lang lang;
         uint32_t pos;
         size_t start, end;
+        int stop;
     } *items;
     size_t n, cap;
     izde_status_t rc;
@@ -48,6 +49,7 @@ static int collect(const struct izde_term *t, void *closure)
     c->items[c->n].pos = t->pos;
     c->items[c->n].start = t->start;
     c->items[c->n].end = t->end;
+    c->items[c->n].stop = t->stop;
     c->n++;
     return 0;
 nomem:
@@ -63,7 +65,8 @@ static void chunk_release(struct chunk_terms *c)
 }
 
 static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
-                               enum izde_term_kind kind, enum izde_lang lang, unsigned word)
+                               enum izde_term_kind kind, enum izde_lang lang, unsigned word,
+                               int stop)
 {
     if (q->nterms == q->cap) {
         size_t cap = q->cap ? q->cap * 2 : 16;
@@ -76,7 +79,8 @@ static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
     char *s = strndup(text, len);
     if (!s)
         return IZDE_ERR_NOMEM;
-    q->terms[q->nterms++] = (struct sr_qterm){ s, len, kind, lang, word };
+    q->terms[q->nterms++] = (struct sr_qterm){ s, len, kind, lang, word, stop };
+    q->has_content_terms |= !stop;
     return IZDE_OK;
 }
 
@@ -153,12 +157,20 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
 static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from, size_t to,
                          const char *src, const char *what)
 {
-    izde_buf_addf(&q->explain, "%s '%.*s':", what, (int)(c->items[from].end - c->items[from].start),
-                  src + c->items[from].start);
+    izde_buf_addf(&q->explain, "%s '%.*s'%s:", what,
+                  (int)(c->items[from].end - c->items[from].start), src + c->items[from].start,
+                  c->items[from].stop ? " (stop word)" : "");
     for (size_t i = from; i < to; i++) {
-        const char *k = c->items[i].kind == IZDE_TERM_EXACT  ? "exact"
-                        : c->items[i].kind == IZDE_TERM_STEM ? izde_lang_code(c->items[i].lang)
-                                                             : "compound";
+        const char *k = "exact";
+        switch (c->items[i].kind) {
+        case IZDE_TERM_EXACT: k = "exact"; break;
+        case IZDE_TERM_VARIANT: k = "cyrillic"; break;
+        case IZDE_TERM_COMPOUND: k = "compound"; break;
+        case IZDE_TERM_STEM:
+            k = c->items[i].text[0] == IZDE_PREFIX_KBFOLD[0] ? "ky-keyboard"
+                                                             : izde_lang_code(c->items[i].lang);
+            break;
+        }
         izde_buf_addf(&q->explain, " %s=%s", k, c->items[i].text);
     }
     izde_buf_addc(&q->explain, '\n');
@@ -167,10 +179,15 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
 /* Builds the clauses of one chunk: a phrase (phrase != 0) or separate
  * words, appended to clauses; exact-form bonuses go to bonus. */
 static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, const char *src,
-                                   int phrase, struct qlist *clauses, struct qlist *bonus)
+                                   int phrase, struct qlist *clauses, struct qlist *stops,
+                                   struct qlist *bonus)
 {
     izde_status_t rc = IZDE_OK;
     struct qlist parts = { 0 };
+    /* Which parts are stop words; a chunk is one whitespace-free run, so it
+     * has few words, but a long hyphenated one is cut off rather than
+     * overflowing. */
+    int part_stop[64] = { 0 };
     for (size_t i = 0; rc == IZDE_OK && i < c->n;) {
         size_t j = i + 1;
         while (j < c->n && c->items[j].pos == c->items[i].pos &&
@@ -186,9 +203,12 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
         if (c->keep) {
             for (size_t k = i; rc == IZDE_OK && k < j; k++)
                 rc = keep_term(q, c->items[k].text, c->items[k].len, c->items[k].kind,
-                               c->items[k].lang, word);
+                               c->items[k].lang, word, c->items[i].stop);
             explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
         }
+        if (parts.n >= sizeof(part_stop) / sizeof(part_stop[0]))
+            break;
+        part_stop[parts.n] = c->items[i].stop;
         izde_query_t *wq = NULL, *exact = NULL;
         if (rc == IZDE_OK)
             rc = word_query(c, i, j, &wq, &exact);
@@ -214,7 +234,7 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             q->nwords++;
         } else {
             for (size_t k = 0; rc == IZDE_OK && k < parts.n; k++) {
-                rc = qlist_push(clauses, parts.items[k]);
+                rc = qlist_push(part_stop[k] ? stops : clauses, parts.items[k]);
                 parts.items[k] = NULL;
             }
             q->nwords += (unsigned)parts.n;
@@ -247,7 +267,7 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                              struct sr_query *q)
 {
     memset(q, 0, sizeof(*q));
-    struct qlist clauses = { 0 }, excluded = { 0 }, bonus = { 0 };
+    struct qlist clauses = { 0 }, stops = { 0 }, excluded = { 0 }, bonus = { 0 };
     izde_status_t rc = IZDE_OK;
     size_t i = 0;
     while (rc == IZDE_OK && i < len) {
@@ -287,9 +307,21 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
             for (size_t k = 0; k < c.n; k++)
                 compound |= c.items[k].kind == IZDE_TERM_COMPOUND;
             rc = chunk_clauses(q, &c, text + start, phrase || compound,
-                               negate ? &excluded : &clauses, &bonus);
+                               negate ? &excluded : &clauses, negate ? &excluded : &stops,
+                               &bonus);
         }
         chunk_release(&c);
+    }
+    /* Stop words are not required, only rewarded, unless the query has
+     * nothing else: then they are the query. */
+    if (rc == IZDE_OK && clauses.n == 0) {
+        struct qlist tmp = clauses;
+        clauses = stops;
+        stops = tmp;
+    }
+    for (size_t k = 0; rc == IZDE_OK && k < stops.n; k++) {
+        rc = qlist_push(&bonus, stops.items[k]);
+        stops.items[k] = NULL;
     }
     if (rc == IZDE_OK && clauses.n > 0) {
         izde_query_t *all = NULL, *any = NULL, *tmp = NULL, *excl = NULL, *bonus_q = NULL;
@@ -331,6 +363,7 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
         q->any = any;
     }
     qlist_release(&clauses);
+    qlist_release(&stops);
     qlist_release(&excluded);
     qlist_release(&bonus);
     if (rc != IZDE_OK)

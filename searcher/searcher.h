@@ -17,6 +17,7 @@ struct sr_qterm {
     enum izde_term_kind kind;
     enum izde_lang lang;
     unsigned word;          /* index of the query word it stands for */
+    int stop;               /* of a stop word: does not choose snippets */
 };
 
 struct sr_query {
@@ -25,6 +26,7 @@ struct sr_query {
     unsigned nwords;        /* positive words and phrases */
     struct sr_qterm *terms; /* every term, positive words only */
     size_t nterms, cap;
+    int has_content_terms;  /* some term is not of a stop word */
     struct izde_buf explain;/* one line per query word */
 };
 

@@ -25,6 +25,8 @@ static int find_match(const struct izde_term *t, void *closure)
     for (size_t i = 0; i < q->nterms; i++) {
         if (q->terms[i].len != t->len || memcmp(q->terms[i].text, t->text, t->len) != 0)
             continue;
+        if (q->terms[i].stop && q->has_content_terms)
+            return 0;
         /* Exact form and stem of one word both match: keep one span. */
         if (m->n && m->items[m->n - 1].start == t->start)
             return 0;
