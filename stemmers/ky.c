@@ -27,6 +27,7 @@
 #include "stemmer_impl.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Version history (bump on any change of output):
  *   0  identity placeholder
@@ -135,31 +136,46 @@ enum {
     F_P3 = 1 << 5,   /* is the 3rd person possessive (-ы, -сы) */
     F_SHORTV = 1 << 6, /* after a short vowel (converb -п: иштеп, not жооп) */
     F_FUSED = 1 << 7, /* -оо/-өө: the stem's final а/е/о/ө fused into it */
+    F_VERBAL = 1 << 8, /* after a vowel, only verb suffixes may follow inwards */
 };
 
 struct ky_sfx {
-    const char *s;       /* pattern, UTF-8: upper case = class */
-    unsigned char len;   /* bytes */
-    unsigned char slot;  /* enum ky_slot */
-    unsigned char flags; /* F_* */
+    char s[18];           /* pattern, UTF-8: upper case = class; kept in the
+                           * table so a scan reads no other memory */
+    unsigned char len;    /* bytes */
+    unsigned char slot;   /* enum ky_slot */
+    unsigned char last;   /* the last pattern letter (code point - 0x400) */
+    unsigned short flags; /* F_* */
 };
 
-#define SFX(s, c) { s, sizeof(s) - 1, c, 0 }
-#define SFXF(s, c, f) { s, sizeof(s) - 1, c, f }
+/* The last letter of a pattern literal, folded by the compiler (C11 6.6p10
+ * lets an implementation take this as a constant; GCC and Clang do). */
+#define LAST_LETTER(s) \
+    (unsigned char)(((((unsigned char)(s)[sizeof(s) - 3] & 0x1F) << 6) | \
+                     ((unsigned char)(s)[sizeof(s) - 2] & 0x3F)) - 0x400)
+#define SFX(s, c) { s, sizeof(s) - 1, c, LAST_LETTER(s), 0 }
+#define SFXF(s, c, f) { s, sizeof(s) - 1, c, LAST_LETTER(s), f }
 
-/* Within a slot the longest pattern comes first; slots go outermost first.
- * Only the slot order matters for correctness, the search tries them all. */
-static const struct ky_sfx ky_rules[] = {
-    /* question clitic: -бы/-би/-бу/-бү, -пы... (келеби, барабы) */
-    SFX("Бы", KY_Q), SFX("Би", KY_Q), SFX("Бу", KY_Q), SFX("Бү", KY_Q),
+/* One table per slot, outermost first; within a slot the longest pattern
+ * comes first (the search tries them all, so order only breaks ties). */
+static const struct ky_sfx ky_q[] = {
+    /* question clitic: -бы/-би/-бу/-бү, -пы... (келеби, барабы); after a
+     * vowel it could be the possessive of a б-stem (мектеби), so nothing
+     * nominal is stripped after it */
+    SFXF("Бы", KY_Q, F_VERBAL), SFXF("Би", KY_Q, F_VERBAL), SFXF("Бу", KY_Q, F_VERBAL),
+    SFXF("Бү", KY_Q, F_VERBAL),
+};
 
+static const struct ky_sfx ky_pers[] = {
     /* predicative endings: 2pl, 2sg polite, 1sg, 2sg, 1pl (мугалиммин,
      * баргансыз); -сыз is also the privative suffix, with the same stem */
     SFX("сЫңАр", KY_PERS), SFX("сЫздАр", KY_PERS),
-    SFX("мЫн", KY_PERS),
+    SFXF("мЫн", KY_PERS, F_AC),
     SFX("сЫң", KY_PERS), SFX("сЫз", KY_PERS),
     SFX("БЫз", KY_PERS),
+};
 
+static const struct ky_sfx ky_case[] = {
     /* relativiser -дагы/-деги/-догу/-дөгү, after 3rd possessive -ндагы */
     SFXF("нДАгЫ", KY_CASE, F_AH), SFX("ДАгЫ", KY_CASE),
     /* ablative, after 3rd possessive with the pronominal -н- */
@@ -174,7 +190,9 @@ static const struct ky_sfx ky_rules[] = {
     SFX("НЫ", KY_CASE), SFXF("н", KY_CASE, F_AH),
     /* similative -дай/-дей/-дой/-дөй (болгондой) */
     SFX("ДАй", KY_CASE),
+};
 
+static const struct ky_sfx ky_poss[] = {
     /* possessive: 2pl, 1pl, 2sg polite, 3rd (-ы after consonants, -сы
      * after vowels); 1sg -ым/-м and 2sg -ың/-ң are left out: they are rare
      * in running text and look like stems (адам, билим, мугалим) */
@@ -183,11 +201,15 @@ static const struct ky_sfx ky_rules[] = {
     SFX("ЫбЫз", KY_POSS), SFXF("бЫз", KY_POSS, F_AV),
     SFX("ЫңЫз", KY_POSS), SFXF("ңЫз", KY_POSS, F_AV),
     SFXF("сЫ", KY_POSS, F_AV | F_P3), SFXF("Ы", KY_POSS, F_P3),
+};
 
+static const struct ky_sfx ky_pl[] = {
     /* plural: -лар after vowels, й, р; -дар after voiced; -тар after voiceless */
     SFX("ЛАр", KY_PL),
+};
 
-    /* verb forms */
+/* verb forms */
+static const struct ky_sfx ky_verb[] = {
     /* participle + -дык nominaliser (барган-дык-ы-н) */
     SFX("ГАндЫк", KY_VERB),
     /* progressive/perfect participle -ган, -гыча/-ганча "until" */
@@ -215,22 +237,38 @@ static const struct ky_sfx ky_rules[] = {
     SFXF("оо", KY_VERB, F_FUSED), SFXF("өө", KY_VERB, F_FUSED),
     /* converbs: -ып/-п, -й (after vowels, also in -бай) */
     SFX("Ып", KY_VERB), SFXF("п", KY_VERB, F_AV | F_SHORTV), SFXF("й", KY_VERB, F_AV),
+};
 
+static const struct ky_sfx ky_deriv[] = {
     /* derivation: -лык/-дык/-тык (мамлекеттик, аймактык, шаардык) names
      * the thing of the base and is searched with it; -луу/-сыз are not
      * stripped (they did not help in measurements) */
     SFX("ЛЫк", KY_DERIV),
+};
 
+static const struct ky_sfx ky_neg[] = {
     /* negation -ба/-па (after voiceless), only before a verb form */
     SFX("БА", KY_NEG),
+};
 
+static const struct ky_sfx ky_voice[] = {
     /* voice: passive -ыл (after consonants), -л (after vowels), -ын after л;
      * reciprocal/plural-subject -ыш, -ш */
     SFXF("Ын", KY_VOICE, F_AL), SFX("Ыл", KY_VOICE), SFXF("л", KY_VOICE, F_AV | F_LONG),
     SFX("Ыш", KY_VOICE), SFXF("ш", KY_VOICE, F_AV),
 };
 
-#define N_RULES (sizeof(ky_rules) / sizeof(ky_rules[0]))
+#define GROUP(t) { t, sizeof(t) / sizeof(t[0]) }
+static const struct {
+    const struct ky_sfx *r;
+    size_t n;
+} ky_slots[KY_NSLOTS] = {
+    [KY_Q] = GROUP(ky_q),         [KY_PERS] = GROUP(ky_pers),
+    [KY_CASE] = GROUP(ky_case),   [KY_POSS] = GROUP(ky_poss),
+    [KY_PL] = GROUP(ky_pl),       [KY_DERIV] = GROUP(ky_deriv),
+    [KY_VERB] = GROUP(ky_verb),   [KY_NEG] = GROUP(ky_neg),
+    [KY_VOICE] = GROUP(ky_voice),
+};
 
 /* Which slots may already have been stripped (to the right) when a suffix
  * of this slot is taken: bit s = slot s. Negation and voice need a verb
@@ -252,19 +290,25 @@ static const unsigned follow_ok[KY_NSLOTS] = {
 /* ---- matching ------------------------------------------------------------- */
 
 
+/* The pattern classes as bits: which classes a letter is in, and which
+ * bit a class letter stands for. */
+enum { B_A = 1, B_Y = 2, B_L = 4, B_N = 8, B_D = 16, B_G = 32, B_B = 64 };
+static const uint8_t ky_in_class[256] = {
+    [C_A] = B_A, [C_E] = B_A, [C_O] = B_A, [C_OE] = B_A,      /* А */
+    [C_Y] = B_Y, [C_I] = B_Y, [C_U] = B_Y, [C_UE] = B_Y,      /* Ы */
+    [C_L] = B_L, [C_N] = B_N, [C_D] = B_L | B_N | B_D,        /* Л Н Д */
+    [C_T] = B_L | B_N | B_D, [C_G] = B_G, [C_K] = B_G,        /* Г */
+    [C_B] = B_B, [C_P] = B_B,                                 /* Б */
+};
+static const uint8_t ky_class_bit[256] = {
+    [K_A] = B_A, [K_Y] = B_Y, [K_L] = B_L, [K_N] = B_N, [K_D] = B_D,
+    [K_G] = B_G, [K_B] = B_B,
+};
+
 /* Does letter c belong to pattern letter p (a class or itself)? */
-static int class_has(unsigned p, unsigned c)
+static inline int class_has(unsigned p, unsigned c)
 {
-    switch (p) {
-    case K_A: return c == C_A || c == C_E || c == C_O || c == C_OE;
-    case K_Y: return c == C_Y || c == C_I || c == C_U || c == C_UE;
-    case K_L: return c == C_L || c == C_D || c == C_T;
-    case K_N: return c == C_N || c == C_D || c == C_T;
-    case K_D: return c == C_D || c == C_T;
-    case K_G: return c == C_G || c == C_K;
-    case K_B: return c == C_B || c == C_P;
-    default: return p == c;
-    }
+    return p == c || (ky_class_bit[p & 0xFF] & ky_in_class[c & 0xFF]);
 }
 
 /* Does consonant c (the suffix's first letter, member of class p) fit
@@ -316,14 +360,19 @@ static unsigned devoice(unsigned c)
 }
 
 /* Tries rule r at the end of w[0..n); returns the stem length, or -1. */
-static int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
+static inline unsigned pat_letter(const unsigned char *s)
+{
+    return ((((unsigned)s[0] & 0x1F) << 6) | (s[1] & 0x3F)) - 0x400;
+}
+
+static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
 {
     int m = r->len / 2;
     int st = n - m;
+    const unsigned char *s = (const unsigned char *)r->s;
     if (st < 2)
         return -1;
-    const unsigned char *s = (const unsigned char *)r->s;
-    for (int i = m - 1; i >= 0; i--) {
+    for (int i = m - 2; i >= 0; i--) {
         unsigned p = (((unsigned)s[2 * i] & 0x1F) << 6 | (s[2 * i + 1] & 0x3F)) - 0x400;
         unsigned c = w[st + i];
         if (!class_has(p, c))
@@ -408,8 +457,9 @@ static uint8_t low_vowel_after(const uint8_t *w, int n)
 /* Depth-first over readings of s->w[0..n), last = the slot stripped just
  * before (to the right); keeps the shortest stem in s->best. need_p3: the
  * suffix just stripped was the pronominal -н- form of a case, so the 3rd
- * person possessive must come next (шаар-ы-нда, not кеңешти-н). */
-static void search(struct ky_search *s, int n, int last, int need_p3)
+ * person possessive must come next (шаар-ы-нда, not кеңешти-н). verbal:
+ * only verb suffixes may come next. */
+static void search(struct ky_search *s, int n, int last, int need_p3, int verbal)
 {
     uint8_t *w = s->w;
     unsigned save = w[n - 1];
@@ -421,9 +471,17 @@ static void search(struct ky_search *s, int n, int last, int need_p3)
             s->best[i] = w[i];
         s->best_len = n;
     }
-    for (size_t i = 0; i < N_RULES; i++) {
-        const struct ky_sfx *r = &ky_rules[i];
-        if ((last != KY_NONE && r->slot >= last) || !(follow_ok[r->slot] & BIT(last)))
+    unsigned c_last = w[n - 1], cb_last = ky_in_class[c_last];
+    int top = last == KY_NONE ? KY_NSLOTS - 1 : last - 1;
+    if (verbal && top > KY_VERB)
+        top = KY_VERB;
+    for (int slot = top; slot > KY_NONE; slot--) {
+      if (!(follow_ok[slot] & BIT(last)) || (need_p3 && slot != KY_POSS))
+          continue;
+      for (size_t i = 0; i < ky_slots[slot].n; i++) {
+        const struct ky_sfx *r = &ky_slots[slot].r[i];
+        /* most rules fail on the last letter: test it before anything else */
+        if (r->last != c_last && !(ky_class_bit[r->last] & cb_last))
             continue;
         if (need_p3 && !(r->flags & F_P3))
             continue;
@@ -434,11 +492,13 @@ static void search(struct ky_search *s, int n, int last, int need_p3)
             /* сакт-оо is сакта + уу: give the stem its vowel back */
             uint8_t v = w[st];
             w[st] = low_vowel_after(w, st);
-            search(s, st + 1, r->slot, 0);
+            search(s, st + 1, r->slot, 0, 0);
             w[st] = v;
         } else {
-            search(s, st, r->slot, (r->flags & F_AH) != 0);
+            search(s, st, r->slot, (r->flags & F_AH) != 0,
+                   (r->flags & F_VERBAL) && is_vowel(w[st - 1]));
         }
+      }
     }
     w[n - 1] = (uint8_t)save;
 }
@@ -446,9 +506,14 @@ static void search(struct ky_search *s, int n, int last, int need_p3)
 /* ---- whole words ---------------------------------------------------------- */
 
 /* Frequent function words that look inflected; they stay as they are. */
-static const char *const ky_keep[] = {
-    "жана", "менен", "үчүн", "дагы", "эле", "гана", "бирок",
-    "тууралуу", "боюнча", "алар", "биз", "сиз", "мени", "сени",
+#define KEEP(s) { s, sizeof(s) - 1 }
+static const struct {
+    const char *s;
+    size_t len;
+} ky_keep[] = {
+    KEEP("жана"), KEEP("менен"), KEEP("үчүн"), KEEP("дагы"), KEEP("эле"), KEEP("гана"),
+    KEEP("бирок"), KEEP("тууралуу"), KEEP("боюнча"), KEEP("алар"), KEEP("биз"),
+    KEEP("сиз"), KEEP("мени"), KEEP("сени"),
 };
 
 /* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
@@ -459,15 +524,6 @@ struct ky_irregular {
 static const struct ky_irregular ky_irregular[] = {
     { { C_B, C_A, C_L, C_D, C_A, C_R }, { C_B, C_A, C_L, C_A, C_L, C_A, C_R }, 6, 7 },
 };
-
-static int bytes_eq(const char *a, size_t alen, const char *b)
-{
-    size_t i = 0;
-    for (; i < alen && b[i]; i++)
-        if (a[i] != b[i])
-            return 0;
-    return i == alen && b[i] == '\0';
-}
 
 int izde_ky_stem(struct izde_stem_buf *buf)
 {
@@ -487,7 +543,7 @@ int izde_ky_stem(struct izde_stem_buf *buf)
     if (nb < 4 || nb / 2 > KY_MAX_LETTERS)
         return 0;
     for (size_t k = 0; k < sizeof(ky_keep) / sizeof(ky_keep[0]); k++)
-        if (bytes_eq((const char *)p + start, nb, ky_keep[k]))
+        if (ky_keep[k].len == nb && memcmp(p + start, ky_keep[k].s, nb) == 0)
             return 0;
 
     /* ю and я are й + vowel: коюлду is кой-ул-ду, компаниясы компаний-а-сы */
@@ -532,7 +588,7 @@ int izde_ky_stem(struct izde_stem_buf *buf)
     }
 
     s.best_len = n + 1;
-    search(&s, n, KY_NONE, 0);
+    search(&s, n, KY_NONE, 0, 0);
     uint8_t *w = s.best;
     int st = s.best_len;
     /* a final high vowel after a consonant: possessive -ы, or the stem vowel
