@@ -137,6 +137,7 @@ enum {
     F_SHORTV = 1 << 6, /* after a short vowel (converb -п: иштеп, not жооп) */
     F_FUSED = 1 << 7, /* -оо/-өө: the stem's final а/е/о/ө fused into it */
     F_VERBAL = 1 << 8, /* after a vowel, only verb suffixes may follow inwards */
+    F_STAN = 1 << 9,  /* not after consonant + с: кыргыз-стан, казак-стан */
 };
 
 struct ky_sfx {
@@ -179,7 +180,7 @@ static const struct ky_sfx ky_case[] = {
     /* relativiser -дагы/-деги/-догу/-дөгү, after 3rd possessive -ндагы */
     SFXF("нДАгЫ", KY_CASE, F_AH), SFX("ДАгЫ", KY_CASE),
     /* ablative, after 3rd possessive with the pronominal -н- */
-    SFXF("нАн", KY_CASE, F_AH), SFX("ДАн", KY_CASE),
+    SFXF("нАн", KY_CASE, F_AH), SFXF("ДАн", KY_CASE, F_STAN),
     /* locative */
     SFXF("нДА", KY_CASE, F_AH), SFX("ДА", KY_CASE),
     /* genitive */
@@ -188,8 +189,6 @@ static const struct ky_sfx ky_case[] = {
     SFX("ГА", KY_CASE), SFXF("нА", KY_CASE, F_AH),
     /* accusative: -ны/-ды/-ты, after 3rd possessive -н */
     SFX("НЫ", KY_CASE), SFXF("н", KY_CASE, F_AH),
-    /* similative -дай/-дей/-дой/-дөй (болгондой) */
-    SFX("ДАй", KY_CASE),
 };
 
 static const struct ky_sfx ky_poss[] = {
@@ -342,11 +341,6 @@ static int stem_ok(const uint8_t *w, int n)
         return (is_vowel(w[0]) && is_cons(w[1])) ||
                /* де- "say", же- "eat": frequent consonant + vowel roots */
                ((w[0] == C_D || w[0] == C_ZH) && w[1] == C_E);
-    /* no Kyrgyz stem ends in an obstruent + с (кыргызс-тан is not an
-     * ablative); курс, баланс, класс do */
-    if (w[n - 1] == C_S && is_cons(w[n - 2]) && w[n - 2] != C_S && w[n - 2] != C_R &&
-        w[n - 2] != C_L && w[n - 2] != C_N && w[n - 2] != C_M)
-        return 0;
     for (int i = 0; i < n; i++)
         if (is_vowel(w[i]))
             return 1;
@@ -400,6 +394,11 @@ static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
     if ((r->flags & F_LONG) && st < 4)
         return -1;
     if ((r->flags & F_SHORTV) && st >= 2 && is_vowel(w[st - 2]))
+        return -1;
+    /* -стан "land of" is part of the name, not an ablative -тан; курс-тан
+     * and класс-тан are */
+    if ((r->flags & F_STAN) && prev == C_S && is_cons(w[st - 2]) && w[st - 2] != C_R &&
+        w[st - 2] != C_S)
         return -1;
     /* -сы after a high vowel: only after a long vowel or the agent suffix
      * -чы (болуусу, окуучусу); облус-у is not облу-су */
@@ -591,6 +590,10 @@ int izde_ky_stem(struct izde_stem_buf *buf)
     search(&s, n, KY_NONE, 0, 0);
     uint8_t *w = s.best;
     int st = s.best_len;
+    /* the soft sign of Russian loans is not written before a suffix:
+     * октябрь/октябрда, апрель/апрелде */
+    if (st > 2 && w[st - 1] == C_SOFT)
+        st--;
     /* a final high vowel after a consonant: possessive -ы, or the stem vowel
      * of оку-/оку-у; dropping it gives тил/тили and окуучу/окуучулар one stem */
     if (st > 2 && (props_of(w[st - 1]) & L_HIGH) && is_cons(w[st - 2]) && stem_ok(w, st - 1)) {
