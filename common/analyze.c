@@ -11,8 +11,10 @@
 #include "xapian_binding.h"
 
 /* History of the analysis itself (the stemmers version themselves):
- * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms. */
-#define IZDE_ANALYSIS_VERSION 1
+ * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms.
+ * 2 - sentence language by trigrams, E stems (Snowball English), F terms
+ *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded. */
+#define IZDE_ANALYSIS_VERSION 2
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))

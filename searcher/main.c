@@ -20,6 +20,7 @@ struct sr_options {
     enum sr_format format;
     int all_only;           /* --all: complete matches only */
     int explain;
+    const char *lang;       /* --lang CODE: only documents with that language */
     const char *batch;      /* --batch FILE */
 };
 
@@ -27,7 +28,7 @@ struct sr_state {
     const struct sr_options *opts;
     izde_rdb_t *db;
     izde_analyzer_t *an;
-    struct izde_buf out, text, snippet;
+    struct izde_buf out, text, snippet, suggestion;
 };
 
 static void usage(void)
@@ -44,6 +45,7 @@ static void usage(void)
            "  --limit N        results to show (default 10)\n"
            "  --offset N       results to skip (default 0)\n"
            "  --all            show only documents that contain every word\n"
+           "  --lang LANG      only documents with text in LANG (ky, ru, en)\n"
            "  --json           one JSON object: query, total, results[]\n"
            "  --explain        show the terms searched for each query word\n"
            "  --batch FILE     read qid<TAB>query lines ('-' for stdin) and write TREC run\n"
@@ -151,6 +153,11 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
         izde_buf_adds(out, "{\"query\":");
         sr_json_string(out, query, qlen);
         izde_buf_addf(out, ",\"total\":%" PRIu64 ",", total);
+        if (st->suggestion.len) {
+            izde_buf_adds(out, "\"suggestion\":");
+            sr_json_string(out, st->suggestion.p, st->suggestion.len);
+            izde_buf_addc(out, ',');
+        }
         if (o->explain) {
             izde_buf_adds(out, "\"explain\":");
             sr_json_string(out, q->explain.p ? q->explain.p : "", q->explain.len);
@@ -159,6 +166,8 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
         izde_buf_adds(out, "\"results\":[");
     } else if (n == 0) {
         izde_buf_adds(out, "no results\n");
+        if (st->suggestion.len)
+            izde_buf_addf(out, "did you mean: %s\n", st->suggestion.p);
     } else {
         izde_buf_addf(out, "about %" PRIu64 " result%s\n", total, total == 1 ? "" : "s");
     }
@@ -198,11 +207,35 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
     return IZDE_OK;
 }
 
+/* Keeps only documents with text in lang (their L term). */
+static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
+{
+    char term[16];
+    int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
+    izde_query_t *filter = NULL;
+    izde_status_t rc = izde_query_term(term, (size_t)len, 1, &filter);
+    izde_query_t **slots[2] = { &q->all, &q->any };
+    for (int i = 0; rc == IZDE_OK && i < 2; i++) {
+        if (!*slots[i])
+            continue;
+        izde_query_t *pair[2] = { *slots[i], filter }, *tmp = NULL;
+        rc = izde_query_combine(IZDE_Q_FILTER, pair, 2, 0, &tmp);
+        if (rc == IZDE_OK) {
+            izde_query_free(*slots[i]);
+            *slots[i] = tmp;
+        }
+    }
+    izde_query_free(filter);
+    return rc;
+}
+
 static izde_status_t search_once(struct sr_state *st, const char *query, size_t qlen,
                                  struct sr_query *q, struct sr_result *res, size_t *n,
                                  uint64_t *total)
 {
     izde_status_t rc = sr_query_parse(st->an, query, qlen, q);
+    if (rc == IZDE_OK && st->opts->lang)
+        rc = restrict_lang(q, st->opts->lang);
     if (rc != IZDE_OK)
         return rc;
     return run_query(st, q, res, n, total);
@@ -329,6 +362,14 @@ int main(int argc, char **argv)
             o.all_only = 1;
         } else if (strcmp(a, "--explain") == 0) {
             o.explain = 1;
+        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            o.lang = argv[++i];
+            enum izde_lang l = izde_lang_from_code(o.lang);
+            if (l == IZDE_LANG_COUNT || l == IZDE_LANG_OTHER) {
+                izde_diag_usage("--lang wants ky, ru or en, got '%s'", o.lang);
+                exit_code = IZDE_EXIT_USAGE;
+                goto done;
+            }
         } else if (a[0] == '-' && a[1] == '-') {
             izde_diag_usage("unknown option '%s'", a);
             exit_code = IZDE_EXIT_USAGE;
@@ -392,7 +433,10 @@ int main(int argc, char **argv)
             izde_diag_usage("empty query: no words to search for in '%s'", qtext);
             exit_code = IZDE_EXIT_USAGE;
         } else if (rc == IZDE_OK) {
-            rc = print_results(&st, qtext, qlen, &q, res, n, total);
+            if (n == 0)
+                rc = sr_suggest(st.db, &q, &st.suggestion);
+            if (rc == IZDE_OK)
+                rc = print_results(&st, qtext, qlen, &q, res, n, total);
         }
         if (rc != IZDE_OK) {
             izde_diag_error("search failed: %s", izde_rdb_errmsg(st.db)[0]
@@ -410,6 +454,7 @@ int main(int argc, char **argv)
     izde_buf_release(&st.out);
     izde_buf_release(&st.text);
     izde_buf_release(&st.snippet);
+    izde_buf_release(&st.suggestion);
     if (fflush(stdout) != 0 && exit_code == IZDE_EXIT_OK) {
         izde_diag_error("cannot write results: %s", strerror(errno));
         exit_code = IZDE_EXIT_FAILED;

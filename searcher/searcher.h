@@ -53,6 +53,11 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
                          size_t len, const char *open, const char *close,
                          struct izde_buf *out);
 
+/* Writes into out the query with each word the index lacks replaced by
+ * the closest index term (keyboard folding counts as no difference), or
+ * leaves out empty when there is nothing to suggest. */
+izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_buf *out);
+
 /* Appends s as a JSON string literal (quotes included); invalid UTF-8
  * becomes U+FFFD, so the output is always valid JSON. */
 izde_status_t sr_json_string(struct izde_buf *out, const char *s, size_t len);
