@@ -4,7 +4,9 @@
  *   1. The word must be Cyrillic letters, optionally with hyphens; anything
  *      else (Latin, digits, symbols, invalid UTF-8) passes through unchanged.
  *      Only the part after the last hyphen is stemmed.
- *   2. The letters are decoded to one byte each (code point - U+0400).
+ *   2. The letters are decoded to one byte each (code point - U+0400); ю
+ *      and я count as й + у/а (коюлду = кой-ул-ду). A few frequent function
+ *      words are kept whole, and балдар is read as бала-лар.
  *   3. Suffixes are written as patterns over letter classes (an upper-case
  *      letter is a class, a lower-case letter itself), e.g. the plural
  *      "ЛАр" = {л,д,т}{а,е,о,ө}р. The initial consonant of a suffix must fit
@@ -18,9 +20,15 @@
  *      one leaving the shortest valid stem wins; the search is at most one
  *      suffix per slot, so it stays small.
  *   5. The stem is normalised so that all forms of a lexeme agree: a final
- *      г/б (the voiced alternant before vowels, аймагы, мектеби) becomes к/п,
- *      a final high vowel after a consonant (possessive -ы/-и/-у/-ү, and the
- *      vowel of оку- and stems like it) is dropped.
+ *      г/б (the voiced alternant before vowels, аймагы, мектеби) becomes к/п;
+ *      the verbal noun -оо/-өө gives back the а/е/о/ө it fused with (сактоо
+ *      -> сакта); a final high vowel after a consonant (possessive -ы/-и/
+ *      -у/-ү, and the vowel of оку- and stems like it) and a final soft sign
+ *      are dropped. Endings that are as often part of a noun as a verb
+ *      ending (-ат/-ет present, -п converb) are stripped everywhere, so the
+ *      noun keeps one stem in all its forms (мектеп, мектептер: мекте).
+ *   6. Stems keep at least two letters with a vowel; two-letter stems are
+ *      vowel + consonant (ал, эт, үй, иш) or one of де- "say", же- "eat".
  *
  * Thread-safe: the tables are const and the work arrays live on the stack.
  */
@@ -36,7 +44,9 @@
  */
 const unsigned izde_ky_version = 1;
 
-/* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx). */
+/* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
+ * Longer words than this (in letters) pass through; stemmer.c already stops
+ * at 128 bytes, which is 64 Cyrillic letters. */
 #define KY_MAX_LETTERS 64
 
 /* ---- letter properties ---------------------------------------------------- */
@@ -367,15 +377,13 @@ static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
     if (st < 2)
         return -1;
     for (int i = m - 2; i >= 0; i--) {
-        unsigned p = (((unsigned)s[2 * i] & 0x1F) << 6 | (s[2 * i + 1] & 0x3F)) - 0x400;
-        unsigned c = w[st + i];
-        if (!class_has(p, c))
+        if (!class_has(pat_letter(s + 2 * i), w[st + i]))
             return -1;
     }
     if (!stem_ok(w, st))
         return -1;
     unsigned prev = w[st - 1];
-    unsigned first = (((unsigned)s[0] & 0x1F) << 6 | (s[1] & 0x3F)) - 0x400;
+    unsigned first = pat_letter(s);
     unsigned c0 = w[st];
     if (is_vowel(c0)) {
         if (!is_cons(prev))
@@ -416,7 +424,7 @@ static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
         if (g < 0)
             break;
         int ok;
-        unsigned pv = (((unsigned)s[2 * i] & 0x1F) << 6 | (s[2 * i + 1] & 0x3F)) - 0x400;
+        unsigned pv = pat_letter(s + 2 * i);
         if (pv != K_A && pv != K_Y) {
             /* a written-out vowel (-уу/-үү, -оо/-өө) agrees only in backness */
             ok = (g >= 3) == (c == C_E || c == C_I || c == C_OE || c == C_UE);
@@ -475,29 +483,29 @@ static void search(struct ky_search *s, int n, int last, int need_p3, int verbal
     if (verbal && top > KY_VERB)
         top = KY_VERB;
     for (int slot = top; slot > KY_NONE; slot--) {
-      if (!(follow_ok[slot] & BIT(last)) || (need_p3 && slot != KY_POSS))
-          continue;
-      for (size_t i = 0; i < ky_slots[slot].n; i++) {
-        const struct ky_sfx *r = &ky_slots[slot].r[i];
-        /* most rules fail on the last letter: test it before anything else */
-        if (r->last != c_last && !(ky_class_bit[r->last] & cb_last))
+        if (!(follow_ok[slot] & BIT(last)) || (need_p3 && slot != KY_POSS))
             continue;
-        if (need_p3 && !(r->flags & F_P3))
-            continue;
-        int st = match_rule(r, w, n);
-        if (st < 0)
-            continue;
-        if (r->flags & F_FUSED) {
-            /* сакт-оо is сакта + уу: give the stem its vowel back */
-            uint8_t v = w[st];
-            w[st] = low_vowel_after(w, st);
-            search(s, st + 1, r->slot, 0, 0);
-            w[st] = v;
-        } else {
-            search(s, st, r->slot, (r->flags & F_AH) != 0,
-                   (r->flags & F_VERBAL) && is_vowel(w[st - 1]));
+        for (size_t i = 0; i < ky_slots[slot].n; i++) {
+            const struct ky_sfx *r = &ky_slots[slot].r[i];
+            /* most rules fail on the last letter: test it before anything */
+            if (r->last != c_last && !(ky_class_bit[r->last] & cb_last))
+                continue;
+            if (need_p3 && !(r->flags & F_P3))
+                continue;
+            int st = match_rule(r, w, n);
+            if (st < 0)
+                continue;
+            if (r->flags & F_FUSED) {
+                /* сакт-оо is сакта + уу: give the stem its vowel back */
+                uint8_t v = w[st];
+                w[st] = low_vowel_after(w, st);
+                search(s, st + 1, r->slot, 0, 0);
+                w[st] = v;
+            } else {
+                search(s, st, r->slot, (r->flags & F_AH) != 0,
+                       (r->flags & F_VERBAL) && is_vowel(w[st - 1]));
+            }
         }
-      }
     }
     w[n - 1] = (uint8_t)save;
 }
