@@ -47,6 +47,11 @@ struct izde_query {
     Xapian::Query q;
 };
 
+struct izde_doc {
+    Xapian::Document doc;
+    char errmsg[ERRMSG_SIZE] = "";
+};
+
 namespace {
 
 // Formats into buf without allocating; a NULL or 0-sized buf is ignored.
@@ -238,8 +243,13 @@ izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
         default: xflags = Xapian::DB_CREATE_OR_OPEN; break;
         }
         // The backend flag only matters when a database gets created; an
-        // existing database is opened with whatever backend it has.
-        if (mode != IZDE_WDB_OPEN)
+        // existing database is opened with whatever backend it has. But
+        // with it Xapian no longer follows a directory's XAPIANDB stub and
+        // would create a glass database beside it, which then wins: so a
+        // stub directory is opened as the stub says.
+        struct stat stub;
+        std::string stub_path = std::string(path) + "/XAPIANDB";
+        if (mode != IZDE_WDB_OPEN && stat(stub_path.c_str(), &stub) != 0)
             xflags |= Xapian::DB_BACKEND_GLASS;
         if (flags & IZDE_WDB_NO_SYNC)
             xflags |= Xapian::DB_NO_SYNC;
@@ -570,6 +580,217 @@ izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
             if (fn(term.data(), term.size(), closure) != 0)
                 break;
         }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_get_data(izde_wdb_t *db, izde_docid_t docid, char **data,
+                                size_t *len) noexcept
+{
+    clear_out(data, len);
+    if (!db || !data)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        Xapian::Document doc = db->db.get_document(docid);
+        if (!copy_out(doc.get_data(), data, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_set_doc_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
+                                     const char *data, size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        if (!data && len)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: NULL data");
+        if (slot == Xapian::BAD_VALUENO)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: invalid slot");
+        // A document read from the database and given back with only a
+        // value changed: glass then rewrites the value, not the postings.
+        Xapian::Document doc = db->db.get_document(docid);
+        doc.add_value(slot, len ? std::string(data, len) : std::string());
+        db->db.replace_document(docid, doc);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
+                                    int (*fn)(const char *term, size_t len,
+                                              izde_docid_t docid, void *closure),
+                                    void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_posting: NULL callback");
+        std::string pfx(prefix ? prefix : "");
+        // As in izde_wdb_each_term: fn returns before any iterator throws.
+        for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
+                                  end = db->db.allterms_end(pfx);
+             it != end; ++it) {
+            const std::string term = *it;
+            for (Xapian::PostingIterator p = db->db.postlist_begin(term),
+                                         pend = db->db.postlist_end(term);
+                 p != pend; ++p) {
+                if (fn(term.data(), term.size(), *p, closure) != 0)
+                    return IZDE_OK;
+            }
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
+                                  int (*fn)(izde_docid_t docid, const char *data,
+                                            size_t len, void *closure),
+                                  void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_value: NULL callback");
+        for (Xapian::ValueIterator it = db->db.valuestream_begin(slot),
+                                   end = db->db.valuestream_end(slot);
+             it != end; ++it) {
+            const std::string v = *it;
+            if (fn(it.get_docid(), v.data(), v.size(), closure) != 0)
+                break;
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+/* ------------------------------------------------- documents built apart */
+
+izde_status_t izde_doc_new(izde_doc_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    try {
+        *out = new izde_doc_t{};
+        return IZDE_OK;
+    } catch (...) {
+        char buf[ERRMSG_SIZE];
+        return status_from_exception(buf, sizeof buf, nullptr);
+    }
+}
+
+void izde_doc_free(izde_doc_t *doc) noexcept
+{
+    try {
+        delete doc;
+    } catch (...) {
+        // A Document's destructor does not throw; nothing to report to.
+    }
+}
+
+const char *izde_doc_errmsg(const izde_doc_t *doc) noexcept
+{
+    return doc ? doc->errmsg : "";
+}
+
+izde_status_t izde_doc_add_posting(izde_doc_t *doc, const char *term, size_t len,
+                                   uint32_t pos) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!term || len == 0 || pos == 0)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: term too long");
+        doc->doc.add_posting(std::string(term, len), pos, 1);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_add_term(izde_doc_t *doc, const char *term, size_t len,
+                                uint32_t wdfinc) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!term || len == 0)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: empty term");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: term too long");
+        doc->doc.add_term(std::string(term, len), wdfinc);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_set_value(izde_doc_t *doc, uint32_t slot, const char *data,
+                                 size_t len) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!data && len)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: NULL data");
+        if (slot == Xapian::BAD_VALUENO)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: invalid slot");
+        doc->doc.add_value(slot, len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_set_data(izde_doc_t *doc, const char *data, size_t len) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!data && len)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_data: NULL data");
+        doc->doc.set_data(len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                                   izde_doc_t *doc, izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!doc)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: NULL document");
+        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: empty or too long id term");
+        std::string id(idterm, len);
+        doc->doc.add_boolean_term(id);
+        Xapian::docid did = db->db.replace_document(id, doc->doc);
+        if (docid)
+            *docid = did;
         return IZDE_OK;
     } catch (...) {
         return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);

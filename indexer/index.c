@@ -1,71 +1,242 @@
-/* index.c - reading each file, analysing it, and writing documents in committed batches. */
+/* index.c - reading and analysing files in worker threads, and one writer storing them in committed batches. */
 #include "indexer.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "analyze.h"
-#include "buf.h"
 #include "diag.h"
 #include "docdata.h"
 #include "extract.h"
-#include "index_meta.h"
-#include "xapian_binding.h"
 
 #define TITLE_MAX_BYTES 200
 
-/* A document made ready for the writer: everything but the database work. */
-struct ix_doc {
-    struct ix_extract x;     /* the file's text and metadata */
-    const char *text;        /* x.text without a BOM */
-    size_t text_len;
-    struct izde_buf terms;   /* packed: kind(1) pos(4) len(2) bytes */
-    struct izde_buf data;    /* the stored record */
-    struct izde_analysis_stats stats;
-    uint64_t hash;
-};
-
-struct ix_state {
-    const struct ix_options *opts;
-    izde_wdb_t *db;
-    izde_analyzer_t *an;
-    struct ix_doc doc;
-    struct ix_counts *counts;
-    int progress;            /* a live progress line on stderr */
-};
-
-static void doc_release(struct ix_doc *d)
+static double now_seconds(void)
 {
-    ix_extract_release(&d->x);
-    izde_buf_release(&d->terms);
-    izde_buf_release(&d->data);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int collect_term(const struct izde_term *t, void *closure)
-{
-    struct ix_doc *d = closure;
-    unsigned char hdr[7];
-    hdr[0] = (unsigned char)t->kind;
-    memcpy(hdr + 1, &t->pos, 4);
-    uint16_t len = (uint16_t)t->len;
-    memcpy(hdr + 5, &len, 2);
-    return izde_buf_add(&d->terms, hdr, sizeof(hdr)) != IZDE_OK ||
-           izde_buf_add(&d->terms, t->text, t->len) != IZDE_OK;
-}
+/* ------------------------------------------------------------ what the index holds */
 
-/* FNV-1a, 64 bit: cheap, and enough to tell a changed file from an
- * unchanged one of the same size and time. */
-static uint64_t content_hash(const char *s, size_t len)
+struct load_state {
+    struct ix_knownlist *k;
+    izde_status_t rc;
+    size_t next;            /* merge cursor for value streams (docid order) */
+};
+
+static int load_id(const char *term, size_t len, izde_docid_t docid, void *closure)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+    struct load_state *ls = closure;
+    struct ix_knownlist *k = ls->k;
+    if (k->n == k->cap) {
+        size_t cap = k->cap ? k->cap * 2 : 1024;
+        struct ix_known *grown = realloc(k->items, cap * sizeof(*grown));
+        if (!grown)
+            goto nomem;
+        k->items = grown;
+        k->cap = cap;
     }
-    return h;
+    struct ix_known *d = &k->items[k->n];
+    memset(d, 0, sizeof(*d));
+    d->idterm = strndup(term, len);
+    /* "Q/..." holds the path; a hashed "Q#..." is resolved from the stored
+     * record afterwards. */
+    d->path = len > 1 && term[1] == '/' ? strndup(term + 1, len - 1) : NULL;
+    d->docid = docid;
+    if (!d->idterm || (len > 1 && term[1] == '/' && !d->path)) {
+        free(d->idterm);
+        free(d->path);
+        goto nomem;
+    }
+    k->n++;
+    return 0;
+nomem:
+    ls->rc = IZDE_ERR_NOMEM;
+    return 1;
+}
+
+static int docid_cmp(const void *a, const void *b)
+{
+    const struct ix_known *x = a, *y = b;
+    return x->docid < y->docid ? -1 : x->docid > y->docid;
+}
+
+/* The entry of docid; value streams come in docid order, as do the
+ * entries while this runs, so a forward cursor finds each in turn. */
+static struct ix_known *at_docid(struct load_state *ls, izde_docid_t docid)
+{
+    struct ix_knownlist *k = ls->k;
+    while (ls->next < k->n && k->items[ls->next].docid < docid)
+        ls->next++;
+    return ls->next < k->n && k->items[ls->next].docid == docid ? &k->items[ls->next] : NULL;
+}
+
+static uint64_t sortable_decode(const char *s, size_t len)
+{
+    uint64_t v = 0;
+    for (size_t i = 1; i < len && i <= 8; i++)
+        v = (v << 8) | (unsigned char)s[i];
+    return v;
+}
+
+static int load_size(izde_docid_t docid, const char *data, size_t len, void *closure)
+{
+    struct ix_known *d = at_docid(closure, docid);
+    if (d)
+        d->size = sortable_decode(data, len);
+    return 0;
+}
+
+static int load_mtime(izde_docid_t docid, const char *data, size_t len, void *closure)
+{
+    struct ix_known *d = at_docid(closure, docid);
+    if (d)
+        d->mtime = (int64_t)sortable_decode(data, len);
+    return 0;
+}
+
+static int load_hash(izde_docid_t docid, const char *data, size_t len, void *closure)
+{
+    struct ix_known *d = at_docid(closure, docid);
+    if (d && len == 16) {
+        memcpy(d->hash, data, 16);
+        d->hash[16] = '\0';
+    }
+    return 0;
+}
+
+izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known)
+{
+    struct load_state ls = { .k = known };
+    izde_status_t rc = izde_wdb_each_posting(db, IZDE_PREFIX_ID, load_id, &ls);
+    if (rc == IZDE_OK && ls.rc != IZDE_OK)
+        rc = ls.rc;
+    if (rc != IZDE_OK)
+        return rc;
+    if (known->n > 1)
+        qsort(known->items, known->n, sizeof(known->items[0]), docid_cmp);
+    static int (*const loaders[])(izde_docid_t, const char *, size_t, void *) = {
+        load_size, load_mtime, load_hash
+    };
+    static const uint32_t slots[] = { IZDE_SLOT_SIZE, IZDE_SLOT_MTIME, IZDE_SLOT_HASH };
+    for (size_t i = 0; rc == IZDE_OK && i < 3; i++) {
+        ls.next = 0;
+        rc = izde_wdb_each_value(db, slots[i], loaders[i], &ls);
+    }
+    for (size_t i = 0; rc == IZDE_OK && i < known->n; i++) {
+        struct ix_known *d = &known->items[i];
+        if (d->path)
+            continue;
+        char *data;
+        size_t len;
+        rc = izde_wdb_get_data(db, d->docid, &data, &len);
+        if (rc != IZDE_OK)
+            break;
+        struct izde_docdata dd;
+        if (izde_docdata_decode(data, len, &dd, NULL) == IZDE_OK)
+            d->path = strndup(dd.path, dd.path_len);
+        else
+            d->path = strdup(d->idterm);  /* unreadable record: never matches a file */
+        free(data);
+        if (!d->path)
+            rc = IZDE_ERR_NOMEM;
+    }
+    if (rc == IZDE_OK)
+        ix_knownlist_sort(known);
+    return rc;
+}
+
+/* ------------------------------------------------------------ one file, in a worker */
+
+enum outcome {
+    OUT_DOC,        /* doc is ready to store */
+    OUT_TOUCHED,    /* new size or time, same bytes: update the values only */
+    OUT_SKIP,
+    OUT_FAIL,
+    OUT_FATAL,      /* out of memory: the run stops */
+};
+
+/* Where a worker leaves one file for the writer. A ring of these keeps the
+ * documents in plan order with bounded memory: file i uses slot i % nslots,
+ * once the writer has released file i - nslots from it (seq == i). */
+struct ix_slot {
+    size_t seq;             /* the file this slot waits for or holds */
+    int ready;              /* filled, for the writer to take */
+    enum outcome out;
+    char *why;              /* reason (malloc'ed) for SKIP, FAIL, FATAL */
+    char *warning;          /* a warning to print (malloc'ed) or NULL */
+    izde_doc_t *doc;        /* OUT_DOC; freed by the worker on reuse */
+    uint64_t bytes;
+    char hash[17];
+    double ms;
+};
+
+struct ix_run;
+
+struct ix_worker {
+    struct ix_run *run;
+    pthread_t thread;
+    izde_analyzer_t *an;
+    struct ix_extract x;
+    struct izde_buf data;
+    struct izde_buf io;     /* read buffer for hashing */
+    izde_doc_t *doc;        /* being built */
+    izde_status_t term_rc;  /* first failure inside the term callback */
+};
+
+struct ix_run {
+    const struct ix_options *opts;
+    const struct ix_plan *plan;
+    struct ix_slot *slots;
+    size_t nslots;
+    pthread_mutex_t mu;
+    pthread_cond_t slot_free;   /* a slot was released by the writer */
+    pthread_cond_t slot_ready;  /* a slot was filled by a worker */
+    size_t next;                /* the next job to hand out */
+    int stop;
+};
+
+/* FNV-1a over the file's bytes, so that a file that got a new time but
+ * kept its content is not analysed again. */
+static izde_status_t hash_file(struct ix_worker *w, const char *path, uint64_t *hash,
+                               char **why)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strdup(strerror(errno));
+        return *why ? IZDE_ERR_IO : IZDE_ERR_NOMEM;
+    }
+    if (izde_buf_grow(&w->io, 65536) != IZDE_OK) {
+        close(fd);
+        return IZDE_ERR_NOMEM;
+    }
+    uint64_t h = IX_HASH_INIT;
+    izde_status_t rc = IZDE_OK;
+    for (;;) {
+        ssize_t n = read(fd, w->io.p, 65536);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *why = strdup(strerror(errno));
+            rc = *why ? IZDE_ERR_IO : IZDE_ERR_NOMEM;
+            break;
+        }
+        if (n == 0)
+            break;
+        h = ix_hash_bytes(h, w->io.p, (size_t)n);
+    }
+    close(fd);
+    *hash = h;
+    return rc;
 }
 
 /* The first non-empty line, trimmed and cut to TITLE_MAX_BYTES at a
@@ -96,43 +267,55 @@ static void find_title(const char *s, size_t len, const char **title, size_t *tl
     }
 }
 
-/* Reads and analyses one file into st->doc. Returns IZDE_OK, or a status
- * with *why set (malloc'ed) when the file is to be skipped or has failed;
- * *skip tells which. */
-static izde_status_t prepare(struct ix_state *st, const struct ix_file *f, char **why,
-                             int *skip)
+static int add_term(const struct izde_term *t, void *closure)
 {
-    struct ix_doc *d = &st->doc;
-    *why = NULL;
-    *skip = 0;
-    izde_buf_clear(&d->terms);
-    izde_buf_clear(&d->data);
-    memset(&d->stats, 0, sizeof(d->stats));
-
-    struct ix_extract *x = &d->x;
-    izde_status_t rc = ix_extract_file(x, f->path, st->opts->max_file_bytes, why, skip);
-    if (rc != IZDE_OK)
-        return rc;
-    if (x->repaired) {
-        izde_diag_warning("'%s': invalid UTF-8 at byte %zu, %zu sequence%s replaced", f->path,
-                          x->first_bad, x->repaired, x->repaired == 1 ? "" : "s");
-        st->counts->warned++;
-    }
-    d->text = x->text.p;
-    d->text_len = x->text.len;
-    d->hash = content_hash(d->text, d->text_len);
-
-    uint32_t pos = 0;
-    rc = izde_analyze_text(st->an, d->text, d->text_len, &pos, &d->stats, collect_term, d);
+    struct ix_worker *w = closure;
+    izde_status_t rc = t->kind == IZDE_TERM_EXACT ? izde_doc_add_posting(w->doc, t->text, t->len, t->pos)
+                                                  : izde_doc_add_term(w->doc, t->text, t->len, 1);
     if (rc != IZDE_OK) {
-        *why = strdup(izde_status_str(rc));
-        return rc;
+        w->term_rc = rc;
+        return 1;
     }
+    return 0;
+}
 
+/* Builds the document of an extracted file into w->doc. */
+static izde_status_t build_doc(struct ix_worker *w, const struct ix_file *f, const char *hash)
+{
+    struct ix_extract *x = &w->x;
+    struct izde_analysis_stats stats;
+    memset(&stats, 0, sizeof(stats));
+    w->term_rc = IZDE_OK;
+    uint32_t pos = 0;
+    izde_status_t rc = izde_analyze_text(w->an, x->text.p, x->text.len, &pos, &stats, add_term, w);
+    if (rc != IZDE_OK)
+        return w->term_rc != IZDE_OK ? w->term_rc : rc;
     enum izde_lang main_lang = IZDE_LANG_OTHER;
     for (int l = 1; l < IZDE_LANG_COUNT; l++)
-        if (d->stats.words[l] > d->stats.words[main_lang])
+        if (stats.words[l] > stats.words[main_lang])
             main_lang = (enum izde_lang)l;
+    for (int l = 1; rc == IZDE_OK && l < IZDE_LANG_COUNT; l++) {
+        if (!stats.words[l])
+            continue;
+        char term[16];
+        int n = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", izde_lang_code((enum izde_lang)l));
+        rc = izde_doc_add_term(w->doc, term, (size_t)n, 0);
+    }
+    char num[9];
+    size_t n;
+    if (rc == IZDE_OK) {
+        n = izde_sortable_u64((uint64_t)(f->mtime < 0 ? 0 : f->mtime), num);
+        rc = izde_doc_set_value(w->doc, IZDE_SLOT_MTIME, num, n);
+    }
+    if (rc == IZDE_OK) {
+        n = izde_sortable_u64(f->size, num);
+        rc = izde_doc_set_value(w->doc, IZDE_SLOT_SIZE, num, n);
+    }
+    if (rc == IZDE_OK && *hash)
+        rc = izde_doc_set_value(w->doc, IZDE_SLOT_HASH, hash, 16);
+    if (rc != IZDE_OK)
+        return rc;
+
     struct izde_docdata dd = { 0 };
     dd.path = f->path;
     dd.path_len = strlen(f->path);
@@ -140,7 +323,7 @@ static izde_status_t prepare(struct ix_state *st, const struct ix_file *f, char 
         dd.title = x->title.p;
         dd.title_len = x->title.len;
     } else {
-        find_title(d->text, d->text_len, &dd.title, &dd.title_len);
+        find_title(x->text.p, x->text.len, &dd.title, &dd.title_len);
     }
     dd.encoding = x->encoding;
     dd.encoding_len = strlen(x->encoding);
@@ -148,187 +331,345 @@ static izde_status_t prepare(struct ix_state *st, const struct ix_file *f, char 
     dd.lang_len = strlen(dd.lang);
     dd.size = f->size;
     dd.mtime = f->mtime;
-    dd.text = d->text;
-    dd.text_len = d->text_len;
-    rc = izde_docdata_encode(&dd, &d->data);
-    if (rc != IZDE_OK)
-        *why = strdup(izde_status_str(rc));
+    dd.text = x->text.p;
+    dd.text_len = x->text.len;
+    izde_buf_clear(&w->data);
+    rc = izde_docdata_encode(&dd, &w->data);
+    if (rc == IZDE_OK)
+        rc = izde_doc_set_data(w->doc, w->data.p, w->data.len);
     return rc;
 }
 
-/* Writes st->doc as the document of f. A failure here is a database
- * failure, which ends the run. */
-static izde_status_t store(struct ix_state *st, const struct ix_file *f)
+/* Reads and analyses the file of job into s. Everything here is the
+ * worker's own (analyser, buffers, document), so workers run in parallel. */
+static void process(struct ix_worker *w, const struct ix_job *job, struct ix_slot *s)
 {
-    struct ix_doc *d = &st->doc;
-    izde_wdb_t *db = st->db;
-    izde_status_t rc = izde_wdb_begin_doc(db);
-    for (size_t i = 0; rc == IZDE_OK && i < d->terms.len;) {
-        const unsigned char *h = (const unsigned char *)d->terms.p + i;
-        uint32_t pos;
-        uint16_t len;
-        memcpy(&pos, h + 1, 4);
-        memcpy(&len, h + 5, 2);
-        const char *term = (const char *)h + 7;
-        if (h[0] == IZDE_TERM_EXACT)
-            rc = izde_wdb_add_posting(db, term, len, pos);
-        else
-            rc = izde_wdb_add_term(db, term, len, 1);
-        i += 7 + (size_t)len;
+    double t0 = now_seconds();
+    const struct ix_file *f = job->file;
+    free(s->why);
+    free(s->warning);
+    izde_doc_free(s->doc);
+    s->why = s->warning = NULL;
+    s->doc = NULL;
+    s->bytes = 0;
+    s->hash[0] = '\0';
+
+    char *why = NULL;
+    int skip = 0;
+    uint64_t h;
+    izde_status_t rc = IZDE_OK;
+    /* A file larger than --max-size is left to extraction to refuse. */
+    if (f->size <= w->run->opts->max_file_bytes) {
+        rc = hash_file(w, f->path, &h, &why);
+        if (rc == IZDE_OK)
+            snprintf(s->hash, sizeof(s->hash), "%016" PRIx64, h);
     }
-    for (int l = 1; rc == IZDE_OK && l < IZDE_LANG_COUNT; l++) {
-        if (!d->stats.words[l])
-            continue;
-        char term[16];
-        int n = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", izde_lang_code((enum izde_lang)l));
-        rc = izde_wdb_add_term(db, term, (size_t)n, 0);
-    }
-    char num[9];
-    size_t n;
-    if (rc == IZDE_OK) {
-        n = izde_sortable_u64((uint64_t)(f->mtime < 0 ? 0 : f->mtime), num);
-        rc = izde_wdb_set_value(db, IZDE_SLOT_MTIME, num, n);
-    }
-    if (rc == IZDE_OK) {
-        n = izde_sortable_u64(f->size, num);
-        rc = izde_wdb_set_value(db, IZDE_SLOT_SIZE, num, n);
-    }
-    if (rc == IZDE_OK) {
-        char hex[17];
-        snprintf(hex, sizeof(hex), "%016" PRIx64, d->hash);
-        rc = izde_wdb_set_value(db, IZDE_SLOT_HASH, hex, 16);
+    if (rc == IZDE_OK && job->old && *s->hash && strcmp(job->old->hash, s->hash) == 0) {
+        s->out = OUT_TOUCHED;
+        goto done;
     }
     if (rc == IZDE_OK)
-        rc = izde_wdb_set_data(db, d->data.p, d->data.len);
-    struct izde_buf id = IZDE_BUF_INIT;
-    if (rc == IZDE_OK && (izde_buf_adds(&id, IZDE_PREFIX_ID) || izde_buf_adds(&id, f->path)))
-        rc = IZDE_ERR_NOMEM;
-    if (rc == IZDE_OK)
-        rc = izde_wdb_end_doc(db, id.p, id.len, NULL);
-    izde_buf_release(&id);
-    return rc;
+        rc = ix_extract_file(&w->x, f->path, w->run->opts->max_file_bytes, &why, &skip);
+    if (rc == IZDE_OK) {
+        s->bytes = w->x.bytes_read;
+        if (w->x.repaired) {
+            struct izde_buf b = IZDE_BUF_INIT;
+            izde_buf_addf(&b, "'%s': invalid UTF-8 at byte %zu, %zu sequence%s replaced", f->path,
+                          w->x.first_bad, w->x.repaired, w->x.repaired == 1 ? "" : "s");
+            s->warning = izde_buf_detach(&b, NULL);
+        }
+        rc = izde_doc_new(&w->doc);
+        if (rc == IZDE_OK)
+            rc = build_doc(w, f, s->hash);
+        if (rc == IZDE_OK) {
+            s->doc = w->doc;
+            w->doc = NULL;
+            s->out = OUT_DOC;
+            goto done;
+        }
+        izde_doc_free(w->doc);
+        w->doc = NULL;
+    }
+    if (rc == IZDE_ERR_NOMEM)
+        s->out = OUT_FATAL;
+    else
+        s->out = skip ? OUT_SKIP : OUT_FAIL;
+    s->why = why ? why : strdup(izde_status_str(rc));
+done:
+    s->ms = (now_seconds() - t0) * 1000.0;
 }
 
-static double now_seconds(void)
+static void *worker_main(void *arg)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    struct ix_worker *w = arg;
+    struct ix_run *run = w->run;
+    for (;;) {
+        pthread_mutex_lock(&run->mu);
+        if (run->stop || run->next >= run->plan->njobs) {
+            pthread_mutex_unlock(&run->mu);
+            break;
+        }
+        size_t i = run->next++;
+        struct ix_slot *s = &run->slots[i % run->nslots];
+        while (!run->stop && s->seq != i)
+            pthread_cond_wait(&run->slot_free, &run->mu);
+        int stop = run->stop;
+        pthread_mutex_unlock(&run->mu);
+        if (stop)
+            break;
+        process(w, &run->plan->jobs[i], s);
+        pthread_mutex_lock(&run->mu);
+        s->ready = 1;
+        pthread_cond_broadcast(&run->slot_ready);
+        pthread_mutex_unlock(&run->mu);
+    }
+    return NULL;
 }
 
-static void show_progress(struct ix_state *st, size_t done, size_t total, double t0,
-                          const char *path)
+static izde_status_t worker_init(struct ix_worker *w, struct ix_run *run)
 {
-    double el = now_seconds() - t0;
-    double mb = (double)st->counts->bytes / 1e6;
-    double rate = el > 0 ? mb / el : 0;
-    double left = done ? el / (double)done * (double)(total - done) : 0;
-    const char *base = strrchr(path, '/');
-    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f MB/s  %.0f s left  %.40s", done, total, rate,
-            left, base ? base + 1 : path);
-}
-
-/* Reports a failed database call and keeps the status. */
-static izde_status_t db_failed(struct ix_state *st, izde_status_t rc, const char *what)
-{
-    izde_diag_error("cannot %s '%s': %s", what, st->opts->db_path, izde_wdb_errmsg(st->db));
-    return rc;
-}
-
-izde_status_t ix_index_files(const struct ix_options *opts, const struct ix_filelist *list,
-                             struct ix_counts *counts)
-{
-    struct ix_state st = { .opts = opts, .counts = counts };
+    memset(w, 0, sizeof(*w));
+    w->run = run;
+    ix_extract_init(&w->x);
     char *errmsg = NULL;
-    izde_status_t rc = izde_analyzer_new(&st.an, &errmsg);
+    izde_status_t rc = izde_analyzer_new(&w->an, &errmsg);
     if (rc != IZDE_OK) {
         izde_diag_error("cannot start text analysis: %s", errmsg ? errmsg : izde_status_str(rc));
         free(errmsg);
-        return rc;
     }
-    rc = izde_wdb_open(opts->db_path, IZDE_WDB_CREATE_OR_OPEN, &st.db, &errmsg);
-    if (rc != IZDE_OK) {
-        izde_diag_error("cannot open database '%s': %s", opts->db_path,
-                        errmsg ? errmsg : izde_status_str(rc));
-        free(errmsg);
-        izde_analyzer_free(st.an);
-        return rc;
-    }
-    rc = izde_index_meta_check_write(st.db, opts->db_path, izde_analyzer_version(st.an), &errmsg);
-    if (rc != IZDE_OK) {
-        izde_diag_error("cannot use database '%s': %s", opts->db_path,
-                        errmsg ? errmsg : izde_status_str(rc));
-        free(errmsg);
-        goto out;
-    }
-    st.progress = !opts->quiet && isatty(STDERR_FILENO);
-    double t0 = now_seconds();
-    unsigned batch_docs = 0;
-    size_t batch_bytes = 0;
-    for (size_t i = 0; i < list->n; i++) {
-        const struct ix_file *f = &list->items[i];
-        char *why;
-        int skip;
-        if (st.progress)
-            show_progress(&st, i, list->n, t0, f->path);
-        izde_status_t prc = prepare(&st, f, &why, &skip);
-        if (prc == IZDE_ERR_NOMEM) {
-            free(why);
-            rc = prc;
-            izde_diag_error("out of memory while reading '%s'", f->path);
-            break;
-        }
-        if (prc != IZDE_OK) {
-            if (st.progress)
-                fputs("\r\033[K", stderr);
-            if (skip) {
-                izde_diag_warning("skipping '%s': %s", f->path, why);
-                counts->skipped++;
-            } else {
-                izde_diag_error("cannot index '%s': %s", f->path, why);
-                counts->failed++;
-            }
-            free(why);
-            continue;
-        }
-        rc = store(&st, f);
-        if (rc != IZDE_OK) {
-            db_failed(&st, rc, "write document to");
-            break;
-        }
-        counts->indexed++;
-        counts->bytes += st.doc.x.bytes_read;
-        batch_docs++;
-        batch_bytes += st.doc.x.bytes_read;
-        if (batch_docs >= opts->commit_docs || batch_bytes >= opts->commit_bytes) {
-            rc = izde_wdb_commit(st.db);
-            if (rc != IZDE_OK) {
-                db_failed(&st, rc, "commit to");
-                break;
-            }
-            batch_docs = 0;
-            batch_bytes = 0;
-        }
-    }
-    if (st.progress)
+    return rc;
+}
+
+static void worker_release(struct ix_worker *w)
+{
+    izde_analyzer_free(w->an);
+    ix_extract_release(&w->x);
+    izde_buf_release(&w->data);
+    izde_buf_release(&w->io);
+    izde_doc_free(w->doc);
+}
+
+/* ------------------------------------------------------------ the writer */
+
+struct writer {
+    const struct ix_options *opts;
+    izde_wdb_t *db;
+    struct ix_report *r;
+    struct izde_buf id;
+    unsigned batch_docs;
+    size_t batch_bytes;
+    int progress;
+    double t0, last_progress;
+};
+
+static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
+{
+    if (wr->progress)
         fputs("\r\033[K", stderr);
-    if (rc == IZDE_OK) {
-        rc = izde_wdb_commit(st.db);
+    izde_diag_error("cannot %s '%s': %s", what, wr->opts->db_path, izde_wdb_errmsg(wr->db));
+    return rc;
+}
+
+/* Counts one change and commits when the batch is full. */
+static izde_status_t changed(struct writer *wr, size_t bytes)
+{
+    wr->batch_docs++;
+    wr->batch_bytes += bytes;
+    if (wr->batch_docs < wr->opts->commit_docs && wr->batch_bytes < wr->opts->commit_bytes)
+        return IZDE_OK;
+    wr->batch_docs = 0;
+    wr->batch_bytes = 0;
+    izde_status_t rc = izde_wdb_commit(wr->db);
+    return rc ? db_failed(wr, rc, "commit to") : IZDE_OK;
+}
+
+static void show_progress(struct writer *wr, size_t done, size_t total, const char *path)
+{
+    double t = now_seconds();
+    if (done < total && t - wr->last_progress < 0.2)
+        return;
+    wr->last_progress = t;
+    double el = t - wr->t0;
+    double mb = (double)wr->r->counts.bytes / 1e6;
+    double rate = el > 0 ? mb / el : 0;
+    double left = done ? el / (double)done * (double)(total - done) : 0;
+    const char *base = strrchr(path, '/');
+    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f MB/s  ETA %.0f s  %.40s", done, total, rate,
+            left, base ? base + 1 : path);
+}
+
+static izde_status_t store(struct writer *wr, const struct ix_job *job, struct ix_slot *s)
+{
+    const struct ix_file *f = job->file;
+    const struct ix_known *old = job->old;
+    double t0 = now_seconds();
+    izde_status_t rc = IZDE_OK;
+    if (s->warning) {
+        if (wr->progress)
+            fputs("\r\033[K", stderr);
+        izde_diag_warning("%s", s->warning);
+        wr->r->counts.warned++;
+    }
+    switch (s->out) {
+    case OUT_DOC:
+        rc = ix_idterm(f->path, strlen(f->path), &wr->id);
+        if (rc == IZDE_OK)
+            rc = izde_wdb_replace_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL);
         if (rc != IZDE_OK)
-            db_failed(&st, rc, "commit to");
-    }
-out:
-    /* After a failed write the uncommitted batch is lost, the committed
-     * ones are intact: close without a further commit attempt mattering. */
-    {
-        izde_status_t crc = izde_wdb_close(st.db);
-        if (rc == IZDE_OK && crc != IZDE_OK) {
-            izde_diag_error("cannot close database '%s': %s", opts->db_path,
-                            izde_status_str(crc));
-            rc = crc;
+            return db_failed(wr, rc, "write document to");
+        wr->r->counts.bytes += s->bytes;
+        ix_report_file(wr->r, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
+                       s->ms + (now_seconds() - t0) * 1000.0);
+        return changed(wr, s->bytes);
+    case OUT_TOUCHED: {
+        char num[9];
+        size_t n = izde_sortable_u64((uint64_t)(f->mtime < 0 ? 0 : f->mtime), num);
+        rc = izde_wdb_set_doc_value(wr->db, old->docid, IZDE_SLOT_MTIME, num, n);
+        if (rc == IZDE_OK) {
+            n = izde_sortable_u64(f->size, num);
+            rc = izde_wdb_set_doc_value(wr->db, old->docid, IZDE_SLOT_SIZE, num, n);
         }
+        if (rc != IZDE_OK)
+            return db_failed(wr, rc, "update document in");
+        ix_report_file(wr->r, f->path, IX_UNCHANGED, "same content, new time",
+                       s->ms + (now_seconds() - t0) * 1000.0);
+        return changed(wr, 0);
     }
-    izde_analyzer_free(st.an);
-    doc_release(&st.doc);
+    case OUT_SKIP:
+        if (wr->progress)
+            fputs("\r\033[K", stderr);
+        izde_diag_warning("skipping '%s': %s", f->path, s->why);
+        /* An indexed file that became empty or too large leaves the index:
+         * its old text is no longer what the file says. */
+        if (old) {
+            rc = izde_wdb_delete_doc(wr->db, old->idterm, strlen(old->idterm));
+            if (rc != IZDE_OK)
+                return db_failed(wr, rc, "delete document from");
+        }
+        ix_report_file(wr->r, f->path, IX_SKIPPED, s->why, s->ms);
+        return old ? changed(wr, 0) : IZDE_OK;
+    case OUT_FAIL:
+        /* The old document, if any, stays: the failure may pass. */
+        if (wr->progress)
+            fputs("\r\033[K", stderr);
+        izde_diag_error("cannot index '%s': %s", f->path, s->why);
+        ix_report_file(wr->r, f->path, IX_FAILED, s->why, s->ms);
+        return IZDE_OK;
+    case OUT_FATAL:
+    default:
+        if (wr->progress)
+            fputs("\r\033[K", stderr);
+        izde_diag_error("out of memory while reading '%s'", f->path);
+        return IZDE_ERR_NOMEM;
+    }
+}
+
+izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
+                           const struct ix_plan *plan, struct ix_report *r)
+{
+    struct writer wr = { .opts = opts, .db = db, .r = r };
+    wr.progress = !opts->quiet && isatty(STDERR_FILENO);
+    wr.t0 = now_seconds();
+    izde_status_t rc = IZDE_OK;
+
+    for (size_t i = 0; i < plan->nunchanged; i++)
+        ix_report_file(r, plan->unchanged[i]->path, IX_UNCHANGED, "same size and time", 0);
+    for (size_t i = 0; rc == IZDE_OK && i < plan->nremoved; i++) {
+        const struct ix_known *d = plan->removed[i];
+        rc = izde_wdb_delete_doc(db, d->idterm, strlen(d->idterm));
+        if (rc != IZDE_OK) {
+            db_failed(&wr, rc, "delete document from");
+            break;
+        }
+        ix_report_file(r, d->path, IX_REMOVED, "file no longer exists", 0);
+        rc = changed(&wr, 0);
+    }
+    if (rc != IZDE_OK || plan->njobs == 0)
+        goto commit;
+
+    struct ix_run run = { .opts = opts, .plan = plan };
+    unsigned nworkers = opts->jobs ? opts->jobs : 1;
+    if (nworkers > plan->njobs)
+        nworkers = (unsigned)plan->njobs;
+    run.nslots = 2 * (size_t)nworkers + 2;
+    run.slots = calloc(run.nslots, sizeof(*run.slots));
+    struct ix_worker *workers = calloc(nworkers, sizeof(*workers));
+    if (!run.slots || !workers) {
+        free(run.slots);
+        free(workers);
+        izde_diag_error("out of memory");
+        rc = IZDE_ERR_NOMEM;
+        goto commit;
+    }
+    for (size_t i = 0; i < run.nslots; i++)
+        run.slots[i].seq = i;
+    pthread_mutex_init(&run.mu, NULL);
+    pthread_cond_init(&run.slot_free, NULL);
+    pthread_cond_init(&run.slot_ready, NULL);
+    unsigned ninit = 0;
+    while (ninit < nworkers && (rc = worker_init(&workers[ninit], &run)) == IZDE_OK)
+        ninit++;
+    if (rc != IZDE_OK)
+        worker_release(&workers[ninit]);  /* the one that failed */
+    /* With one worker there is no thread: the writer reads and analyses
+     * each file itself, which is the plain sequential indexer. */
+    unsigned nthreads = 0;
+    if (rc == IZDE_OK && nworkers > 1) {
+        while (nthreads < nworkers &&
+               pthread_create(&workers[nthreads].thread, NULL, worker_main, &workers[nthreads]) == 0)
+            nthreads++;
+        if (nthreads == 0)
+            izde_diag_warning("cannot start worker threads: indexing in one thread");
+    }
+    for (size_t i = 0; rc == IZDE_OK && i < plan->njobs; i++) {
+        const struct ix_job *job = &plan->jobs[i];
+        struct ix_slot *s = &run.slots[i % run.nslots];
+        if (wr.progress)
+            show_progress(&wr, i, plan->njobs, job->file->path);
+        if (nthreads == 0) {
+            process(&workers[0], job, s);
+        } else {
+            pthread_mutex_lock(&run.mu);
+            while (!(s->seq == i && s->ready))
+                pthread_cond_wait(&run.slot_ready, &run.mu);
+            pthread_mutex_unlock(&run.mu);
+        }
+        rc = store(&wr, job, s);
+        pthread_mutex_lock(&run.mu);
+        s->ready = 0;
+        s->seq = i + run.nslots;
+        pthread_cond_broadcast(&run.slot_free);
+        pthread_mutex_unlock(&run.mu);
+    }
+    pthread_mutex_lock(&run.mu);
+    run.stop = 1;
+    pthread_cond_broadcast(&run.slot_free);
+    pthread_mutex_unlock(&run.mu);
+    for (unsigned t = 0; t < nthreads; t++)
+        pthread_join(workers[t].thread, NULL);
+    for (unsigned t = 0; t < ninit; t++)
+        worker_release(&workers[t]);
+    for (size_t i = 0; i < run.nslots; i++) {
+        free(run.slots[i].why);
+        free(run.slots[i].warning);
+        izde_doc_free(run.slots[i].doc);
+    }
+    free(run.slots);
+    free(workers);
+    pthread_cond_destroy(&run.slot_ready);
+    pthread_cond_destroy(&run.slot_free);
+    pthread_mutex_destroy(&run.mu);
+
+commit:
+    if (wr.progress)
+        fputs("\r\033[K", stderr);
+    /* After a failed write the uncommitted batch is lost and the committed
+     * ones are intact; commit only when all went well. */
+    if (rc == IZDE_OK) {
+        rc = izde_wdb_commit(db);
+        if (rc != IZDE_OK)
+            db_failed(&wr, rc, "commit to");
+    }
+    izde_buf_release(&wr.id);
     return rc;
 }

@@ -1,24 +1,74 @@
-/* indexer.h - what the parts of izde-index share: options, the file list, counters. */
+/* indexer.h - what the parts of izde-index share: options, the file list, the plan, reports. */
 #ifndef IZDE_INDEXER_H
 #define IZDE_INDEXER_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include "buf.h"
 #include "status.h"
+#include "xapian_binding.h"
 
 struct ix_options {
     const char *db_path;
     char **paths;           /* files and directories to index */
     size_t npaths;
     int quiet;
+    int update;             /* also rescan every root the index remembers */
+    int full;               /* rebuild into a new directory, then swap it in */
+    int compact;            /* compact after the run, then swap it in */
+    unsigned jobs;          /* extraction and analysis threads */
+    const char *log_path;   /* --log: one JSON line per file, appended */
     size_t max_file_bytes;  /* larger files are skipped */
     unsigned commit_docs;   /* commit after this many documents */
     size_t commit_bytes;    /* or after this many bytes of text */
 };
 
+/* ------------------------------------------------------------ reporting */
+
+/* What happened to one file; the names are the --log "action" values. */
+enum ix_action {
+    IX_ADDED,       /* new in the index */
+    IX_REPLACED,    /* changed since the last run, indexed again */
+    IX_UNCHANGED,   /* same size and time (not read), or same content */
+    IX_REMOVED,     /* gone from its folder, so gone from the index */
+    IX_SKIPPED,     /* not indexable (empty, too large, unsupported type) */
+    IX_FAILED,      /* could not be read or decoded */
+    IX_ACTION_COUNT
+};
+
+struct ix_counts {
+    size_t n[IX_ACTION_COUNT];
+    size_t warned;
+    uint64_t bytes;         /* bytes read from indexed files */
+};
+
+/* Where the outcome of each file goes: the counters, and --log. */
+struct ix_report {
+    struct ix_counts counts;
+    FILE *log;              /* NULL without --log */
+    struct izde_buf line;   /* scratch for one log line */
+};
+
+const char *ix_action_name(enum ix_action a);
+
+/* Counts the outcome and writes its --log line (when logging). reason may
+ * be NULL. Called from one thread at a time. */
+void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
+                    const char *reason, double ms);
+
+/* Appends one --log JSON object (no newline) to out. */
+izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
+                          const char *reason, double ms);
+
+/* Appends s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
+izde_status_t ix_json_string(struct izde_buf *out, const char *s, size_t len);
+
+/* ---------------------------------------------------------- finding files */
+
 /* One file found by the walk. */
 struct ix_file {
-    char *path;             /* absolute, canonical; the document's identity */
+    char *path;             /* absolute; the document's identity */
     uint64_t size;
     int64_t mtime;
 };
@@ -26,26 +76,141 @@ struct ix_file {
 struct ix_filelist {
     struct ix_file *items;
     size_t n, cap;
+    /* Directories that could not be read: documents under them are kept,
+     * not removed, since their files may well still exist. */
+    char **unreadable;
+    size_t nunreadable, capunreadable;
 };
 
-struct ix_counts {
-    size_t indexed, skipped, failed, warned;
-    uint64_t bytes;
-};
-
-/* Adds the indexable files under path (a file or a directory, walked
- * recursively) to list. Problems are reported and counted in counts.
- * Returns IZDE_OK or IZDE_ERR_NOMEM. */
-izde_status_t ix_walk(const char *path, struct ix_filelist *list, struct ix_counts *counts);
+/* Adds the indexable files under root (an absolute, canonical path to a
+ * file or a directory, walked recursively) to list. Problems are reported
+ * through r. Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t ix_walk(const char *root, struct ix_filelist *list, struct ix_report *r);
 void ix_filelist_release(struct ix_filelist *list);
+
+/* Sorts list by path and drops duplicates (roots may overlap). */
+void ix_filelist_sort(struct ix_filelist *list);
 
 /* Whether a file name has an extension izde-index reads. */
 int ix_supported_name(const char *name);
 
-/* Indexes list into the database of opts. Returns IZDE_OK when the
- * database stayed usable (files may still have failed: see counts), or
- * the status of the database error that stopped the run. */
-izde_status_t ix_index_files(const struct ix_options *opts, const struct ix_filelist *list,
-                             struct ix_counts *counts);
+/* -------------------------------------------------------------- planning */
+
+/* The id term of a path: "Q" + path, or for paths too long for a term,
+ * "Q#" + a 64-bit hash in hex + the path's tail (a canonical absolute path
+ * starts with '/', so the two forms never meet). Replaces out's content. */
+#define IX_IDTERM_MAX 240
+izde_status_t ix_idterm(const char *path, size_t len, struct izde_buf *out);
+
+/* FNV-1a, 64 bit, continued from h (start with IX_HASH_INIT). */
+#define IX_HASH_INIT 0xcbf29ce484222325ULL
+uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len);
+
+/* A document the index holds. */
+struct ix_known {
+    char *path;             /* from its id term or its stored record */
+    char *idterm;
+    izde_docid_t docid;
+    uint64_t size;
+    int64_t mtime;
+    char hash[17];          /* "" when unknown */
+    int seen;               /* a file of this run has this path */
+};
+
+struct ix_knownlist {
+    struct ix_known *items;
+    size_t n, cap;
+};
+
+void ix_knownlist_release(struct ix_knownlist *k);
+/* Sorts by path (for ix_plan). */
+void ix_knownlist_sort(struct ix_knownlist *k);
+
+/* Work for one file that must be read. */
+struct ix_job {
+    const struct ix_file *file;
+    const struct ix_known *old;     /* NULL for a new file */
+};
+
+struct ix_plan {
+    struct ix_job *jobs;            /* in path order */
+    size_t njobs;
+    const struct ix_known **unchanged;
+    size_t nunchanged;
+    const struct ix_known **removed; /* documents to delete */
+    size_t nremoved;
+};
+
+/* Compares the files found (sorted) with the documents known (sorted):
+ * unchanged files (same size and mtime) need no reading; new and changed
+ * ones become jobs; known documents under one of roots[0..nroots-1] whose
+ * file was not found, and not under an unreadable directory of files, are
+ * to be removed. Marks seen known documents. Returns IZDE_OK or
+ * IZDE_ERR_NOMEM. */
+izde_status_t ix_plan_make(const struct ix_filelist *files, struct ix_knownlist *known,
+                           char *const *roots, size_t nroots, struct ix_plan *plan);
+void ix_plan_release(struct ix_plan *plan);
+
+/* Whether path is root or lies under it. */
+int ix_path_under(const char *path, const char *root);
+
+/* Roots remembered in the index: one canonical path a line. Adds each line
+ * of text (len bytes) not yet in *roots. */
+izde_status_t ix_roots_parse(const char *text, size_t len, char ***roots, size_t *n);
+/* Adds root to *roots unless present. */
+izde_status_t ix_roots_add(char ***roots, size_t *n, const char *root);
+void ix_roots_free(char **roots, size_t n);
+
+/* ------------------------------------------------------------- the index */
+
+/* Loads what the index knows about its documents. Returns IZDE_OK or a
+ * database status (the message is in izde_wdb_errmsg(db)). */
+izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known);
+
+/* Runs plan into db: reads, analyses and stores the jobs (opts->jobs
+ * threads), removes what is to be removed, commits in batches. Returns
+ * IZDE_OK when the database stayed usable (files may still have failed: see
+ * r->counts), or the status of the error that stopped the run (reported). */
+izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
+                           const struct ix_plan *plan, struct ix_report *r);
+
+/* The whole run of izde-index for opts (run.c): everything but the options
+ * and the summary. Returns IZDE_OK, or the status that ended the run
+ * (already reported); files that failed are only counted in r. */
+izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r);
+
+/* ------------------------------------------------- the database directory */
+
+/* An index directory, locked for this process. Layouts: a glass database
+ * in DIR itself (what a plain run creates), or, after --full or --compact,
+ * DIR/XAPIANDB, a Xapian stub naming the live generation DIR/gen-N: a new
+ * generation is swapped in by renaming a new stub over the old one, which
+ * readers see atomically. */
+struct ix_dbdir {
+    char *dir;
+    int lock_fd;
+    int stub;               /* the stub layout */
+    unsigned gen;           /* the live generation (stub layout) */
+};
+
+/* Creates dir if needed, takes izde-index's lock on it (DIR/izde-index.pid,
+ * naming the holder), finds the layout and clears what an interrupted swap
+ * left behind. OUT: *errmsg (malloc'ed) on failure.
+ * Returns IZDE_OK, IZDE_ERR_DB_LOCKED (another izde-index runs), IZDE_ERR_IO,
+ * IZDE_ERR_NOMEM. */
+izde_status_t ix_dbdir_lock(struct ix_dbdir *d, const char *dir, char **errmsg);
+void ix_dbdir_unlock(struct ix_dbdir *d);
+
+/* The path of the live glass database (malloc'ed), or NULL on no memory. */
+char *ix_dbdir_live(const struct ix_dbdir *d);
+/* The path of a scratch directory in DIR ("build", "compact"); malloc'ed. */
+char *ix_dbdir_scratch(const struct ix_dbdir *d, const char *name);
+
+/* Makes the closed database at newdb (a scratch directory of d) the live
+ * one, atomically for readers, and deletes the old one. OUT: *errmsg. */
+izde_status_t ix_dbdir_swap(struct ix_dbdir *d, const char *newdb, char **errmsg);
+
+/* Deletes a (flat) database directory and what it holds. */
+int ix_remove_dbtree(const char *path);
 
 #endif

@@ -1,20 +1,36 @@
-/* main.c - izde-index: options, the run, the summary and the exit status. */
+/* main.c - izde-index: options, the summary and the exit status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "diag.h"
 #include "indexer.h"
 
 static void usage(void)
 {
     printf("usage: izde-index --db DIR [options] PATH...\n"
+           "       izde-index --db DIR --update [options] [PATH...]\n"
            "\n"
            "Indexes text files (.txt, .md, .txt.gz, .md.gz) under each PATH, recursively,\n"
-           "into the Xapian database DIR (created if missing). A file indexed again\n"
-           "replaces its earlier version.\n"
+           "into the Xapian database DIR (created if missing). Runs are incremental: files\n"
+           "with the same size and time as when last indexed are not read again, changed\n"
+           "files are replaced, and files gone from an indexed folder leave the index.\n"
+           "DIR remembers its PATHs, so 'izde-index --db DIR --update' (a cron line)\n"
+           "rescans them all. A killed run loses at most its last uncommitted batch; the\n"
+           "next run finishes the work. Searches keep working while it runs.\n"
            "\n"
            "  --db DIR            the index to write\n"
+           "  --update            also rescan every PATH DIR remembers\n"
+           "  --full              rebuild from scratch into a new directory and swap it in\n"
+           "                      when done (searchers never see a half-built index); works\n"
+           "                      on an index of another version; without PATH, rebuilds\n"
+           "                      the remembered ones\n"
+           "  --compact           compact the index after the run and swap it in\n"
+           "  -j, --jobs N        threads reading and analysing files (default: cores)\n"
+           "  --log FILE          append one JSON line per file: path, action (added,\n"
+           "                      replaced, unchanged, removed, skipped, failed), reason, ms\n"
            "  --max-size MB       skip files larger than this (default 256)\n"
            "  --commit-docs N     commit after N documents (default 2000)\n"
            "  -q, --quiet         no warnings and no progress line\n"
@@ -25,7 +41,7 @@ static void usage(void)
            "  1   some files failed; the index holds the others\n"
            "  2   usage error\n"
            "  3   the index cannot be opened or used (incompatible version, corrupt)\n"
-           "  75  the index is locked by another indexer: retry later\n");
+           "  75  the index is locked by another indexer (named): retry later\n");
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -38,6 +54,22 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+static int parse_count(const char *s, unsigned max, unsigned *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v <= 0 || v > (long)max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+static unsigned default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
 int main(int argc, char **argv)
 {
     izde_diag_init("izde-index");
@@ -45,73 +77,98 @@ int main(int argc, char **argv)
         .max_file_bytes = (size_t)256 << 20,
         .commit_docs = 2000,
         .commit_bytes = (size_t)64 << 20,
+        .jobs = default_jobs(),
     };
     char **paths = calloc((size_t)argc, sizeof(char *));
     if (!paths)
         return IZDE_EXIT_FAILED;
     opts.paths = paths;
     int only_paths = 0;
-    for (int i = 1; i < argc; i++) {
+    int status = -1;
+    for (int i = 1; status < 0 && i < argc; i++) {
         const char *a = argv[i];
+        int has_arg = i + 1 < argc;
         if (only_paths || a[0] != '-' || a[1] == '\0') {
             paths[opts.npaths++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
             only_paths = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage();
-            free(paths);
-            return IZDE_EXIT_OK;
+            status = IZDE_EXIT_OK;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             opts.quiet = 1;
-        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+        } else if (strcmp(a, "--update") == 0) {
+            opts.update = 1;
+        } else if (strcmp(a, "--full") == 0) {
+            opts.full = 1;
+        } else if (strcmp(a, "--compact") == 0) {
+            opts.compact = 1;
+        } else if (strcmp(a, "--db") == 0 && has_arg) {
             opts.db_path = argv[++i];
-        } else if (strcmp(a, "--max-size") == 0 && i + 1 < argc) {
+        } else if (strcmp(a, "--log") == 0 && has_arg) {
+            opts.log_path = argv[++i];
+        } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && has_arg) {
+            if (parse_count(argv[++i], 256, &opts.jobs) != 0) {
+                izde_diag_usage("--jobs wants a number from 1 to 256, got '%s'", argv[i]);
+                status = IZDE_EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--max-size") == 0 && has_arg) {
             if (parse_size(argv[++i], &opts.max_file_bytes) != 0) {
                 izde_diag_usage("--max-size wants a number of megabytes, got '%s'", argv[i]);
-                free(paths);
-                return IZDE_EXIT_USAGE;
+                status = IZDE_EXIT_USAGE;
             }
-        } else if (strcmp(a, "--commit-docs") == 0 && i + 1 < argc) {
-            long v = strtol(argv[++i], NULL, 10);
-            if (v <= 0) {
+        } else if (strcmp(a, "--commit-docs") == 0 && has_arg) {
+            if (parse_count(argv[++i], 100000000, &opts.commit_docs) != 0) {
                 izde_diag_usage("--commit-docs wants a positive number, got '%s'", argv[i]);
-                free(paths);
-                return IZDE_EXIT_USAGE;
+                status = IZDE_EXIT_USAGE;
             }
-            opts.commit_docs = (unsigned)v;
         } else {
             izde_diag_usage("unknown option '%s'", a);
-            free(paths);
-            return IZDE_EXIT_USAGE;
+            status = IZDE_EXIT_USAGE;
         }
     }
-    if (!opts.db_path || opts.npaths == 0) {
+    if (status < 0 && (!opts.db_path || (opts.npaths == 0 && !opts.update && !opts.full))) {
         izde_diag_usage(!opts.db_path ? "missing --db DIR" : "no PATH to index");
+        status = IZDE_EXIT_USAGE;
+    }
+    if (status >= 0) {
         free(paths);
-        return IZDE_EXIT_USAGE;
+        return status;
     }
     izde_diag_set_quiet(opts.quiet);
 
+    struct ix_report report = { 0 };
+    if (opts.log_path) {
+        report.log = fopen(opts.log_path, "a");
+        if (!report.log) {
+            izde_diag_error("cannot open log '%s': %s", opts.log_path, strerror(errno));
+            free(paths);
+            return IZDE_EXIT_FAILED;
+        }
+        /* Line-buffered, so that a killed run leaves whole lines. */
+        setvbuf(report.log, NULL, _IOLBF, 0);
+    }
+
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    struct ix_counts counts = { 0 };
-    struct ix_filelist list = { 0 };
-    izde_status_t rc = IZDE_OK;
-    for (size_t i = 0; rc == IZDE_OK && i < opts.npaths; i++)
-        rc = ix_walk(opts.paths[i], &list, &counts);
-    if (rc == IZDE_OK)
-        rc = ix_index_files(&opts, &list, &counts);
+    izde_status_t rc = ix_run(&opts, &report);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    double mb = (double)counts.bytes / 1e6;
-    fprintf(stderr,
-            "izde-index: %zu indexed, %zu skipped, %zu failed; %.1f MB in %.2f s (%.2f MB/s, "
-            "%.0f docs/s)\n",
-            counts.indexed, counts.skipped, counts.failed, mb, secs, secs > 0 ? mb / secs : 0.0,
-            secs > 0 ? (double)counts.indexed / secs : 0.0);
-    ix_filelist_release(&list);
+    const struct ix_counts *c = &report.counts;
+    size_t indexed = c->n[IX_ADDED] + c->n[IX_REPLACED];
+    double mb = (double)c->bytes / 1e6;
+    if (rc != IZDE_ERR_INVALID)
+        fprintf(stderr,
+                "izde-index: %zu indexed, %zu skipped, %zu failed (%zu added, %zu replaced, "
+                "%zu unchanged, %zu removed); %.1f MB in %.2f s (%.2f MB/s, %.0f docs/s)\n",
+                indexed, c->n[IX_SKIPPED], c->n[IX_FAILED], c->n[IX_ADDED], c->n[IX_REPLACED],
+                c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
+                secs > 0 ? (double)indexed / secs : 0.0);
+    if (report.log && fclose(report.log) != 0)
+        izde_diag_error("cannot write log '%s': %s", opts.log_path, strerror(errno));
+    izde_buf_release(&report.line);
     free(paths);
     if (rc != IZDE_OK)
         return izde_diag_exit_code(rc);
-    return counts.failed ? IZDE_EXIT_FAILED : IZDE_EXIT_OK;
+    return c->n[IX_FAILED] ? IZDE_EXIT_FAILED : IZDE_EXIT_OK;
 }

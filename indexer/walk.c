@@ -3,7 +3,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,8 +29,48 @@ void ix_filelist_release(struct ix_filelist *list)
     for (size_t i = 0; i < list->n; i++)
         free(list->items[i].path);
     free(list->items);
-    list->items = NULL;
-    list->n = list->cap = 0;
+    for (size_t i = 0; i < list->nunreadable; i++)
+        free(list->unreadable[i]);
+    free(list->unreadable);
+    memset(list, 0, sizeof(*list));
+}
+
+static int file_cmp(const void *a, const void *b)
+{
+    const struct ix_file *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
+
+void ix_filelist_sort(struct ix_filelist *list)
+{
+    if (list->n < 2)
+        return;
+    qsort(list->items, list->n, sizeof(list->items[0]), file_cmp);
+    size_t w = 1;
+    for (size_t i = 1; i < list->n; i++) {
+        if (strcmp(list->items[i].path, list->items[w - 1].path) == 0)
+            free(list->items[i].path);
+        else
+            list->items[w++] = list->items[i];
+    }
+    list->n = w;
+}
+
+static izde_status_t add_unreadable(struct ix_filelist *list, const char *path)
+{
+    if (list->nunreadable == list->capunreadable) {
+        size_t cap = list->capunreadable ? list->capunreadable * 2 : 8;
+        char **grown = realloc(list->unreadable, cap * sizeof(char *));
+        if (!grown)
+            return IZDE_ERR_NOMEM;
+        list->unreadable = grown;
+        list->capunreadable = cap;
+    }
+    char *copy = strdup(path);
+    if (!copy)
+        return IZDE_ERR_NOMEM;
+    list->unreadable[list->nunreadable++] = copy;
+    return IZDE_OK;
 }
 
 static izde_status_t add_file(struct ix_filelist *list, const char *path, const struct stat *st)
@@ -53,14 +92,14 @@ static izde_status_t add_file(struct ix_filelist *list, const char *path, const 
 
 /* Reports an extension the walk does not read, once per extension, so a
  * folder of PDFs is not silently ignored. */
-static void report_unsupported(const char *path, struct ix_counts *counts)
+static void report_unsupported(const char *path, struct ix_report *r)
 {
     static char seen[32][16];
     static int nseen;
     const char *base = strrchr(path, '/');
     const char *dot = strrchr(base ? base : path, '.');
     const char *ext = dot ? dot : "(none)";
-    counts->skipped++;
+    ix_report_file(r, path, IX_SKIPPED, "unsupported file type", 0);
     for (int i = 0; i < nseen; i++)
         if (strcasecmp(seen[i], ext) == 0)
             return;
@@ -70,33 +109,38 @@ static void report_unsupported(const char *path, struct ix_counts *counts)
                       "type are skipped silently)", path, ext);
 }
 
+static void report_failed(struct ix_report *r, const char *path, const char *why)
+{
+    izde_diag_error("cannot index '%s': %s", path, why);
+    ix_report_file(r, path, IX_FAILED, why, 0);
+}
+
 static izde_status_t walk(const char *path, int explicit, struct ix_filelist *list,
-                          struct ix_counts *counts, int depth)
+                          struct ix_report *r, int depth)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
         struct stat lst;
         if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-            izde_diag_error("cannot index '%s': broken symbolic link", path);
+            report_failed(r, path, "broken symbolic link");
         else
-            izde_diag_error("cannot index '%s': %s", path, strerror(errno));
-        counts->failed++;
+            report_failed(r, path, strerror(errno));
         return IZDE_OK;
     }
     if (S_ISDIR(st.st_mode)) {
         if (depth > 64) {
-            izde_diag_error("cannot index '%s': directories nested too deep", path);
-            counts->failed++;
-            return IZDE_OK;
+            report_failed(r, path, "directories nested too deep");
+            return add_unreadable(list, path);
         }
         /* Sorted, so that runs are repeatable and document ids follow the
          * order a librarian sees in a file manager. */
         struct dirent **names;
         int n = scandir(path, &names, NULL, alphasort);
         if (n < 0) {
-            izde_diag_error("cannot read directory '%s': %s", path, strerror(errno));
-            counts->failed++;
-            return IZDE_OK;
+            const char *why = strerror(errno);
+            izde_diag_error("cannot read directory '%s': %s", path, why);
+            ix_report_file(r, path, IX_FAILED, why, 0);
+            return add_unreadable(list, path);
         }
         izde_status_t rc = IZDE_OK;
         for (int i = 0; i < n; i++) {
@@ -116,7 +160,7 @@ static izde_status_t walk(const char *path, int explicit, struct ix_filelist *li
                         stat(child, &st) == 0 && S_ISDIR(st.st_mode))
                         ;
                     else
-                        rc = walk(child, 0, list, counts, depth + 1);
+                        rc = walk(child, 0, list, r, depth + 1);
                     free(child);
                 }
             }
@@ -127,28 +171,26 @@ static izde_status_t walk(const char *path, int explicit, struct ix_filelist *li
     }
     if (!S_ISREG(st.st_mode)) {
         izde_diag_warning("skipping '%s': not a regular file", path);
-        counts->skipped++;
+        ix_report_file(r, path, IX_SKIPPED, "not a regular file", 0);
         return IZDE_OK;
     }
     if (!ix_supported_name(path)) {
         if (explicit) {
             izde_diag_warning("skipping '%s': unsupported file type", path);
-            counts->skipped++;
+            ix_report_file(r, path, IX_SKIPPED, "unsupported file type", 0);
         } else {
-            report_unsupported(path, counts);
+            report_unsupported(path, r);
         }
         return IZDE_OK;
     }
-    char real[PATH_MAX];
-    if (!realpath(path, real)) {
-        izde_diag_error("cannot index '%s': %s", path, strerror(errno));
-        counts->failed++;
-        return IZDE_OK;
-    }
-    return add_file(list, real, &st);
+    /* The root is canonical and symlinked directories are not followed, so
+     * path is canonical but for a symlinked file, which is then known by
+     * where the link sits in the folder: that is where a librarian looks,
+     * and removing the link removes the document. */
+    return add_file(list, path, &st);
 }
 
-izde_status_t ix_walk(const char *path, struct ix_filelist *list, struct ix_counts *counts)
+izde_status_t ix_walk(const char *root, struct ix_filelist *list, struct ix_report *r)
 {
-    return walk(path, 1, list, counts, 0);
+    return walk(root, 1, list, r, 0);
 }

@@ -1,0 +1,277 @@
+/* plan.c - deciding what a run does: id terms, what changed since the last run, roots, log lines. */
+#include "indexer.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+izde_status_t ix_idterm(const char *path, size_t len, struct izde_buf *out)
+{
+    izde_buf_clear(out);
+    if (1 + len <= IX_IDTERM_MAX) {
+        if (izde_buf_add(out, "Q", 1) || izde_buf_add(out, path, len))
+            return IZDE_ERR_NOMEM;
+        return IZDE_OK;
+    }
+    /* "Q#" + 16 hex digits + the tail, which keeps the term readable and
+     * makes a collision need the same hash and the same file name. */
+    size_t room = IX_IDTERM_MAX - 2 - 16;
+    size_t start = len - room;
+    while (start < len && ((unsigned char)path[start] & 0xC0) == 0x80)
+        start++;
+    if (izde_buf_addf(out, "Q#%016" PRIx64, ix_hash_bytes(IX_HASH_INIT, path, len)) ||
+        izde_buf_add(out, path + start, len - start))
+        return IZDE_ERR_NOMEM;
+    return IZDE_OK;
+}
+
+int ix_path_under(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    while (n > 1 && root[n - 1] == '/')
+        n--;
+    if (strncmp(path, root, n) != 0)
+        return 0;
+    if (n == 1 && root[0] == '/')
+        return path[0] == '/';
+    return path[n] == '\0' || path[n] == '/';
+}
+
+/* ------------------------------------------------------------ roots */
+
+izde_status_t ix_roots_add(char ***roots, size_t *n, const char *root)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*roots)[i], root) == 0)
+            return IZDE_OK;
+    char **grown = realloc(*roots, (*n + 1) * sizeof(char *));
+    if (!grown)
+        return IZDE_ERR_NOMEM;
+    *roots = grown;
+    char *copy = strdup(root);
+    if (!copy)
+        return IZDE_ERR_NOMEM;
+    grown[(*n)++] = copy;
+    return IZDE_OK;
+}
+
+izde_status_t ix_roots_parse(const char *text, size_t len, char ***roots, size_t *n)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        if (e > i) {
+            char *line = strndup(text + i, e - i);
+            if (!line)
+                return IZDE_ERR_NOMEM;
+            izde_status_t rc = ix_roots_add(roots, n, line);
+            free(line);
+            if (rc)
+                return rc;
+        }
+        i = e + 1;
+    }
+    return IZDE_OK;
+}
+
+void ix_roots_free(char **roots, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(roots[i]);
+    free(roots);
+}
+
+/* ------------------------------------------------------------ known documents */
+
+void ix_knownlist_release(struct ix_knownlist *k)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        free(k->items[i].path);
+        free(k->items[i].idterm);
+    }
+    free(k->items);
+    k->items = NULL;
+    k->n = k->cap = 0;
+}
+
+static int known_cmp(const void *a, const void *b)
+{
+    const struct ix_known *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
+
+void ix_knownlist_sort(struct ix_knownlist *k)
+{
+    if (k->n > 1)
+        qsort(k->items, k->n, sizeof(k->items[0]), known_cmp);
+}
+
+/* ------------------------------------------------------------ the plan */
+
+void ix_plan_release(struct ix_plan *plan)
+{
+    free(plan->jobs);
+    free(plan->unchanged);
+    free(plan->removed);
+    memset(plan, 0, sizeof(*plan));
+}
+
+static int under_any(const char *path, char *const *dirs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ix_path_under(path, dirs[i]))
+            return 1;
+    return 0;
+}
+
+izde_status_t ix_plan_make(const struct ix_filelist *files, struct ix_knownlist *known,
+                           char *const *roots, size_t nroots, struct ix_plan *plan)
+{
+    memset(plan, 0, sizeof(*plan));
+    plan->jobs = malloc((files->n + 1) * sizeof(*plan->jobs));
+    plan->unchanged = malloc((files->n + 1) * sizeof(*plan->unchanged));
+    plan->removed = malloc((known->n + 1) * sizeof(*plan->removed));
+    if (!plan->jobs || !plan->unchanged || !plan->removed) {
+        ix_plan_release(plan);
+        return IZDE_ERR_NOMEM;
+    }
+    /* Both lists are sorted by path: one merge pass. */
+    size_t k = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        const struct ix_file *f = &files->items[i];
+        while (k < known->n && strcmp(known->items[k].path, f->path) < 0)
+            k++;
+        struct ix_known *old = NULL;
+        if (k < known->n && strcmp(known->items[k].path, f->path) == 0) {
+            old = &known->items[k];
+            old->seen = 1;
+        }
+        if (old && old->size == f->size && old->mtime == f->mtime)
+            plan->unchanged[plan->nunchanged++] = old;
+        else
+            plan->jobs[plan->njobs++] = (struct ix_job){ f, old };
+    }
+    for (size_t j = 0; j < known->n; j++) {
+        const struct ix_known *d = &known->items[j];
+        if (d->seen || !under_any(d->path, roots, nroots) ||
+            under_any(d->path, files->unreadable, files->nunreadable))
+            continue;
+        plan->removed[plan->nremoved++] = d;
+    }
+    return IZDE_OK;
+}
+
+/* ------------------------------------------------------------ reports */
+
+static const char *const action_names[IX_ACTION_COUNT] = {
+    [IX_ADDED] = "added",       [IX_REPLACED] = "replaced", [IX_UNCHANGED] = "unchanged",
+    [IX_REMOVED] = "removed",   [IX_SKIPPED] = "skipped",   [IX_FAILED] = "failed",
+};
+
+const char *ix_action_name(enum ix_action a)
+{
+    return a < IX_ACTION_COUNT ? action_names[a] : "?";
+}
+
+/* The length of the valid UTF-8 sequence at s (n bytes left), 0 if none. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+izde_status_t ix_json_string(struct izde_buf *out, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (izde_buf_add(out, "\"", 1))
+        return IZDE_ERR_NOMEM;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        izde_status_t rc;
+        if (c == '"' || c == '\\') {
+            char esc[2] = { '\\', (char)c };
+            rc = izde_buf_add(out, esc, 2);
+            i++;
+        } else if (c < 0x20) {
+            rc = izde_buf_addf(out, "\\u%04x", c);
+            i++;
+        } else {
+            size_t n = utf8_seq(p + i, len - i);
+            if (n) {
+                rc = izde_buf_add(out, s + i, n);
+                i += n;
+            } else {
+                rc = izde_buf_add(out, "\xEF\xBF\xBD", 3);
+                i++;
+            }
+        }
+        if (rc)
+            return IZDE_ERR_NOMEM;
+    }
+    return izde_buf_add(out, "\"", 1) ? IZDE_ERR_NOMEM : IZDE_OK;
+}
+
+izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
+                          const char *reason, double ms)
+{
+    if (!reason)
+        reason = "";
+    if (izde_buf_adds(out, "{\"path\":") || ix_json_string(out, path, strlen(path)) ||
+        izde_buf_addf(out, ",\"action\":\"%s\",\"reason\":", ix_action_name(a)) ||
+        ix_json_string(out, reason, strlen(reason)) ||
+        izde_buf_addf(out, ",\"ms\":%.1f}", ms < 0 ? 0.0 : ms))
+        return IZDE_ERR_NOMEM;
+    return IZDE_OK;
+}
+
+void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
+                    const char *reason, double ms)
+{
+    if (a < IX_ACTION_COUNT)
+        r->counts.n[a]++;
+    if (!r->log)
+        return;
+    izde_buf_clear(&r->line);
+    if (ix_log_line(&r->line, path, a, reason, ms) == IZDE_OK) {
+        izde_buf_add(&r->line, "\n", 1);
+        fwrite(r->line.p, 1, r->line.len, r->log);
+    }
+}
