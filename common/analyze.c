@@ -13,8 +13,9 @@
 /* History of the analysis itself (the stemmers version themselves):
  * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms.
  * 2 - sentence language by trigrams, E stems (Snowball English), F terms
- *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded. */
-#define IZDE_ANALYSIS_VERSION 2
+ *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded.
+ * 3 - T terms (first letters of the keyboard-folded Cyrillic word). */
+#define IZDE_ANALYSIS_VERSION 3
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))
@@ -104,6 +105,29 @@ static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde
     return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
 }
 
+/* The first IZDE_TRUNC_LETTERS letters of the keyboard-folded word, as a
+ * T term: a backoff that joins the forms of names and loans the stemmers
+ * do not know, whatever the keyboard. Both sides make it the same way. */
+static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t len,
+                                    struct izde_term *t, izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = izde_text_kbfold(word, len, &a->kbfold);
+    if (rc != IZDE_OK)
+        return rc;
+    size_t end = 0;
+    for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
+        izde_text_next_cp(a->kbfold.p, a->kbfold.len, &end);
+    izde_buf_clear(&a->term);
+    if (izde_buf_adds(&a->term, IZDE_PREFIX_TRUNC) != IZDE_OK ||
+        izde_buf_add(&a->term, a->kbfold.p, end) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    t->text = a->term.p;
+    t->len = a->term.len;
+    t->kind = IZDE_TERM_STEM;
+    t->lang = IZDE_LANG_OTHER;
+    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+}
+
 /* The stems of one Cyrillic word (folded, in word/len) for the languages in
  * langs. A Kyrgyz word gets its F term too: the Kyrgyz stem of the word as
  * typed without ү, ө, ң. Documents index it for words that have those
@@ -128,6 +152,8 @@ static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t
     }
     if (rc == IZDE_OK && (langs & LANG_BIT(IZDE_LANG_RU)))
         rc = emit_stem(a, IZDE_PREFIX_STEM_RU, IZDE_LANG_RU, word, len, t, fn, closure);
+    if (rc == IZDE_OK)
+        rc = emit_truncated(a, word, len, t, fn, closure);
     return rc;
 }
 

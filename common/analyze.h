@@ -16,6 +16,11 @@
 /* The Kyrgyz stem of a word typed without ү, ө, ң: what a query typed on a
  * plain Russian keyboard finds a correctly spelled word by. */
 #define IZDE_PREFIX_KBFOLD "F"
+/* The first IZDE_TRUNC_LETTERS letters of a Cyrillic word, keyboard-folded:
+ * a coarse backoff beside the stems (measured: +0.02 MRR@10 on the Kyrgyz
+ * known-item sets, see the README). */
+#define IZDE_PREFIX_TRUNC "T"
+#define IZDE_TRUNC_LETTERS 5
 #define IZDE_PREFIX_ID "Q"       /* unique id term: Q + path */
 #define IZDE_PREFIX_LANG "L"     /* L + language code, one per language present */
 

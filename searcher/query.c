@@ -123,6 +123,14 @@ static izde_status_t qlist_combine(const struct qlist *l, izde_query_op_t op, ui
     return izde_query_combine(op, l->items, l->n, window, out);
 }
 
+/* A new handle on q (queries are immutable and shared inside). */
+static izde_query_t *query_copy(const izde_query_t *q)
+{
+    izde_query_t *copy = NULL;
+    izde_query_t *one[1] = { (izde_query_t *)q };
+    return izde_query_combine(IZDE_Q_OR, one, 1, 0, &copy) == IZDE_OK ? copy : NULL;
+}
+
 /* One query word: SYNONYM(exact, stems...), so that BM25 sees one term. */
 static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
                                 izde_query_t **out, izde_query_t **exact)
@@ -167,8 +175,9 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
         case IZDE_TERM_VARIANT: k = "cyrillic"; break;
         case IZDE_TERM_COMPOUND: k = "compound"; break;
         case IZDE_TERM_STEM:
-            k = c->items[i].text[0] == IZDE_PREFIX_KBFOLD[0] ? "ky-keyboard"
-                                                             : izde_lang_code(c->items[i].lang);
+            k = c->items[i].text[0] == IZDE_PREFIX_KBFOLD[0]  ? "ky-keyboard"
+                : c->items[i].text[0] == IZDE_PREFIX_TRUNC[0] ? "prefix"
+                                                              : izde_lang_code(c->items[i].lang);
             break;
         }
         izde_buf_addf(&q->explain, " %s=%s", k, c->items[i].text);
@@ -180,7 +189,7 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
  * words, appended to clauses; exact-form bonuses go to bonus. */
 static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, const char *src,
                                    int phrase, struct qlist *clauses, struct qlist *stops,
-                                   struct qlist *bonus)
+                                   struct qlist *loose, struct qlist *bonus)
 {
     izde_status_t rc = IZDE_OK;
     struct qlist parts = { 0 };
@@ -214,9 +223,14 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             rc = word_query(c, i, j, &wq, &exact);
         if (rc == IZDE_OK)
             rc = qlist_push(&parts, phrase ? exact : wq);
-        if (phrase)
+        /* Every content word also stands alone among the partial matches,
+         * phrase words included: a quoted name in a pasted sentence must
+         * not hide a document that words it differently. */
+        if (rc == IZDE_OK && loose && !part_stop[parts.n - 1])
+            rc = phrase ? qlist_push(loose, wq) : qlist_push(loose, query_copy(wq));
+        else if (phrase)
             izde_query_free(wq);
-        else if (rc == IZDE_OK && exact) {
+        if (rc == IZDE_OK && !phrase && exact) {
             izde_query_t *scaled = NULL;
             rc = izde_query_scale(exact, EXACT_BONUS, &scaled);
             izde_query_free(exact);
@@ -267,7 +281,7 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                              struct sr_query *q)
 {
     memset(q, 0, sizeof(*q));
-    struct qlist clauses = { 0 }, stops = { 0 }, excluded = { 0 }, bonus = { 0 };
+    struct qlist clauses = { 0 }, stops = { 0 }, excluded = { 0 }, bonus = { 0 }, loose = { 0 };
     izde_status_t rc = IZDE_OK;
     size_t i = 0;
     while (rc == IZDE_OK && i < len) {
@@ -308,7 +322,7 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                 compound |= c.items[k].kind == IZDE_TERM_COMPOUND;
             rc = chunk_clauses(q, &c, text + start, phrase || compound,
                                negate ? &excluded : &clauses, negate ? &excluded : &stops,
-                               &bonus);
+                               negate ? NULL : &loose, &bonus);
         }
         chunk_release(&c);
     }
@@ -326,8 +340,11 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
     if (rc == IZDE_OK && clauses.n > 0) {
         izde_query_t *all = NULL, *any = NULL, *tmp = NULL, *excl = NULL, *bonus_q = NULL;
         rc = qlist_combine(&clauses, IZDE_Q_AND, 0, &all);
-        if (rc == IZDE_OK && clauses.n > 1)
-            rc = qlist_combine(&clauses, IZDE_Q_OR, 0, &any);
+        /* The partial tier searches the words one by one; with one plain
+         * word it is empty, and a lone phrase's words still count there. */
+        struct qlist *partial = loose.n > 0 ? &loose : &clauses;
+        if (rc == IZDE_OK && (clauses.n > 1 || loose.n > clauses.n))
+            rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
         if (rc == IZDE_OK && any) {
             /* The partial matches exclude the complete ones, which the
              * first query already ranks. */
@@ -364,6 +381,7 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
     }
     qlist_release(&clauses);
     qlist_release(&stops);
+    qlist_release(&loose);
     qlist_release(&excluded);
     qlist_release(&bonus);
     if (rc != IZDE_OK)

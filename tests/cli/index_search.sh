@@ -50,11 +50,19 @@ expect_exit 0 "compound whole" "$BIN/izde-search" --db "$db" --json --all соц
 expect_exit 0 "compound part" "$BIN/izde-search" --db "$db" --json --all социалдык
 [ "$(json_paths "$TMP/out" | sed -n 1p)" = ky-teacher-ethics.md ] && pass || fail "compound part"
 
-# Phrases and exclusions.
-expect_exit 0 "phrase" "$BIN/izde-search" --db "$db" --json '"кесиптик этикасы"'
+# Phrases and exclusions. A phrase match ranks first; documents with the
+# words apart follow only as partial matches, and --all drops them.
+expect_exit 0 "phrase" "$BIN/izde-search" --db "$db" --json --all '"кесиптик этикасы"'
 [ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "phrase: $(json_paths "$TMP/out" | tr '\n' ' ')"
-expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'
+expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json --all '"этикасы кесиптик"'
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "reversed phrase matched"
+expect_exit 0 "phrase words partial" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'
+python3 - "$TMP/out" <<'PY' && pass || fail "phrase words as partial matches"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["results"] and all(r["partial"] for r in d["results"]), d
+assert any(r["path"].endswith("ky-teacher-ethics.md") for r in d["results"]), d
+PY
 expect_exit 0 "exclusion" "$BIN/izde-search" --db "$db" --json --limit 50 мугалим -этикасы
 json_paths "$TMP/out" > "$TMP/paths"
 grep -q ky-teacher-ethics.md "$TMP/paths" && fail "excluded doc returned" || pass
