@@ -8,7 +8,7 @@
 static int render(const struct izde_term *t, void *closure)
 {
     struct izde_buf *b = closure;
-    static const char kinds[] = { 'x', 's', 'c' };
+    static const char kinds[] = { 'x', 's', 'c', 'v' };
     if (b->len)
         izde_buf_addc(b, ' ');
     izde_buf_addf(b, "%u:%c:%.*s", t->pos, kinds[t->kind], (int)t->len, t->text);
@@ -82,6 +82,53 @@ int main(void)
         snprintf(want, sizeof(want), "%.*s", (int)n, q_stem + 2);
         CHECK(has(&doc, want));
     }
+
+    /* Folded query word: its keyboard-folded Kyrgyz stem equals the F term
+     * the document made of the correctly spelled word. */
+    izde_buf_clear(&b);
+    text = "ишмердуулугу";
+    CHECK_INT(izde_analyze_query(a, text, strlen(text), render, &b), IZDE_OK);
+    const char *f = strstr(b.p, "1:s:F");
+    CHECK(f != NULL);
+    izde_buf_clear(&doc);
+    pos = 0;
+    text = "Мугалимдин ишмердүүлүгү жөнүндө сөз болот.";
+    CHECK_INT(izde_analyze_text(a, text, strlen(text), &pos, NULL, render, &doc), IZDE_OK);
+    if (f) {
+        char want[128];
+        const char *end = strchr(f, ' ');
+        snprintf(want, sizeof(want), "%.*s", (int)(end ? end - f - 2 : (long)strlen(f) - 2), f + 2);
+        CHECK(has(&doc, want));
+    }
+    CHECK(has(&doc, "s:Tишмер"));   /* the truncation backoff, folded */
+
+    /* Latin-typed words: English stem, and the Cyrillic reading analysed
+     * as a Cyrillic query word. */
+    izde_buf_clear(&b);
+    text = "obrazovanie ishmerduuluk";
+    CHECK_INT(izde_analyze_query(a, text, strlen(text), render, &b), IZDE_OK);
+    CHECK(has(&b, "1:x:obrazovanie"));
+    CHECK(has(&b, "1:v:образование"));
+    CHECK(has(&b, "1:s:Rобразован"));
+    CHECK(has(&b, "2:v:ишмердуулук"));
+    CHECK(has(&b, "2:s:F"));
+    CHECK(has(&b, "2:s:Eishmerduuluk"));
+
+    /* Mixed query: each word gets its own languages. */
+    izde_buf_clear(&b);
+    text = "мектеп school үй";
+    CHECK_INT(izde_analyze_query(a, text, strlen(text), render, &b), IZDE_OK);
+    CHECK(has(&b, "1:s:K"));
+    CHECK(has(&b, "1:s:R"));
+    CHECK(has(&b, "2:s:Eschool"));
+    CHECK(has(&b, "3:s:Kүй"));
+    CHECK(!has(&b, "3:s:F"));
+
+    /* Latin look-alikes inside a Cyrillic word are folded (a Latin 'e'). */
+    izde_buf_clear(&b);
+    text = "м\x65ктеп";
+    CHECK_INT(izde_analyze_query(a, "м" "e" "ктеп", strlen("мeктеп"), render, &b), IZDE_OK);
+    CHECK(has(&b, "1:x:мектеп"));
 
     /* Empty and punctuation-only text give no terms. */
     izde_buf_clear(&b);
