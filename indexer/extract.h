@@ -4,32 +4,71 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "dehyphen.h"
 #include "status.h"
 
 /* What extraction gives the indexer. Reused from file to file: the buffers
- * keep their storage. */
+ * keep their storage. One per thread.
+ *
+ * Formats are told by content, never by the file name: plain text (any
+ * encoding izde_charset_detect knows), gzip-compressed text, PDF, DOCX, ODT,
+ * EPUB, HTML/XHTML. Legacy formats (.doc, RTF, ...) and archives that are
+ * none of the above are reported by name as unsupported.
+ *
+ * The shape of x->text, the same for every format:
+ *  - When the document has metadata, the text starts with a header: the
+ *    title on the first line, the author on the next (a line left out when
+ *    unknown), then an empty line, so that both are indexed and searchable.
+ *    (The title line is left out when the body already starts with it.)
+ *  - Paragraphs are separated by an empty line, lines by '\n'.
+ *  - PDF: pages are separated by a form feed '\f', so page N of an offset is
+ *    1 + the number of '\f' before it (the header counts as page 1).
+ *  - DOCX and ODT footnotes and endnotes follow the body, after an empty line.
+ *  - Words hyphenated at line ends are repaired (common/dehyphen.h); the
+ *    stored text is the repaired one, so snippets match it.
+ *
+ * PDF is parsed by poppler in a separate helper process, izde-extract, found
+ * next to the running program (or at $IZDE_EXTRACT_HELPER), started with
+ * posix_spawn (which is safe in a multi-threaded indexer, unlike fork
+ * without exec) and killed after x->timeout_s seconds, so a PDF that makes
+ * poppler crash or hang costs one file, not the run. ZIP-based formats and
+ * HTML are parsed in-process by libzip and libxml2 with size caps. */
 struct ix_extract {
     struct izde_buf text;      /* valid UTF-8, never NUL-containing */
     struct izde_buf title;     /* empty: the indexer uses the first line */
     struct izde_buf author;
+    struct izde_buf date;      /* creation date as the document gives it, "" if none */
     const char *encoding;      /* static: "UTF-8", "windows-1251", ... */
+    const char *format;        /* static: "text", "pdf", "docx", "odt", "epub", "html" */
+    unsigned pages;            /* PDF pages, 0 for other formats */
     size_t bytes_read;         /* size of the input as read */
     size_t repaired;           /* invalid UTF-8 sequences replaced */
     size_t first_bad;          /* byte offset of the first of them */
+    struct izde_dehyphen_stats dehyphen;  /* what the hyphen repair did */
+    unsigned timeout_s;        /* PDF helper time limit: $IZDE_EXTRACT_TIMEOUT or 30 */
     struct izde_buf raw;       /* scratch: the file as read */
+    struct izde_buf scratch;   /* scratch: conversions */
+    izde_dehyphen_t *dh;       /* created on first use */
 };
 
 void ix_extract_init(struct ix_extract *x);
 void ix_extract_release(struct ix_extract *x);
 
-/* Reads the file at path (at most max_bytes) and extracts its text.
- * OUT: *why, a malloc'ed reason when the status is not IZDE_OK; *skip, 1 when
- * the file is to be skipped (empty, too large, unsupported) rather than
- * counted as failed.
- * Returns IZDE_OK, IZDE_ERR_IO (unreadable), IZDE_ERR_ENCODING (binary or
- * corrupt content), IZDE_ERR_UNSUPPORTED, IZDE_ERR_INVALID (empty),
- * IZDE_ERR_NOMEM. */
+/* Reads the file at path (at most max_bytes; also the cap on decompressed
+ * and extracted text) and extracts its text.
+ * OUT: *why, a malloc'ed one-line reason when the status is not IZDE_OK;
+ * *skip, 1 when the file is to be skipped (empty, too large, unsupported
+ * format, a PDF with no text layer) rather than counted as failed.
+ * Returns IZDE_OK, IZDE_ERR_IO (unreadable, broken symbolic link),
+ * IZDE_ERR_ENCODING (binary, corrupt or truncated content, encrypted,
+ * decompression beyond the cap, extractor crashed or timed out),
+ * IZDE_ERR_UNSUPPORTED, IZDE_ERR_INVALID (empty), IZDE_ERR_NOMEM. */
 izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max_bytes,
                               char **why, int *skip);
+
+/* Whether a file name has an extension izde-index reads (.txt, .md, .pdf,
+ * .docx, .odt, .epub, .html, .htm, .xhtml, and .txt.gz/.md.gz). Content
+ * still decides how a file is read. */
+int ix_extract_supported(const char *name);
 
 #endif

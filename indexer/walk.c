@@ -7,21 +7,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "diag.h"
+#include "extract.h"
 
-static const char *const extensions[] = { ".txt", ".md", ".txt.gz", ".md.gz", NULL };
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n > m && strcasecmp(s + n - m, suffix) == 0;
-}
-
+/* The list of extensions belongs to the extractor (extract.c). */
 int ix_supported_name(const char *name)
 {
-    for (const char *const *e = extensions; *e; e++)
-        if (ends_with(name, *e))
-            return 1;
-    return 0;
+    return ix_extract_supported(name);
 }
 
 void ix_filelist_release(struct ix_filelist *list)

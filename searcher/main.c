@@ -191,6 +191,8 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
             izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", res[i].score,
                           res[i].partial ? "true" : "false");
             sr_json_string(out, dd.lang ? dd.lang : "", dd.lang_len);
+            izde_buf_adds(out, ",\"encoding\":");
+            sr_json_string(out, dd.encoding ? dd.encoding : "", dd.encoding_len);
             izde_buf_adds(out, ",\"snippet\":");
             sr_json_string(out, st->snippet.p, st->snippet.len);
             izde_buf_addc(out, '}');

@@ -1,0 +1,48 @@
+/* dehyphen.h - repairing words hyphenated at line ends ("мек-\nтеп" -> "мектеп"), keeping real compounds ("иш-\nаракет" -> "иш-аракет"). */
+#ifndef IZDE_DEHYPHEN_H
+#define IZDE_DEHYPHEN_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "status.h"
+
+/* What a repair did. */
+struct izde_dehyphen_stats {
+    size_t joined;      /* line-end hyphens removed: one word again */
+    size_t kept;        /* line-end hyphens kept: a hyphenated compound */
+    size_t soft;        /* line-end soft hyphens (U+00AD) removed */
+};
+
+/* A repair context: the document's vocabulary and the Kyrgyz and Russian
+ * stemmers. One per thread; reuse it from text to text. */
+typedef struct izde_dehyphen izde_dehyphen_t;
+
+/* OUT: *out, NULL on failure. Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t izde_dehyphen_new(izde_dehyphen_t **out);
+/* NULL is a no-op. */
+void izde_dehyphen_free(izde_dehyphen_t *d);
+
+/* Appends to out the text s (len bytes of valid UTF-8) with every
+ * line-break hyphen decided: a letter, '-' (or U+2010), optional spaces, one
+ * line break (or a form feed, a page break), optional spaces, a letter.
+ *
+ * The pair is joined into one word when the document's own evidence says so
+ * (the joined form, or a form sharing its start, occurs elsewhere in the
+ * text; the second part is only suffixes by the stemmers), and kept as a
+ * hyphenated compound when the evidence points that way (the hyphenated
+ * form occurs elsewhere; both parts are words of the text; the second part
+ * starts with a capital or the first holds a digit; a Russian particle
+ * such as -то, -либо; reduplication such as "тез-тез"). With no evidence
+ * either way the pair is joined: at a line end a word broken by the
+ * typesetter is far more common than a compound broken at its own hyphen.
+ * A soft hyphen at a line end is always joined.
+ *
+ * The line break moves behind the repaired word (and the punctuation glued
+ * to it), so lines stay lines and the text shrinks only by the hyphen:
+ * "иш-\nмердүүлүгү жөнүндө" becomes "ишмердүүлүгү\nжөнүндө".
+ * OUT: *stats, counts (may be NULL).
+ * Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
+                                 struct izde_buf *out, struct izde_dehyphen_stats *stats);
+
+#endif
