@@ -5,7 +5,10 @@ set -euo pipefail
 # Build: compilers, CMake, Xapian, ICU, zlib. Tests: xapian-tools (xapian-check,
 # xapian-tcpsrv), python3 for the JSON checks.
 packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-dev
-          xapian-tools python3)
+          xapian-tools python3
+          # Document formats: PDF (poppler), DOCX/ODT/EPUB/HTML (libxml2, libzip);
+          # tests draw their PDFs with cairo and zip their DOCX with zip.
+          libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip)
 # Only for measuring against Snowball (bench/) and the shared eval tools.
 optional=(libstemmer-dev python3-xapian python3-stemmer)
 
