@@ -183,7 +183,9 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
     struct izde_term t = {
         .text = a->folded.p, .len = a->folded.len, .kind = IZDE_TERM_EXACT,
         .lang = query ? IZDE_LANG_OTHER : lang, .pos = pos, .start = tok->start,
-        .end = tok->end, .stop = izde_stopword(a->folded.p, a->folded.len),
+        .end = tok->end,
+        /* Only queries weigh stop words; documents index them as any word. */
+        .stop = query && izde_stopword(a->folded.p, a->folded.len),
     };
     if (fn(&t, closure))
         return IZDE_ERR_INTERNAL;

@@ -46,7 +46,7 @@ struct izde_term {
     uint32_t pos;           /* word position, 1-based; compounds share the
                                position of their first part */
     size_t start, end;      /* byte span of the source word in the input */
-    int stop;               /* the word is a stop word (queries, snippets) */
+    int stop;               /* query side: the word is a stop word */
 };
 
 /* Receives each term; returning non-zero stops the analysis, which then
