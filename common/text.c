@@ -290,15 +290,13 @@ static void fold_lookalikes(struct izde_buf *out)
     int cyr = 0, alike = 0;
     for (size_t i = 0; i < out->len;) {
         uint32_t cp = izde_text_next_cp(out->p, out->len, &i);
+        int latin = (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F);
         if (cp >= 0x400 && cp <= 0x52F)
             cyr = 1;
-        else if (cp < 0x80 && ((cp >= 'a' && cp <= 'z')))
-            if (cyrillic_lookalike(cp))
-                alike = 1;
-            else
-                return;
-        else if (cp >= 0xC0 && cp <= 0x24F)
-            return;
+        else if (latin && !cyrillic_lookalike(cp))
+            return; /* a real Latin letter: a mixed-script word, left alone */
+        else if (latin)
+            alike = 1;
     }
     if (!cyr || !alike)
         return;
