@@ -41,6 +41,15 @@ static void test_fold(izde_text_t *t)
         { "2023", "2023" },
         { "Ωμέγα", "ωμέγα" },
         { "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },
+        /* Latin look-alikes in Cyrillic words: Latin e, o, p, c, a, y, x */
+        { "мeктеп", "мектеп" },
+        { "МEКТЕП", "мектеп" },
+        { "oкyучу", "окуучу" },
+        { "пpoцесс", "процесс" },
+        /* ... but not in Latin words, nor with a real Latin letter */
+        { "copy", "copy" },
+        { "мектеп-school", "мектеп-school" },
+        { "мектеqп", "мектеqп" },
         { NULL, NULL },
     };
     struct izde_buf out = IZDE_BUF_INIT;
