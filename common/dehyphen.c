@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "langid_model.h"
 #include "stemmer.h"
 
 /* A word (or hyphenated compound) of the document, lowercased, with ё as е
@@ -25,6 +26,7 @@ struct izde_dehyphen {
     struct izde_buf arena;      /* the keys of both tables */
     struct table words;         /* words and hyphenated compounds */
     struct table stems;         /* 'K' or 'R' + stem of each word */
+    int kyrgyz;                 /* the text has Kyrgyz letters (ң ө ү) */
     const struct entry **sorted;    /* words in key order, for prefix counts */
     size_t sorted_cap;
     struct izde_buf k1, k2;     /* scratch keys */
@@ -359,6 +361,16 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
 
 #define MAX_PARTS 8
 
+/* How many distinct words and stems a context remembers across texts before
+ * it starts afresh (about 60 MB). */
+#define MEMORY_WORDS 1500000
+
+/* How much likelier (in natural-log units of the trigram model) a word
+ * boundary must be than a word going on before a Kyrgyz break with no other
+ * evidence is kept as a compound. Measured with bench/dehyphen_eval.sh: at
+ * 6, 98% of broken words come back and 98% of compounds stay. */
+#define KY_BOUNDARY_MIN 6.0
+
 /* Collects the document's vocabulary: every word not cut by a line-break
  * hyphen, and every hyphenated compound (and its runs of two or more
  * parts) written on one line. */
@@ -524,14 +536,16 @@ static const char *const ru_particle_hosts[] = {
 /* First parts that are written with a hyphen: вице-президент, северо-запад. */
 static const char *const ru_hyphen_prefixes[] = {
     "вице", "премьер", "пресс", "генерал", "штабс", "обер", "унтер", "лейб", "северо",
-    "юго", "санкт", "кое", NULL,
+    "юго", "санкт", "кое", "рок", "панк", "треш", "хард", "дизель", NULL,
 };
 /* The same, but also the start of ordinary words (экс-порт, шоу-мен):
  * kept only when the second part is a word of the text. */
 static const char *const ru_weak_prefixes[] = {
     "экс", "шоу", "веб", "бизнес", "интернет", "медиа", "блиц", "онлайн", "мини", "супер",
-    NULL,
+    "рок", "поп", "гран", "арт", "дизель", "мастер", "видео", "фото", NULL,
 };
+/* Second parts written with a hyphen: Брод-стрит. */
+static const char *const ru_second_parts[] = { "стрит", "авеню", "сквер", NULL };
 /* во-первых, в-третьих. */
 static const char *const ru_ordinals[] = {
     "первых", "вторых", "третьих", "четвертых", "пятых", "шестых", "седьмых", "восьмых",
@@ -547,6 +561,95 @@ static const char *const ru_prepositions[] = {
 
 enum verdict { JOIN, KEEP };
 
+static int is_vowel(uint32_t c)
+{
+    static const uint32_t v[] = { 'a', 'e', 'i', 'o', 'u', 'y', 0x430, 0x435, 0x438, 0x43E,
+                                  0x443, 0x44B, 0x44D, 0x44E, 0x44F, 0x4E9, 0x4AF, 0x451, 0 };
+    for (int i = 0; v[i]; i++)
+        if (v[i] == c)
+            return 1;
+    return 0;
+}
+
+static float trigram_logp(uint32_t a, uint32_t b, uint32_t c, int lang)
+{
+    uint64_t key = ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;
+    size_t lo = 0, hi = sizeof(langid_ngrams) / sizeof(langid_ngrams[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (langid_ngrams[mid].key < key)
+            lo = mid + 1;
+        else if (langid_ngrams[mid].key > key)
+            hi = mid;
+        else
+            return langid_ngrams[mid].logp[lang];
+    }
+    return langid_floor[lang];
+}
+
+/* How much likelier a word boundary is between x and y than a word going
+ * on, by the character trigrams of the language identifier (trained on
+ * words framed by '_'): the end of x and the start of y as word edges,
+ * against the two trigrams that span the break inside one word. Taken in
+ * the language (Kyrgyz or Russian) in which x+y reads better as one word. */
+static double boundary_score(const char *x, size_t xl, const char *y, size_t yl, int *lang)
+{
+    uint32_t x1 = '_', x2 = '_', y0, y1 = '_';
+    size_t i = 0;
+    *lang = 0;
+    if (xl == 0 || yl == 0)
+        return 0;
+    /* The language: the one in which x+y, framed, is likelier. */
+    double whole[2] = { 0, 0 };
+    uint32_t a = '_', b = '_';
+    for (int part = 0; part < 2; part++) {
+        const char *p = part ? y : x;
+        size_t n = part ? yl : xl;
+        i = 0;
+        while (i < n) {
+            uint32_t c = next_cp(p, n, &i);
+            if (b != '_')
+                for (int l = 0; l < 2; l++)
+                    whole[l] += trigram_logp(a, b, c, l);
+            a = b;
+            b = c;
+        }
+    }
+    for (int l = 0; l < 2; l++)
+        whole[l] += trigram_logp(a, b, '_', l);
+    int l = whole[1] > whole[0] ? 1 : 0;
+    *lang = l;
+    i = 0;
+    while (i < xl) {
+        x2 = x1;
+        x1 = next_cp(x, xl, &i);
+    }
+    i = 0;
+    y0 = next_cp(y, yl, &i);
+    if (i < yl)
+        y1 = next_cp(y, yl, &i);
+    double inside = trigram_logp(x2, x1, y0, l) + trigram_logp(x1, y0, y1, l);
+    double apart = trigram_logp(x2, x1, '_', l) + trigram_logp('_', y0, y1, l);
+    return apart - inside;
+}
+
+/* Russian adjective endings, for compounds such as лечебно-профилактический. */
+static int ru_adjective(const char *y, size_t yl)
+{
+    static const char *const endings[] = {
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
+        "ым", "им", "ых", "их", "ую", "юю", "ыми", "ими", "ом", "ем", NULL,
+    };
+    for (const char *const *e = endings; *e; e++) {
+        size_t n = strlen(*e);
+        if (yl > n && memcmp(y + yl - n, *e, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a stem of k (Kyrgyz or Russian, three letters at least) is the
+ * stem of a word of the text. */
 static int stem_known(struct izde_dehyphen *d, const char *k, size_t len)
 {
     izde_stemmer_t *st[2] = { d->ky, d->ru };
@@ -628,7 +731,7 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
     if (cj != ch)
         return cj > ch ? JOIN : KEEP;
     /* Its inflected forms: a word starting with x+y's first letters. */
-    size_t yp = char_prefix(y, yl, 4);
+    size_t yp = char_prefix(y, yl, 3);
     if (yp == yl && nchars(y, yl) > 2)
         yp = char_prefix(y, yl, nchars(y, yl) - 1);
     unsigned pj = count_prefix(d, join, xl + yp), ph = count_prefix(d, hyph, xl + 1 + yp);
@@ -636,10 +739,9 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
         return pj > ph ? JOIN : KEEP;
 
     /* Russian particles and hyphenated prefixes. */
-    if (key_in(y, yl, ru_particles) &&
-        (key_in(x, xl, ru_particle_hosts) || lookup(d, &d->words, x, xl)))
+    if (key_in(y, yl, ru_particles) && key_in(x, xl, ru_particle_hosts))
         return KEEP;
-    if (key_in(x, xl, ru_hyphen_prefixes))
+    if (key_in(x, xl, ru_hyphen_prefixes) && nchars(y, yl) >= 3)
         return KEEP;
     if (key_in(x, xl, ru_weak_prefixes) &&
         (lookup(d, &d->words, y, yl) || stem_known(d, y, yl)))
@@ -649,7 +751,8 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
         return KEEP;
     if (xl == 4 && memcmp(x, "по", 4) == 0 &&
         (key_ends(y, yl, "ски") || key_ends(y, yl, "цки") || key_ends(y, yl, "ому") ||
-         key_ends(y, yl, "ему") || key_ends(y, yl, "ьи")))
+         key_ends(y, yl, "ему") || key_ends(y, yl, "ьи") || key_ends(y, yl, "ыни") ||
+         key_ends(y, yl, "ини")))
         return KEEP;
     if (xl == 4 && memcmp(x, "из", 4) == 0 &&
         ((yl == 4 && memcmp(y, "за", 4) == 0) || (yl == 6 && memcmp(y, "под", 6) == 0)))
@@ -657,7 +760,7 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
 
     /* Reduplication: тез-тез, аз-аздан; echo words: китеп-митеп. */
     size_t xn = nchars(x, xl), yn = nchars(y, yl);
-    if (xn >= 2 && yl >= xl && memcmp(x, y, xl) == 0)
+    if (xn >= 3 && yl >= xl && memcmp(x, y, xl) == 0)
         return KEEP;
     if (xn >= 3 && xn == yn) {
         size_t a = char_prefix(x, xl, 1), b = char_prefix(y, yl, 1);
@@ -668,6 +771,32 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
     /* The second part is only suffixes: окуучу-\nлар, ал-\nган. */
     if (suffixes_only(d, join, jl, xl))
         return JOIN;
+
+    /* A consonant is never parted from the vowel after it, nor a long
+     * vowel split, by hyphenation rules: a break there is the compound's own
+     * hyphen (күч-\nаракет, уул-\nатасы, тоо-\nоо). */
+    {
+        uint32_t xc = 0, yc;
+        size_t p = 0;
+        while (p < xl)
+            xc = next_cp(x, xl, &p);
+        p = 0;
+        yc = next_cp(y, yl, &p);
+        if (xn >= 2 && yn >= 2 && is_letter(xc) && is_vowel(yc) && (!is_vowel(xc) || xc == yc))
+            return KEEP;
+    }
+    /* Russian: an adverb-like first part before an adjective
+     * (лечебно-профилактический, северо-западный). */
+    if (xn >= 5 && yn >= 5 && ru_adjective(y, yl) &&
+        (key_ends(x, xl, "но") || key_ends(x, xl, "ко") || key_ends(x, xl, "ско")))
+        return KEEP;
+    if (key_in(y, yl, ru_second_parts))
+        return KEEP;
+    /* Kyrgyz, no other evidence: the character trigrams of the break. */
+    int lang;
+    double b = boundary_score(x, xl, y, yl, &lang);
+    if (lang == 0 && d->kyrgyz && b > KY_BOUNDARY_MIN)
+        return KEEP;
 
     /* Both parts are words of this document: ата-\nэне, үй-\nбүлө. */
     if (xn >= 2 && yn >= 3 && !key_in(x, xl, ru_prepositions)) {
@@ -687,9 +816,13 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
                                  struct izde_buf *out, struct izde_dehyphen_stats *stats)
 {
     struct izde_dehyphen_stats local = { 0, 0, 0 };
-    izde_buf_clear(&d->arena);
-    table_clear(&d->words);
-    table_clear(&d->stems);
+    /* The words of earlier texts stay as evidence (see dehyphen.h), up to a
+     * cap on memory. */
+    if (d->words.n + d->stems.n > MEMORY_WORDS) {
+        izde_buf_clear(&d->arena);
+        table_clear(&d->words);
+        table_clear(&d->stems);
+    }
 
     /* No hyphen before a line or page break: nothing to decide. */
     int any = 0;
@@ -707,6 +840,23 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
             *stats = local;
         return izde_buf_add(out, s, len);
     }
+
+    /* Kyrgyz text: ң ө ү are 2-5% of its letters; Russian has none. The
+     * trigram rule below is for Kyrgyz pair words only. */
+    size_t ky_letters = 0, cyr_letters = 0;
+    for (size_t p = 0; p + 1 < len; p++) {
+        unsigned char a = (unsigned char)s[p], b = (unsigned char)s[p + 1];
+        if (a == 0xD0 || a == 0xD1) {
+            cyr_letters++;
+            p++;
+        } else if ((a == 0xD2 && (b == 0xA2 || b == 0xA3 || b == 0xAE || b == 0xAF)) ||
+                   (a == 0xD3 && (b == 0xA8 || b == 0xA9))) {
+            ky_letters++;
+            cyr_letters++;
+            p++;
+        }
+    }
+    d->kyrgyz = ky_letters * 200 >= cyr_letters && ky_letters > 0;
 
     izde_status_t rc = collect(d, s, len);
     if (rc == IZDE_OK)
