@@ -208,6 +208,10 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             i = j;
             continue;
         }
+        /* Before keeping its terms: a word past the cut is not searched,
+         * and a kept term must stand for a word of the query. */
+        if (parts.n >= sizeof(part_stop) / sizeof(part_stop[0]))
+            break;
         unsigned word = q->nwords + (phrase ? 0 : (unsigned)parts.n);
         if (c->keep) {
             for (size_t k = i; rc == IZDE_OK && k < j; k++)
@@ -215,8 +219,6 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
                                c->items[k].lang, word, c->items[i].stop);
             explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
         }
-        if (parts.n >= sizeof(part_stop) / sizeof(part_stop[0]))
-            break;
         part_stop[parts.n] = c->items[i].stop;
         izde_query_t *wq = NULL, *exact = NULL;
         if (rc == IZDE_OK)
