@@ -91,6 +91,10 @@ izde_status_t izde_gz_compress(const char *data, size_t len, struct izde_buf *ou
 izde_status_t izde_gz_uncompress(const char *data, size_t len, size_t orig_len,
                                  struct izde_buf *out)
 {
+    /* Deflate expands at most 1032:1, so a larger stated size is corrupt:
+     * refused before allocating it, a bad record cannot cost gigabytes. */
+    if (orig_len / 1032 > len)
+        return IZDE_ERR_ENCODING;
     if (izde_buf_grow(out, orig_len) != IZDE_OK)
         return IZDE_ERR_NOMEM;
     uLongf n = (uLongf)orig_len;
