@@ -1,0 +1,125 @@
+/* fuzz_query.c - fuzz target: the searcher's query parser, snippets and JSON
+ * strings (searcher/query.c, snippet.c, output.c).
+ *
+ * The input, repaired to UTF-8 as izde-search's --batch lines are, is parsed
+ * as a query and its Xapian query described. Split at the first newline it
+ * is also a query and a document: the snippet of the document for that
+ * query must be valid UTF-8 with balanced match marks. The raw bytes go to
+ * sr_json_string, whose output must be one valid JSON string. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analyze.h"
+#include "buf.h"
+#include "fuzz_util.h"
+#include "searcher.h"
+#include "text.h"
+#include "xapian_binding.h"
+
+static izde_analyzer_t *analyzer;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    FUZZ_SETUP(izde_analyzer_new(&analyzer, NULL));
+    return 0;
+}
+
+static size_t count(const char *s, size_t len, const char *needle)
+{
+    size_t n = 0, nl = strlen(needle);
+    for (size_t i = 0; i + nl <= len; i++)
+        if (memcmp(s + i, needle, nl) == 0)
+            n++;
+    return n;
+}
+
+static void parse_and_snippet(const char *query, size_t qlen, const char *doc, size_t dlen)
+{
+    struct sr_query q;
+    izde_status_t rc = sr_query_parse(analyzer, query, qlen, &q);
+    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
+    if (rc != IZDE_OK)
+        return; /* sr_query_parse released q itself */
+    for (size_t i = 0; i < q.nterms; i++) {
+        FUZZ_CHECK(q.terms[i].text != NULL && q.terms[i].len > 0);
+        FUZZ_CHECK(strlen(q.terms[i].text) <= q.terms[i].len);
+        FUZZ_CHECK(q.terms[i].word < q.nwords || q.nwords == 0);
+    }
+    if (q.all) {
+        char *d = izde_query_describe(q.all);
+        FUZZ_CHECK(d != NULL);
+        free(d);
+    }
+    if (q.any) {
+        char *d = izde_query_describe(q.any);
+        FUZZ_CHECK(d != NULL);
+        free(d);
+    }
+    if (q.explain.len)
+        FUZZ_CHECK(fuzz_valid_utf8(q.explain.p, q.explain.len));
+
+    struct izde_buf snip = IZDE_BUF_INIT;
+    /* Marks that no text holds: their counts must match the spans put in. */
+    static const char open[] = "\x01[", close[] = "]\x01";
+    rc = sr_snippet(analyzer, &q, doc, dlen, open, close, &snip);
+    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
+    if (rc == IZDE_OK && snip.len) {
+        FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));
+        if (!memchr(doc, '\x01', dlen))
+            FUZZ_CHECK(count(snip.p, snip.len, open) == count(snip.p, snip.len, close));
+    }
+    izde_buf_release(&snip);
+    sr_query_release(&q);
+}
+
+/* Whether s is one JSON string literal (RFC 8259) and valid UTF-8. */
+static int is_json_string(const char *s, size_t len)
+{
+    if (len < 2 || s[0] != '"' || s[len - 1] != '"' || !fuzz_valid_utf8(s, len))
+        return 0;
+    for (size_t i = 1; i < len - 1; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"')
+            return 0;
+        if (c != '\\')
+            continue;
+        if (++i >= len - 1)
+            return 0;
+        if (strchr("\"\\/bfnrt", s[i]))
+            continue;
+        if (s[i] != 'u' || i + 4 >= len - 1)
+            return 0;
+        for (int k = 1; k <= 4; k++)
+            if (!strchr("0123456789abcdefABCDEF", s[i + k]))
+                return 0;
+        i += 4;
+    }
+    return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *raw = (const char *)data;
+
+    struct izde_buf json = IZDE_BUF_INIT;
+    FUZZ_SETUP(sr_json_string(&json, raw, size));
+    FUZZ_CHECK(is_json_string(json.p, json.len));
+    izde_buf_release(&json);
+
+    struct izde_buf text = IZDE_BUF_INIT;
+    size_t nbad;
+    FUZZ_SETUP(izde_text_utf8_repair(raw, size, &text, &nbad));
+
+    /* The whole input as a query, and as the document it is shown in. */
+    parse_and_snippet(text.p, text.len, text.p, text.len);
+
+    const char *nl = memchr(text.p, '\n', text.len);
+    if (nl) {
+        size_t qlen = (size_t)(nl - text.p);
+        parse_and_snippet(text.p, qlen, nl + 1, text.len - qlen - 1);
+    }
+    izde_buf_release(&text);
+    return 0;
+}
