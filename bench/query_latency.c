@@ -1,0 +1,204 @@
+/* query_latency.c - per-query latency of Izde searches: parse, rank (top N) and fetch the hits' records, timed one by one. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analyze.h"
+#include "index_meta.h"
+#include "latency.h"
+#include "searcher.h"
+#include "xapian_binding.h"
+
+#define MAX_DBS 16
+
+static const char usage[] =
+    "usage: query_latency --db DIR [--db DIR ...] [options] QUERIES\n"
+    "\n"
+    "Times each query of QUERIES (one per line, or qid<TAB>query) the way\n"
+    "izde-search runs it, with the database and the analyser opened once:\n"
+    "parse, rank the complete matches, fill the page with partial ones, and\n"
+    "read the stored record of every hit. Prints one line per mode:\n"
+    "mode=warm|cold n= hits= p50_ms= p95_ms= p99_ms= mean_ms= qps=\n"
+    "\n"
+    "  --db DIR     index (or stub file) to search; several are searched as one\n"
+    "  --limit N    hits per query (default 10)\n"
+    "  --all        complete matches only (AND of the query words)\n"
+    "  --cold N     also time the first N queries each after reopening the\n"
+    "               database and dropping the page cache (needs root)\n"
+    "  -h, --help   show this help\n";
+
+struct ql {
+    const char *dbs[MAX_DBS];
+    size_t ndbs;
+    uint32_t limit;
+    int all_only;
+    izde_analyzer_t *an;
+    izde_rdb_t *db;
+};
+
+static izde_status_t open_db(struct ql *s)
+{
+    char *errmsg = NULL;
+    izde_status_t rc = izde_rdb_open(s->dbs, s->ndbs, &s->db, &errmsg);
+    if (rc == IZDE_OK)
+        rc = izde_index_meta_check_read(s->db, s->dbs[0], izde_analyzer_version(s->an),
+                                        &errmsg);
+    if (rc != IZDE_OK)
+        fprintf(stderr, "query_latency: error: cannot open database '%s': %s\n", s->dbs[0],
+                errmsg ? errmsg : izde_status_str(rc));
+    free(errmsg);
+    return rc;
+}
+
+/* Reads the stored record of each hit, as izde-search does to print it. */
+static izde_status_t fetch(struct ql *s, const izde_hits_t *hits)
+{
+    for (size_t i = 0; i < hits->count; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        izde_status_t rc = izde_rdb_get_data(s->db, hits->items[i].docid, &data, &len);
+        free(data);
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    return IZDE_OK;
+}
+
+/* One query as izde-search runs it (searcher/main.c, run_query). OUT: *nhits. */
+static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
+{
+    struct sr_query q;
+    *nhits = 0;
+    izde_status_t rc = sr_query_parse(s->an, text, strlen(text), &q);
+    if (rc != IZDE_OK)
+        return rc;
+    if (q.all) {
+        struct izde_search_opts so;
+        izde_search_opts_init(&so);
+        so.bm25_k1 = 1.2;
+        so.bm25_b = 0.75;
+        so.limit = s->limit;
+        so.check_at_least = s->limit;
+        izde_hits_t hits = { 0 };
+        rc = izde_rdb_search(s->db, q.all, &so, &hits);
+        if (rc == IZDE_OK)
+            rc = fetch(s, &hits);
+        *nhits = hits.count;
+        izde_hits_release(&hits);
+        if (rc == IZDE_OK && q.any && !s->all_only && *nhits < s->limit) {
+            so.limit = s->limit - (uint32_t)*nhits;
+            so.check_at_least = so.limit;
+            rc = izde_rdb_search(s->db, q.any, &so, &hits);
+            if (rc == IZDE_OK)
+                rc = fetch(s, &hits);
+            *nhits += hits.count;
+            izde_hits_release(&hits);
+        }
+    }
+    sr_query_release(&q);
+    return rc;
+}
+
+/* Times queries [0, n) into secs[]; returns the number of hits, or -1. */
+static long long time_pass(struct ql *s, const struct bench_queries *qs, size_t n, int cold,
+                           double *secs)
+{
+    unsigned long long total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cold) {
+            izde_rdb_close(s->db);
+            s->db = NULL;
+            if (open_db(s) != IZDE_OK)
+                return -1;
+            if (bench_drop_caches() != 0) {
+                fprintf(stderr, "query_latency: warning: cannot drop the page cache: %s\n",
+                        strerror(errno));
+                return -1;
+            }
+        }
+        size_t nhits;
+        double t0 = bench_now();
+        izde_status_t rc = one_query(s, qs->items[i], &nhits);
+        double t1 = bench_now();
+        if (rc != IZDE_OK) {
+            fprintf(stderr, "query_latency: error: query '%s': %s\n", qs->items[i],
+                    s->db ? izde_rdb_errmsg(s->db) : izde_status_str(rc));
+            return -1;
+        }
+        if (secs)
+            secs[i] = t1 - t0;
+        total += nhits;
+    }
+    return (long long)total;
+}
+
+int main(int argc, char **argv)
+{
+    struct ql s = { .limit = 10 };
+    const char *queries = NULL;
+    long cold = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc && s.ndbs < MAX_DBS) {
+            s.dbs[s.ndbs++] = argv[++i];
+        } else if (strcmp(a, "--limit") == 0 && i + 1 < argc) {
+            s.limit = (uint32_t)strtoul(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--cold") == 0 && i + 1 < argc) {
+            cold = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--all") == 0) {
+            s.all_only = 1;
+        } else if (a[0] != '-' && !queries) {
+            queries = a;
+        } else {
+            fprintf(stderr, "query_latency: bad argument '%s'\ntry 'query_latency --help'\n", a);
+            return 2;
+        }
+    }
+    if (!queries || s.ndbs == 0 || s.limit == 0 || cold < 0) {
+        fprintf(stderr, "query_latency: give --db and QUERIES\ntry 'query_latency --help'\n");
+        return 2;
+    }
+
+    struct bench_queries qs;
+    if (bench_queries_read(queries, &qs) != 0) {
+        fprintf(stderr, "query_latency: error: cannot read '%s': %s\n", queries, strerror(errno));
+        return 1;
+    }
+    int status = 1;
+    double *secs = calloc(qs.n ? qs.n : 1, sizeof(*secs));
+    char *errmsg = NULL;
+    izde_status_t rc = izde_analyzer_new(&s.an, &errmsg);
+    if (rc != IZDE_OK) {
+        fprintf(stderr, "query_latency: error: cannot start text analysis: %s\n",
+                errmsg ? errmsg : izde_status_str(rc));
+        goto out;
+    }
+    if (!secs || open_db(&s) != IZDE_OK)
+        goto out;
+    /* An untimed pass warms the page cache and Xapian's own caches. */
+    if (time_pass(&s, &qs, qs.n, 0, NULL) < 0)
+        goto out;
+    long long hits = time_pass(&s, &qs, qs.n, 0, secs);
+    if (hits < 0)
+        goto out;
+    bench_report(s.all_only ? "warm-and" : "warm", secs, qs.n, (unsigned long long)hits);
+    if (cold > 0) {
+        size_t n = (size_t)cold < qs.n ? (size_t)cold : qs.n;
+        hits = time_pass(&s, &qs, n, 1, secs);
+        if (hits < 0)
+            goto out;
+        bench_report(s.all_only ? "cold-and" : "cold", secs, n, (unsigned long long)hits);
+    }
+    fflush(stdout);
+    status = 0;
+out:
+    free(errmsg);
+    free(secs);
+    izde_rdb_close(s.db);
+    izde_analyzer_free(s.an);
+    bench_queries_release(&qs);
+    return status;
+}

@@ -1,0 +1,130 @@
+# remote.sh - scale-out: two shards served by xapian-tcpsrv (and the same two
+# listed locally in a stub file) rank exactly as one index of all the files.
+. "$(dirname "$0")/lib.sh"
+
+command -v xapian-tcpsrv >/dev/null || { echo "SKIP: xapian-tcpsrv not found (xapian-tools)"; exit 77; }
+
+servers=()
+cleanup() {
+    local p
+    for p in "${servers[@]}"; do kill "$p" 2>/dev/null; done
+    for p in "${servers[@]}"; do wait "$p" 2>/dev/null; done
+    chmod -R u+rwx "$TMP" 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+# Two halves of corpus-samples/, every other file (sorted by name) in each.
+mkdir -p "$TMP/a" "$TMP/b"
+i=0
+for f in "$SRC"/corpus-samples/*; do
+    if [ $((i % 2)) -eq 0 ]; then cp "$f" "$TMP/a/"; else cp "$f" "$TMP/b/"; fi
+    i=$((i + 1))
+done
+expect_exit 0 "index shard a" "$BIN/izde-index" --db "$TMP/shard-a" -q "$TMP/a"
+expect_exit 0 "index shard b" "$BIN/izde-index" --db "$TMP/shard-b" -q "$TMP/b"
+expect_exit 0 "index all" "$BIN/izde-index" --db "$TMP/all" -q "$TMP/a" "$TMP/b"
+
+# start_server DB: serves DB on a free loopback port; sets $port. Retries on
+# another port if the one picked was taken meanwhile.
+start_server() {
+    local db=$1 try pid n
+    for try in 1 2 3 4 5; do
+        port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+        # Its own session: on SIGTERM xapian-tcpsrv signals its whole process
+        # group (to stop its forked children), which would be this test too.
+        setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$db" \
+            >"$TMP/tcpsrv-$port.log" 2>&1 &
+        pid=$!
+        for n in $(seq 1 100); do
+            if ! kill -0 "$pid" 2>/dev/null; then break; fi
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+                servers+=("$pid")
+                return 0
+            fi
+            sleep 0.1
+        done
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
+    return 1
+}
+start_server "$TMP/shard-a" && port_a=$port || { fail "xapian-tcpsrv for shard a"; finish; exit; }
+start_server "$TMP/shard-b" && port_b=$port || { fail "xapian-tcpsrv for shard b"; finish; exit; }
+
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port_a" "$port_b" >"$TMP/remote.stub"
+printf 'auto %s\nauto %s\n' "$TMP/shard-a" "$TMP/shard-b" >"$TMP/local.stub"
+# Relative paths in a stub file are relative to the stub's own folder.
+printf '# the two shards, next to this file\nauto shard-a\nauto shard-b\n' >"$TMP/relative.stub"
+
+# ranking FILE: one line per result of a --json search: score to 3
+# decimals, partial flag, path; the total first. Within a run of equal
+# scores the paths are sorted, since ties may fall either way between a
+# sharded and a single index (Xapian breaks them by docid).
+ranking() {
+    python3 - "$1" <<'PY'
+import itertools, json, sys
+d = json.load(open(sys.argv[1]))
+print("total", d["total"])
+rows = [("%.3f" % r["score"], r["partial"], r["path"]) for r in d["results"]]
+for _, group in itertools.groupby(rows, key=lambda r: r[0]):
+    for score, partial, path in sorted(group, key=lambda r: r[2]):
+        print(score, "partial" if partial else "complete", path)
+PY
+}
+
+queries=(
+    "инновациялык ишмердүүлүк"
+    "мектеп китепканасы"
+    "мугалимдин кесиптик даярдыгы"
+    "реформа образования"
+    "учитель"
+    "reading literacy assessment"
+    "2023"
+    '"кесиптик этикасы"'
+    "мугалим -китепкана"
+    "okuu"
+)
+for q in "${queries[@]}"; do
+    expect_exit 0 "single index: $q" "$BIN/izde-search" --db "$TMP/all" --json --limit 20 "$q"
+    ranking "$TMP/out" >"$TMP/want"
+    [ "$(wc -l <"$TMP/want")" -gt 1 ] && pass || fail "no results for '$q' in the single index"
+    for setup in remote local relative; do
+        expect_exit 0 "$setup stub: $q" "$BIN/izde-search" --db "$TMP/$setup.stub" --json --limit 20 "$q"
+        ranking "$TMP/out" >"$TMP/got"
+        if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then pass; else
+            fail "$setup stub ranks '$q' differently from the single index"
+            sed 's/^/  /' "$TMP/diff" >&2
+        fi
+    done
+    # Two --db options are the same as a local stub.
+    expect_exit 0 "two --db: $q" "$BIN/izde-search" --db "$TMP/shard-a" --db "$TMP/shard-b" --json --limit 20 "$q"
+    ranking "$TMP/out" >"$TMP/got"
+    diff -q "$TMP/want" "$TMP/got" >/dev/null && pass || fail "two --db rank '$q' differently"
+done
+
+# --batch over the remote shards: the same TREC run as the single index.
+printf 'q%s\t%s\n' 1 "инновациялык ишмердүүлүк" 2 "реформа образования" 3 "учитель" >"$TMP/queries.tsv"
+trec() { awk '{ printf "%s %s %s %s %.3f %s\n", $1, $2, $3, $4, $5, $6 }' "$1"; }
+expect_exit 0 "batch, single index" "$BIN/izde-search" --db "$TMP/all" --batch "$TMP/queries.tsv"
+trec "$TMP/out" >"$TMP/want"
+expect_exit 0 "batch, remote stub" "$BIN/izde-search" --db "$TMP/remote.stub" --batch "$TMP/queries.tsv"
+trec "$TMP/out" >"$TMP/got"
+diff -u "$TMP/want" "$TMP/got" >&2 && pass || fail "batch over remote shards differs"
+
+# The index version check reads metadata from the first database, over the
+# remote protocol too: a shard stamped by another analysis version is refused.
+expect_exit 0 "stamp shard a with an old analysis version" \
+    "$BIN/dbtool" set-meta "$TMP/shard-a" izde.analysis "analysis=0 ky=0 ru=0"
+expect_exit 3 "remote stub over an incompatible shard" \
+    "$BIN/izde-search" --db "$TMP/remote.stub" учитель
+expect_grep "izde-index --full" "$TMP/err" "incompatible remote shard: rebuild hint"
+
+# A server that is gone: a clear error, exit 3.
+kill "${servers[1]}" 2>/dev/null
+wait "${servers[1]}" 2>/dev/null
+printf 'remote 127.0.0.1:%s\n' "$port_b" >"$TMP/gone.stub"
+expect_exit 3 "remote shard not running" "$BIN/izde-search" --db "$TMP/gone.stub" учитель
+expect_grep "cannot open database" "$TMP/err" "remote shard not running: message"
+
+finish
