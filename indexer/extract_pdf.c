@@ -17,7 +17,9 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why,
 {
     *skip = 0;
     GError *err = NULL;
-    gchar *uri = g_filename_to_uri(path, NULL, &err);
+    gchar *abs = g_canonicalize_filename(path, NULL);
+    gchar *uri = g_filename_to_uri(abs, NULL, &err);
+    g_free(abs);
     if (!uri) {
         izde_status_t rc = ix_fail(why, IZDE_ERR_IO, "%s", err ? err->message : "bad path");
         g_clear_error(&err);

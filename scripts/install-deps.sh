@@ -8,7 +8,7 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           xapian-tools python3
           # Document formats: PDF (poppler), DOCX/ODT/EPUB/HTML (libxml2, libzip);
           # tests draw their PDFs with cairo and zip their DOCX with zip.
-          libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip)
+          libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core)
 # Only for measuring against Snowball (bench/) and the shared eval tools.
 optional=(libstemmer-dev python3-xapian python3-stemmer)
 

@@ -1,0 +1,76 @@
+/* mkpdf.c - draws the test PDFs with cairo from team-written text, so the repository holds no PDF.
+ *
+ *   mkpdf OUT.pdf doc    two pages: title and author in the document info, a
+ *                        one-column page, then a two-column page whose left
+ *                        column must come out before its right one
+ *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <stdio.h>
+#include <string.h>
+
+static void lines(cairo_t *cr, double x, double y, const char *const *text)
+{
+    for (int i = 0; text[i]; i++) {
+        cairo_move_to(cr, x, y + 18.0 * i);
+        cairo_show_text(cr, text[i]);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan\n");
+        return 2;
+    }
+    cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    if (strcmp(argv[2], "scan") == 0) {
+        for (int i = 0; i < 30; i++) {
+            cairo_rectangle(cr, 60, 60 + 22 * i, 300 + (i * 37) % 160, 10);
+            cairo_fill(cr);
+        }
+        cairo_show_page(cr);
+    } else {
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+                                       "Айылдык мектептердеги китепканалар");
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "Жумабек Асанкулов");
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
+                                       "2023-05-17T10:00:00");
+        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 12);
+        static const char *const page1[] = {
+            "Айылдык мектептердин китепканалары окуучулар үчүн маанилүү.",
+            "Китепканачылар окурмандардын даярды-",
+            "гы жөнүндө кам көрүшөт.",
+            NULL,
+        };
+        lines(cr, 60, 80, page1);
+        cairo_show_page(cr);
+        /* Page 2: two columns side by side, each several lines long. */
+        static const char *const left[] = {
+            "Сол мамычанын биринчи",
+            "сабында жомок башталат.",
+            "Сол мамыча ушул жерде",
+            "аяктайт: алмабактар.",
+            NULL,
+        };
+        static const char *const right[] = {
+            "Оң мамычанын биринчи",
+            "сабында уландысы бар.",
+            "Оң мамыча ушул жерде",
+            "аяктайт: жүзүмзарлар.",
+            NULL,
+        };
+        lines(cr, 60, 80, left);
+        lines(cr, 320, 80, right);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    int bad = cairo_surface_status(s) != CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(s);
+    return bad;
+}

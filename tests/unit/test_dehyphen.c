@@ -1,0 +1,96 @@
+/* test_dehyphen.c - line-break hyphen repair: words joined, compounds kept, text otherwise untouched. */
+#include <string.h>
+
+#include "dehyphen.h"
+#include "harness.h"
+
+struct row {
+    const char *in, *want;
+};
+
+/* Each input is one document. */
+static const struct row rows[] = {
+    /* No line-end hyphen: unchanged. */
+    { "Мектеп жана окуучу.\nЭкинчи сап.", "Мектеп жана окуучу.\nЭкинчи сап." },
+    { "иш-аракет жана ата-эне", "иш-аракет жана ата-эне" },
+    /* A broken word whose whole form occurs elsewhere: joined; the line
+     * break moves behind it. */
+    { "Мектептин китепканасы. Биздин мек-\nтептин окуучулары.",
+      "Мектептин китепканасы. Биздин мектептин\nокуучулары." },
+    /* The seed's case: даярды-\nгы, with даярдык elsewhere. */
+    { "Окуучулардын даярдыгы жөнүндө. Мугалимдин даярды-\nгы да маанилүү.",
+      "Окуучулардын даярдыгы жөнүндө. Мугалимдин даярдыгы\nда маанилүү." },
+    /* The second part is only suffixes: joined. */
+    { "Бул окуучу-\nлар үчүн.", "Бул окуучулар\nүчүн." },
+    /* The compound occurs whole elsewhere: kept. */
+    { "Бул иш-аракет. Дагы бир иш-\nаракет жасалды.",
+      "Бул иш-аракет. Дагы бир иш-аракет\nжасалды." },
+    /* An inflected form of a compound seen whole: kept. */
+    { "Үй-бүлө маанилүү. Анын үй-\nбүлөсүнүн мүчөлөрү.",
+      "Үй-бүлө маанилүү. Анын үй-бүлөсүнүн\nмүчөлөрү." },
+    /* A consonant before a vowel is never a syllable break: kept. */
+    { "Алардын күч-\nаракети.", "Алардын күч-аракети.\n" },
+    /* A capital after the hyphen: a name, kept. */
+    { "Жалал-\nАбад шаары.", "Жалал-Абад\nшаары." },
+    /* All capitals: a heading word broken, joined. */
+    { "МЕКТЕП-\nТЕГИ МЕКТЕПТЕГИ", "МЕКТЕПТЕГИ\nМЕКТЕПТЕГИ" },
+    /* Russian particles and prefixes: kept. */
+    { "Кто-\nто пришёл.", "Кто-то\nпришёл." },
+    { "Вице-\nпрезидент приехал.", "Вице-президент\nприехал." },
+    { "Говорит по-\nрусски хорошо.", "Говорит по-русски\nхорошо." },
+    { "Лечебно-\nпрофилактический центр.", "Лечебно-профилактический\nцентр." },
+    /* Russian broken word: joined. */
+    { "Учитель и учени-\nки школы.", "Учитель и ученики\nшколы." },
+    /* Punctuation after the word stays with it; indentation and CRLF. */
+    { "Биздин мек-\r\n   тептин, окуучулары", "Биздин мектептин,\r\n   окуучулары" },
+    /* A soft hyphen at a line end: always joined. */
+    { "Китеп\xC2\xAD\nкана ачык.", "Китепкана\nачык." },
+    /* A dash after a space, a digit before the hyphen, a blank line after
+     * it: none of these is a line-break hyphen. */
+    { "Бишкек -\nОш", "Бишкек -\nОш" },
+    { "2019-\nжылы", "2019-\nжылы" },
+    { "Биринчи бөлүк-\n\nЭкинчи", "Биринчи бөлүк-\n\nЭкинчи" },
+    /* A page break (form feed) inside a broken word. */
+    { "Биздин мек-\n\fтептин окуучулары", "Биздин мектептин\n\fокуучулары" },
+    /* A word broken over three lines. */
+    { "Окуучу-\nлары-\nбыз келди.", "Окуучуларыбыз\nкелди." },
+    /* At the very end of the text. */
+    { "Биздин мек-\nтеп", "Биздин мектеп\n" },
+    { NULL, NULL },
+};
+
+int main(void)
+{
+    izde_dehyphen_t *d = NULL;
+    CHECK_INT(izde_dehyphen_new(&d), IZDE_OK);
+    if (!d)
+        return harness_finish();
+    struct izde_buf out = IZDE_BUF_INIT;
+    for (const struct row *r = rows; r->in; r++) {
+        /* A fresh context per row: rows must not be evidence for each other. */
+        izde_dehyphen_free(d);
+        CHECK_INT(izde_dehyphen_new(&d), IZDE_OK);
+        izde_buf_clear(&out);
+        struct izde_dehyphen_stats st;
+        CHECK_INT(izde_dehyphen_text(d, r->in, strlen(r->in), &out, &st), IZDE_OK);
+        CHECK_STRN(out.p, out.len, r->want);
+    }
+
+    /* Counts. */
+    izde_buf_clear(&out);
+    struct izde_dehyphen_stats st;
+    const char *two = "Бул иш-аракет. Бир иш-\nаракет жана мек-\nтептин мектептин.";
+    CHECK_INT(izde_dehyphen_text(d, two, strlen(two), &out, &st), IZDE_OK);
+    CHECK_INT(st.joined, 1);
+    CHECK_INT(st.kept, 1);
+    CHECK_INT(st.soft, 0);
+
+    /* Empty text, and NULL free. */
+    izde_buf_clear(&out);
+    CHECK_INT(izde_dehyphen_text(d, "", 0, &out, NULL), IZDE_OK);
+    CHECK_INT(out.len, 0);
+    izde_dehyphen_free(NULL);
+    izde_dehyphen_free(d);
+    izde_buf_release(&out);
+    return harness_finish();
+}
