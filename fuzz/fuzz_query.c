@@ -26,12 +26,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static size_t count(const char *s, size_t len, const char *needle)
+static size_t count(const char *s, size_t len, char c)
 {
-    size_t n = 0, nl = strlen(needle);
-    for (size_t i = 0; i + nl <= len; i++)
-        if (memcmp(s + i, needle, nl) == 0)
-            n++;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == c;
     return n;
 }
 
@@ -61,14 +60,20 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
         FUZZ_CHECK(fuzz_valid_utf8(q.explain.p, q.explain.len));
 
     struct izde_buf snip = IZDE_BUF_INIT;
-    /* Marks that no text holds: their counts must match the spans put in. */
-    static const char open[] = "\x01[", close[] = "]\x01";
-    rc = sr_snippet(analyzer, &q, doc, dlen, open, close, &snip);
+    /* One-byte marks: when the document holds neither, every match put in
+     * is opened once and closed once, in that order. */
+    rc = sr_snippet(analyzer, &q, doc, dlen, "\x01", "\x02", &snip);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
     if (rc == IZDE_OK && snip.len) {
         FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));
-        if (!memchr(doc, '\x01', dlen))
-            FUZZ_CHECK(count(snip.p, snip.len, open) == count(snip.p, snip.len, close));
+        if (!memchr(doc, '\x01', dlen) && !memchr(doc, '\x02', dlen)) {
+            FUZZ_CHECK(count(snip.p, snip.len, '\x01') == count(snip.p, snip.len, '\x02'));
+            int depth = 0;
+            for (size_t i = 0; i < snip.len; i++) {
+                depth += (snip.p[i] == '\x01') - (snip.p[i] == '\x02');
+                FUZZ_CHECK(depth == 0 || depth == 1);
+            }
+        }
     }
     izde_buf_release(&snip);
     sr_query_release(&q);
