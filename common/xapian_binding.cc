@@ -797,6 +797,28 @@ izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t le
     }
 }
 
+izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                               izde_doc_t *doc, izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!doc)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: NULL document");
+        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: empty or too long id term");
+        doc->doc.add_boolean_term(std::string(idterm, len));
+        Xapian::docid did = db->db.add_document(doc->doc);
+        if (docid)
+            *docid = did;
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
 /* ---------------------------------------------------------------- reading */
 
 izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out,

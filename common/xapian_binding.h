@@ -195,6 +195,12 @@ izde_status_t izde_doc_set_data(izde_doc_t *doc, const char *data,
 izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t len,
                                    izde_doc_t *doc, izde_docid_t *docid) IZDE_NOEXCEPT;
 
+/* As izde_wdb_replace_doc, for a caller that knows no document has idterm
+ * yet: skips the look-up of the old document (a new docid every time, so a
+ * wrong guess makes a duplicate). */
+izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                               izde_doc_t *doc, izde_docid_t *docid) IZDE_NOEXCEPT;
+
 /* ---------------------------------------------------------------- reading */
 
 /* Opens the databases at paths[0..n-1] (glass directories, or stub files

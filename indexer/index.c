@@ -514,7 +514,10 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
     case OUT_DOC:
         rc = ix_idterm(f->path, strlen(f->path), &wr->id);
         if (rc == IZDE_OK)
-            rc = izde_wdb_replace_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL);
+            /* The plan knows every committed document and each path comes
+             * once per run, so a file without an old document is new. */
+            rc = old ? izde_wdb_replace_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL)
+                     : izde_wdb_add_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL);
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "write document to");
         wr->r->counts.bytes += s->bytes;

@@ -93,6 +93,40 @@ void ix_roots_free(char **roots, size_t n)
     free(roots);
 }
 
+/* ------------------------------------------------------------ files found */
+
+void ix_filelist_release(struct ix_filelist *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        free(list->items[i].path);
+    free(list->items);
+    for (size_t i = 0; i < list->nunreadable; i++)
+        free(list->unreadable[i]);
+    free(list->unreadable);
+    memset(list, 0, sizeof(*list));
+}
+
+static int file_cmp(const void *a, const void *b)
+{
+    const struct ix_file *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
+
+void ix_filelist_sort(struct ix_filelist *list)
+{
+    if (list->n < 2)
+        return;
+    qsort(list->items, list->n, sizeof(list->items[0]), file_cmp);
+    size_t w = 1;
+    for (size_t i = 1; i < list->n; i++) {
+        if (strcmp(list->items[i].path, list->items[w - 1].path) == 0)
+            free(list->items[i].path);
+        else
+            list->items[w++] = list->items[i];
+    }
+    list->n = w;
+}
+
 /* ------------------------------------------------------------ known documents */
 
 void ix_knownlist_release(struct ix_knownlist *k)
