@@ -141,6 +141,35 @@ static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, int with_
     return izde_docdata_decode(*raw, len, dd, with_text ? &st->text : NULL);
 }
 
+/* Writes "snippet":"...","highlights":[[start,end],...] from a snippet
+ * marked with \x01 and \x02; the ranges are byte offsets into the
+ * snippet's UTF-8. */
+static izde_status_t json_snippet(struct izde_buf *out, struct izde_buf *marked)
+{
+    struct izde_buf plain = IZDE_BUF_INIT, ranges = IZDE_BUF_INIT;
+    size_t start = 0;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < marked->len; i++) {
+        char c = marked->p[i];
+        if (c == '\x01') {
+            start = plain.len;
+        } else if (c == '\x02') {
+            rc = izde_buf_addf(&ranges, "%s[%zu,%zu]", ranges.len ? "," : "", start, plain.len);
+        } else {
+            rc = izde_buf_addc(&plain, c);
+        }
+    }
+    if (rc == IZDE_OK)
+        rc = izde_buf_adds(out, ",\"snippet\":");
+    if (rc == IZDE_OK)
+        rc = sr_json_string(out, plain.p ? plain.p : "", plain.len);
+    if (rc == IZDE_OK)
+        rc = izde_buf_addf(out, ",\"highlights\":[%s]", ranges.p ? ranges.p : "");
+    izde_buf_release(&plain);
+    izde_buf_release(&ranges);
+    return rc;
+}
+
 static izde_status_t print_results(struct sr_state *st, const char *query, size_t qlen,
                                    const struct sr_query *q, const struct sr_result *res,
                                    size_t n, uint64_t total)
@@ -148,8 +177,10 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
     const struct sr_options *o = st->opts;
     struct izde_buf *out = &st->out;
     int tty = o->format == SR_TEXT && isatty(STDOUT_FILENO);
-    const char *open = tty ? "\033[1m" : o->format == SR_JSON ? "" : "[";
-    const char *close = tty ? "\033[0m" : o->format == SR_JSON ? "" : "]";
+    /* JSON gets a plain snippet and the byte ranges of its matches; the
+     * control-character marks cannot occur in a snippet's text. */
+    const char *open = tty ? "\033[1m" : o->format == SR_JSON ? "\x01" : "[";
+    const char *close = tty ? "\033[0m" : o->format == SR_JSON ? "\x02" : "]";
     izde_status_t rc = IZDE_OK;
     izde_buf_clear(out);
     if (o->explain && o->format == SR_TEXT)
@@ -193,8 +224,7 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
             sr_json_string(out, dd.lang ? dd.lang : "", dd.lang_len);
             izde_buf_adds(out, ",\"encoding\":");
             sr_json_string(out, dd.encoding ? dd.encoding : "", dd.encoding_len);
-            izde_buf_adds(out, ",\"snippet\":");
-            sr_json_string(out, st->snippet.p, st->snippet.len);
+            rc = json_snippet(out, &st->snippet);
             izde_buf_addc(out, '}');
         } else if (rc == IZDE_OK) {
             izde_buf_addf(out, "\n%u. %s%.*s%s%s\n   %.*s  score %.3f\n   %s\n", res[i].rank,

@@ -54,9 +54,12 @@ static size_t char_start(const char *s, size_t i)
     return i;
 }
 
+/* White space, and every other control character (form feeds between PDF
+ * pages among them): all of it becomes one space in a snippet, so the
+ * caller's match markers can be control characters no text contains. */
 static int is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return (unsigned char)c <= ' ' || c == 0x7F;
 }
 
 /* Appends s[from, to) with runs of white space collapsed to one space. */

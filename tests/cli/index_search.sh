@@ -21,6 +21,9 @@ for k in ("rank", "path", "title", "score", "snippet", "partial"):
     assert k in r, k
 assert r["rank"] == 1 and r["title"] == "Мугалимдин инновациялык ишмердүүлүгү", r
 assert "ишмердүүлүгү" in r["snippet"]
+words = {r["snippet"].encode()[a:b].decode() for a, b in r["highlights"]}
+assert words <= {"инновациялык", "Инновациялык", "ишмердүүлүгү", "ишмердүүлүк"}, words
+assert "ишмердүүлүгү" in words, words
 PY
 
 # Text output: rank, title, path, score and a snippet with [marked] matches.
