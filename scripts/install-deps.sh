@@ -9,8 +9,10 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           # Document formats: PDF (poppler), DOCX/ODT/EPUB/HTML (libxml2, libzip);
           # tests draw their PDFs with cairo and zip their DOCX with zip.
           libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core)
-# Only for measuring against Snowball (bench/) and the shared eval tools.
-optional=(libstemmer-dev python3-xapian python3-stemmer)
+# Only for measuring: against Snowball (bench/) and the shared eval tools; and
+# bench/run.sh (SQLite FTS5, omindex, /usr/bin/time) and bench/profile.sh (perf).
+optional=(libstemmer-dev python3-xapian python3-stemmer
+          sqlite3 libsqlite3-dev xapian-omega time linux-perf)
 
 missing=()
 for p in "${packages[@]}" "${optional[@]}"; do
