@@ -17,6 +17,7 @@
 #include "extract.h"
 
 #define TITLE_MAX_BYTES 200
+#define IX_MIN_COMMIT_INTERVAL 0.25  /* seconds */
 
 static double now_seconds(void)
 {
@@ -459,7 +460,7 @@ struct writer {
     unsigned batch_docs;
     size_t batch_bytes;
     int progress;
-    double t0, last_progress;
+    double t0, last_progress, last_commit;
 };
 
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
@@ -477,6 +478,13 @@ static izde_status_t changed(struct writer *wr, size_t bytes)
     wr->batch_bytes += bytes;
     if (wr->batch_docs < wr->opts->commit_docs && wr->batch_bytes < wr->opts->commit_bytes)
         return IZDE_OK;
+    /* A reader can read its revision until the second commit after it
+     * (izde-search then reopens and retries once): commits spaced at
+     * least this far apart leave a search that much time. */
+    double t = now_seconds();
+    if (t - wr->last_commit < IX_MIN_COMMIT_INTERVAL)
+        return IZDE_OK;
+    wr->last_commit = t;
     wr->batch_docs = 0;
     wr->batch_bytes = 0;
     izde_status_t rc = izde_wdb_commit(wr->db);
@@ -573,6 +581,7 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
     struct writer wr = { .opts = opts, .db = db, .r = r };
     wr.progress = !opts->quiet && isatty(STDERR_FILENO);
     wr.t0 = now_seconds();
+    wr.last_commit = wr.t0;
     izde_status_t rc = IZDE_OK;
 
     for (size_t i = 0; i < plan->nunchanged; i++)

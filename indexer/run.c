@@ -135,6 +135,10 @@ static izde_status_t save_roots(struct run *ru)
         }
     izde_status_t rc = izde_wdb_set_metadata(ru->db, META_ROOTS, b.p ? b.p : "", b.len);
     izde_buf_release(&b);
+    /* Committed at once: a first run killed early still leaves its roots
+     * for the next --update. */
+    if (rc == IZDE_OK)
+        rc = izde_wdb_commit(ru->db);
     if (rc != IZDE_OK)
         izde_diag_error("cannot write to database '%s': %s", ru->opts->db_path,
                         izde_wdb_errmsg(ru->db));
