@@ -83,7 +83,7 @@ fi
 # 3. Weak symbols come from headers, not from our own code.
 awk '$1 ~ /^[WVwv]$/ { print $2 }' "$tmp/nm" | sort -u >"$tmp/weak_raw"
 c++filt <"$tmp/weak_raw" >"$tmp/weak"
-grep -vE '(^|[ (<,*&])(Xapian::|std::|__gnu_cxx::|__cxxabiv1::)|^izde_(wdb|rdb|query|xstem)::|^(typeinfo|typeinfo name|vtable) for (Xapian::|std::)|^DW\.ref\.|^__gxx_personality_v0$|^operator (new|delete)(\[\])?\(|^_GLOBAL__' \
+grep -vE '(^|[ (<,*&])(Xapian::|std::|__gnu_cxx::|__cxxabiv1::)|^izde_(wdb|rdb|query|xstem|doc)::|^(typeinfo|typeinfo name|vtable) for (Xapian::|std::)|^DW\.ref\.|^__gxx_personality_v0$|^operator (new|delete)(\[\])?\(|^_GLOBAL__' \
     "$tmp/weak" >"$tmp/bad_weak"
 # A weak C-linkage izde_ symbol would mean an inline definition in the header.
 grep -E '^izde_[a-z0-9_]+$' "$tmp/weak_raw" >>"$tmp/bad_weak"
