@@ -8,6 +8,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 
 db=izde-data/samples.db
+mkdir -p izde-data
 build/bin/izde-index --db "$db" corpus-samples
 query=${*:-инновациялык ишмердүүлүк}
 echo "\$ build/bin/izde-search --db $db $query"
