@@ -203,6 +203,7 @@ struct ix_run {
     pthread_cond_t slot_free;   /* a slot was released by the writer */
     pthread_cond_t slot_ready;  /* a slot was filled by a worker */
     size_t next;                /* the next job to hand out */
+    unsigned nwriters;          /* writers storing the jobs (see route) */
     int stop;
 };
 
@@ -461,7 +462,26 @@ struct writer {
     size_t batch_bytes;
     int progress;
     double t0, last_progress, last_commit;
+    /* With several writers (--shards): which one this is, its thread, and
+     * the lock that keeps reports (counters, --log) to one at a time. */
+    unsigned shard;
+    struct ix_run *run;
+    pthread_t thread;
+    pthread_mutex_t *report_mu;
+    izde_status_t rc;
 };
+
+/* ix_report_file, and the byte count, from any writer. */
+static void report(struct writer *wr, const char *path, enum ix_action a, const char *reason,
+                   double ms, uint64_t bytes)
+{
+    if (wr->report_mu)
+        pthread_mutex_lock(wr->report_mu);
+    wr->r->counts.bytes += bytes;
+    ix_report_file(wr->r, path, a, reason, ms);
+    if (wr->report_mu)
+        pthread_mutex_unlock(wr->report_mu);
+}
 
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
 {
@@ -498,7 +518,11 @@ static void show_progress(struct writer *wr, size_t done, size_t total, const ch
         return;
     wr->last_progress = t;
     double el = t - wr->t0;
+    if (wr->report_mu)
+        pthread_mutex_lock(wr->report_mu);
     double mb = (double)wr->r->counts.bytes / 1e6;
+    if (wr->report_mu)
+        pthread_mutex_unlock(wr->report_mu);
     double rate = el > 0 ? mb / el : 0;
     double left = done ? el / (double)done * (double)(total - done) : 0;
     const char *base = strrchr(path, '/');
@@ -516,7 +540,11 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
         if (wr->progress)
             fputs("\r\033[K", stderr);
         izde_diag_warning("%s", s->warning);
+        if (wr->report_mu)
+            pthread_mutex_lock(wr->report_mu);
         wr->r->counts.warned++;
+        if (wr->report_mu)
+            pthread_mutex_unlock(wr->report_mu);
     }
     switch (s->out) {
     case OUT_DOC:
@@ -528,9 +556,8 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
                      : izde_wdb_add_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL);
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "write document to");
-        wr->r->counts.bytes += s->bytes;
-        ix_report_file(wr->r, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
-                       s->ms + (now_seconds() - t0) * 1000.0);
+        report(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
+               s->ms + (now_seconds() - t0) * 1000.0, s->bytes);
         return changed(wr, s->bytes);
     case OUT_TOUCHED: {
         char num[9];
@@ -542,8 +569,8 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
         }
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "update document in");
-        ix_report_file(wr->r, f->path, IX_UNCHANGED, "same content, new time",
-                       s->ms + (now_seconds() - t0) * 1000.0);
+        report(wr, f->path, IX_UNCHANGED, "same content, new time",
+               s->ms + (now_seconds() - t0) * 1000.0, 0);
         return changed(wr, 0);
     }
     case OUT_SKIP:
@@ -557,14 +584,14 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
             if (rc != IZDE_OK)
                 return db_failed(wr, rc, "delete document from");
         }
-        ix_report_file(wr->r, f->path, IX_SKIPPED, s->why, s->ms);
+        report(wr, f->path, IX_SKIPPED, s->why, s->ms, 0);
         return old ? changed(wr, 0) : IZDE_OK;
     case OUT_FAIL:
         /* The old document, if any, stays: the failure may pass. */
         if (wr->progress)
             fputs("\r\033[K", stderr);
         izde_diag_error("cannot index '%s': %s", f->path, s->why);
-        ix_report_file(wr->r, f->path, IX_FAILED, s->why, s->ms);
+        report(wr, f->path, IX_FAILED, s->why, s->ms, 0);
         return IZDE_OK;
     case OUT_FATAL:
     default:
@@ -575,26 +602,90 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
     }
 }
 
-izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
+/* Which writer stores job i: documents that replace an old one go to the
+ * first database, which holds the old one; new ones are dealt round. */
+static unsigned route(const struct ix_job *job, size_t i, unsigned nwriters)
+{
+    return job->old ? 0 : (unsigned)(i % nwriters);
+}
+
+/* Stores, in plan order, the jobs routed to wr. solo, when there are no
+ * worker threads, reads and analyses each file here. On failure, stops the
+ * others. */
+static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
+{
+    struct ix_run *run = wr->run;
+    const struct ix_plan *plan = run->plan;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < plan->njobs; i++) {
+        const struct ix_job *job = &plan->jobs[i];
+        if (route(job, i, run->nwriters) != wr->shard)
+            continue;
+        struct ix_slot *s = &run->slots[i % run->nslots];
+        if (wr->progress)
+            show_progress(wr, i, plan->njobs, job->file->path);
+        if (solo) {
+            process(solo, job, s);
+        } else {
+            pthread_mutex_lock(&run->mu);
+            while (!(s->seq == i && s->ready) && !run->stop)
+                pthread_cond_wait(&run->slot_ready, &run->mu);
+            int stopped = !(s->seq == i && s->ready);
+            pthread_mutex_unlock(&run->mu);
+            if (stopped)
+                break;  /* another writer failed and reported it */
+        }
+        rc = store(wr, job, s);
+        pthread_mutex_lock(&run->mu);
+        s->ready = 0;
+        s->seq = i + run->nslots;
+        pthread_cond_broadcast(&run->slot_free);
+        pthread_mutex_unlock(&run->mu);
+    }
+    if (rc != IZDE_OK) {
+        pthread_mutex_lock(&run->mu);
+        run->stop = 1;
+        pthread_cond_broadcast(&run->slot_free);
+        pthread_cond_broadcast(&run->slot_ready);
+        pthread_mutex_unlock(&run->mu);
+    }
+    return rc;
+}
+
+static void *writer_main(void *arg)
+{
+    struct writer *wr = arg;
+    wr->rc = write_jobs(wr, NULL);
+    return NULL;
+}
+
+izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs, size_t ndbs,
                            const struct ix_plan *plan, struct ix_report *r)
 {
-    struct writer wr = { .opts = opts, .db = db, .r = r };
-    wr.progress = !opts->quiet && isatty(STDERR_FILENO);
-    wr.t0 = now_seconds();
-    wr.last_commit = wr.t0;
+    if (ndbs == 0 || ndbs > IX_MAX_SHARDS)
+        return IZDE_ERR_INVALID;
+    pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
+    struct writer wrs[IX_MAX_SHARDS];
+    memset(wrs, 0, sizeof(wrs));
+    for (size_t k = 0; k < ndbs; k++) {
+        wrs[k] = (struct writer){ .opts = opts, .db = dbs[k], .r = r, .shard = (unsigned)k };
+        wrs[k].t0 = wrs[k].last_commit = now_seconds();
+    }
+    struct writer *wr = &wrs[0];
+    wr->progress = !opts->quiet && isatty(STDERR_FILENO);
     izde_status_t rc = IZDE_OK;
 
     for (size_t i = 0; i < plan->nunchanged; i++)
         ix_report_file(r, plan->unchanged[i]->path, IX_UNCHANGED, "same size and time", 0);
     for (size_t i = 0; rc == IZDE_OK && i < plan->nremoved; i++) {
         const struct ix_known *d = plan->removed[i];
-        rc = izde_wdb_delete_doc(db, d->idterm, strlen(d->idterm));
+        rc = izde_wdb_delete_doc(wr->db, d->idterm, strlen(d->idterm));
         if (rc != IZDE_OK) {
-            db_failed(&wr, rc, "delete document from");
+            db_failed(wr, rc, "delete document from");
             break;
         }
         ix_report_file(r, d->path, IX_REMOVED, "file no longer exists", 0);
-        rc = changed(&wr, 0);
+        rc = changed(wr, 0);
     }
     if (rc != IZDE_OK || plan->njobs == 0)
         goto commit;
@@ -603,7 +694,7 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
     unsigned nworkers = opts->jobs ? opts->jobs : 1;
     if (nworkers > plan->njobs)
         nworkers = (unsigned)plan->njobs;
-    run.nslots = 2 * (size_t)nworkers + 2;
+    run.nslots = 2 * (size_t)nworkers + 2 * ndbs;
     run.slots = calloc(run.nslots, sizeof(*run.slots));
     struct ix_worker *workers = calloc(nworkers, sizeof(*workers));
     if (!run.slots || !workers) {
@@ -633,25 +724,29 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
         if (nthreads == 0)
             izde_diag_warning("cannot start worker threads: indexing in one thread");
     }
-    for (size_t i = 0; rc == IZDE_OK && i < plan->njobs; i++) {
-        const struct ix_job *job = &plan->jobs[i];
-        struct ix_slot *s = &run.slots[i % run.nslots];
-        if (wr.progress)
-            show_progress(&wr, i, plan->njobs, job->file->path);
-        if (nthreads == 0) {
-            process(&workers[0], job, s);
-        } else {
-            pthread_mutex_lock(&run.mu);
-            while (!(s->seq == i && s->ready))
-                pthread_cond_wait(&run.slot_ready, &run.mu);
-            pthread_mutex_unlock(&run.mu);
+    /* The other writers get their own threads; this one is writer 0. A
+     * sequential run (no worker threads) has one writer only. */
+    run.nwriters = 1;
+    if (rc == IZDE_OK && nthreads > 0 && ndbs > 1) {
+        for (size_t k = 0; k < ndbs; k++) {
+            wrs[k].run = &run;
+            wrs[k].report_mu = &report_mu;
         }
-        rc = store(&wr, job, s);
-        pthread_mutex_lock(&run.mu);
-        s->ready = 0;
-        s->seq = i + run.nslots;
-        pthread_cond_broadcast(&run.slot_free);
-        pthread_mutex_unlock(&run.mu);
+        run.nwriters = (unsigned)ndbs;
+        for (unsigned k = 1; k < run.nwriters; k++)
+            if (pthread_create(&wrs[k].thread, NULL, writer_main, &wrs[k]) != 0) {
+                /* Fewer writers: jobs are dealt among those that started. */
+                run.nwriters = k;
+                break;
+            }
+    }
+    wr->run = &run;
+    if (rc == IZDE_OK)
+        rc = write_jobs(wr, nthreads == 0 ? &workers[0] : NULL);
+    for (unsigned k = 1; k < run.nwriters; k++) {
+        pthread_join(wrs[k].thread, NULL);
+        if (rc == IZDE_OK)
+            rc = wrs[k].rc;
     }
     pthread_mutex_lock(&run.mu);
     run.stop = 1;
@@ -673,15 +768,17 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
     pthread_mutex_destroy(&run.mu);
 
 commit:
-    if (wr.progress)
+    if (wr->progress)
         fputs("\r\033[K", stderr);
     /* After a failed write the uncommitted batch is lost and the committed
      * ones are intact; commit only when all went well. */
-    if (rc == IZDE_OK) {
-        rc = izde_wdb_commit(db);
+    for (size_t k = 0; rc == IZDE_OK && k < ndbs; k++) {
+        rc = izde_wdb_commit(wrs[k].db);
         if (rc != IZDE_OK)
-            db_failed(&wr, rc, "commit to");
+            db_failed(&wrs[k], rc, "commit to");
     }
-    izde_buf_release(&wr.id);
+    for (size_t k = 0; k < ndbs; k++)
+        izde_buf_release(&wrs[k].id);
+    pthread_mutex_destroy(&report_mu);
     return rc;
 }

@@ -9,6 +9,8 @@
 #include "status.h"
 #include "xapian_binding.h"
 
+#define IX_MAX_SHARDS 16
+
 struct ix_options {
     const char *db_path;
     char **paths;           /* files and directories to index */
@@ -17,6 +19,8 @@ struct ix_options {
     int update;             /* also rescan every root the index remembers */
     int full;               /* rebuild into a new directory, then swap it in */
     int compact;            /* compact after the run, then swap it in */
+    unsigned shards;        /* --shards: writer threads and databases of a
+                               --full build, merged at the end (0 or 1: one) */
     unsigned jobs;          /* extraction and analysis threads */
     const char *log_path;   /* --log: one JSON line per file, appended */
     size_t max_file_bytes;  /* larger files are skipped */
@@ -167,11 +171,15 @@ void ix_roots_free(char **roots, size_t n);
  * database status (the message is in izde_wdb_errmsg(db)). */
 izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known);
 
-/* Runs plan into db: reads, analyses and stores the jobs (opts->jobs
- * threads), removes what is to be removed, commits in batches. Returns
- * IZDE_OK when the database stayed usable (files may still have failed: see
- * r->counts), or the status of the error that stopped the run (reported). */
-izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *db,
+/* Runs plan into dbs[0..ndbs-1]: reads, analyses and stores the jobs
+ * (opts->jobs threads), removes what is to be removed, commits in batches.
+ * dbs[0] is the index the plan was made from: removals and replacements go
+ * there; with ndbs > 1, new documents are spread over all the databases,
+ * each written by its own thread (to be merged afterwards). Returns
+ * IZDE_OK when the databases stayed usable (files may still have failed:
+ * see r->counts), or the status of the error that stopped the run
+ * (reported). */
+izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs, size_t ndbs,
                            const struct ix_plan *plan, struct ix_report *r);
 
 /* The whole run of izde-index for opts (run.c): everything but the options

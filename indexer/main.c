@@ -28,6 +28,9 @@ static void usage(void)
            "                      on an index of another version; without PATH, rebuilds\n"
            "                      the remembered ones\n"
            "  --compact           compact the index after the run and swap it in\n"
+           "  --shards N          rebuild as --full does, writing N databases at once (one\n"
+           "                      writer thread each), then merge them into one compacted\n"
+           "                      index; faster when the Xapian writer is the bottleneck\n"
            "  -j, --jobs N        threads reading and analysing files (default: cores)\n"
            "  --log FILE          append one JSON line per file: path, action (added,\n"
            "                      replaced, unchanged, removed, skipped, failed), reason, ms\n"
@@ -112,6 +115,15 @@ int main(int argc, char **argv)
                 izde_diag_usage("--jobs wants a number from 1 to 256, got '%s'", argv[i]);
                 status = IZDE_EXIT_USAGE;
             }
+        } else if (strcmp(a, "--shards") == 0 && has_arg) {
+            if (parse_count(argv[++i], IX_MAX_SHARDS, &opts.shards) != 0) {
+                izde_diag_usage("--shards wants a number from 1 to %d, got '%s'", IX_MAX_SHARDS,
+                                argv[i]);
+                status = IZDE_EXIT_USAGE;
+            }
+            /* Shards are written side by side only into a fresh build. */
+            if (opts.shards > 1)
+                opts.full = 1;
         } else if (strcmp(a, "--max-size") == 0 && has_arg) {
             if (parse_size(argv[++i], &opts.max_file_bytes) != 0) {
                 izde_diag_usage("--max-size wants a number of megabytes, got '%s'", argv[i]);

@@ -24,6 +24,11 @@ struct run {
     size_t nroots;
     char **keep;            /* roots to remember after this run */
     size_t nkeep;
+    /* --shards: the build (db, db_path) is shard 0; these are the others,
+     * merged with it at the end. */
+    izde_wdb_t *shard_db[IX_MAX_SHARDS];
+    char *shard_path[IX_MAX_SHARDS];
+    size_t nshards;         /* all shards, the build included (0: none) */
 };
 
 static izde_status_t report_db_error(const char *what, const char *path, izde_status_t rc,
@@ -89,6 +94,82 @@ static izde_status_t open_db(struct run *ru, const char *analysis)
         ru->db = NULL;
         return report_db_error(what, ru->opts->db_path, rc, errmsg);
     }
+}
+
+/* --shards: opens shards 1..N-1 of a --full build, empty. They hold only
+ * documents (no version stamps or roots: the build, shard 0, has those and
+ * they survive the merge), so a build interrupted and resumed just writes
+ * them again. */
+static izde_status_t open_shards(struct run *ru)
+{
+    ru->shard_db[0] = ru->db;
+    ru->shard_path[0] = NULL;
+    ru->nshards = 1;
+    for (unsigned k = 1; k < ru->opts->shards; k++) {
+        char name[32];
+        snprintf(name, sizeof(name), "build-shard-%u", k);
+        char *path = ix_dbdir_scratch(&ru->dir, name);
+        if (!path)
+            return IZDE_ERR_NOMEM;
+        char *errmsg = NULL;
+        izde_wdb_t *db;
+        izde_status_t rc = izde_wdb_open(path, IZDE_WDB_OVERWRITE | IZDE_WDB_NO_SYNC, &db,
+                                         &errmsg);
+        if (rc != IZDE_OK) {
+            free(path);
+            return report_db_error("create shard of", ru->opts->db_path, rc, errmsg);
+        }
+        ru->shard_db[k] = db;
+        ru->shard_path[k] = path;
+        ru->nshards++;
+    }
+    return IZDE_OK;
+}
+
+/* Closes shards 1..N-1. Returns the first failure. */
+static izde_status_t close_shards(struct run *ru)
+{
+    izde_status_t rc = IZDE_OK;
+    for (size_t k = 1; k < ru->nshards; k++) {
+        izde_status_t crc = izde_wdb_close(ru->shard_db[k]);
+        ru->shard_db[k] = NULL;
+        if (rc == IZDE_OK)
+            rc = crc;
+    }
+    return rc;
+}
+
+/* Merges the closed shards of a --full --shards build into one compacted
+ * database and swaps it in; the shards are removed either way. */
+static izde_status_t merge_shards(struct run *ru)
+{
+    const char *srcs[IX_MAX_SHARDS];
+    srcs[0] = ru->db_path;
+    for (size_t k = 1; k < ru->nshards; k++)
+        srcs[k] = ru->shard_path[k];
+    char *dest = ix_dbdir_scratch(&ru->dir, "merged");
+    char *errmsg = NULL;
+    izde_status_t rc = dest ? IZDE_OK : IZDE_ERR_NOMEM;
+    if (rc == IZDE_OK) {
+        ix_remove_dbtree(dest);
+        rc = izde_db_compact(srcs, ru->nshards, dest, &errmsg);
+        if (rc != IZDE_OK)
+            report_db_error("merge the shards of", ru->opts->db_path, rc, errmsg);
+    }
+    if (rc == IZDE_OK) {
+        rc = ix_dbdir_swap(&ru->dir, dest, &errmsg);
+        if (rc != IZDE_OK) {
+            izde_diag_error("cannot swap in the rebuilt database: %s",
+                            errmsg ? errmsg : izde_status_str(rc));
+            free(errmsg);
+        }
+    }
+    if (rc != IZDE_OK && dest)
+        ix_remove_dbtree(dest);
+    free(dest);
+    for (size_t k = 0; k < ru->nshards; k++)
+        ix_remove_dbtree(srcs[k]);
+    return rc;
 }
 
 /* Canonicalises one PATH the user gave: a root if it exists. */
@@ -198,6 +279,8 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
     if (opts->full && (rc = read_old_roots(&ru)) != IZDE_OK)
         goto out;
     rc = open_db(&ru, izde_analyzer_version(an));
+    if (rc == IZDE_OK && opts->full && opts->shards > 1)
+        rc = open_shards(&ru);
     if (rc != IZDE_OK)
         goto out;
     if (!opts->full) {
@@ -248,16 +331,26 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
     rc = ix_plan_make(&files, &known, ru.roots, ru.nroots, &plan);
     if (rc != IZDE_OK)
         goto nomem;
-    rc = ix_index_run(opts, ru.db, &plan, r);
+    if (ru.nshards > 1) {
+        rc = ix_index_run(opts, ru.shard_db, ru.nshards, &plan, r);
+    } else {
+        izde_wdb_t *dbs[] = { ru.db };
+        rc = ix_index_run(opts, dbs, 1, &plan, r);
+    }
     {
-        izde_status_t crc = izde_wdb_close(ru.db);
+        izde_status_t crc = close_shards(&ru);
+        izde_status_t crc0 = izde_wdb_close(ru.db);
         ru.db = NULL;
+        if (crc == IZDE_OK)
+            crc = crc0;
         if (rc == IZDE_OK && crc != IZDE_OK) {
             izde_diag_error("cannot close database '%s': %s", opts->db_path, izde_status_str(crc));
             rc = crc;
         }
     }
-    if (rc == IZDE_OK && opts->full) {
+    if (rc == IZDE_OK && ru.nshards > 1) {
+        rc = merge_shards(&ru);
+    } else if (rc == IZDE_OK && opts->full) {
         rc = ix_dbdir_swap(&ru.dir, ru.db_path, &errmsg);
         if (rc != IZDE_OK) {
             izde_diag_error("cannot swap in the rebuilt database: %s",
@@ -265,7 +358,8 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
             free(errmsg);
         }
     }
-    if (rc == IZDE_OK && opts->compact)
+    /* Merged shards come out compacted already. */
+    if (rc == IZDE_OK && opts->compact && ru.nshards <= 1)
         rc = compact(&ru);
     goto out;
 nomem:
@@ -273,6 +367,9 @@ nomem:
 out:
     /* An unfinished batch is dropped: committed batches are whole, and the
      * next run redoes the rest. */
+    close_shards(&ru);
+    for (size_t k = 1; k < ru.nshards; k++)
+        free(ru.shard_path[k]);
     if (ru.db)
         izde_wdb_close(ru.db);
     ix_plan_release(&plan);

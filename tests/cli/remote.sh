@@ -1,5 +1,6 @@
 # remote.sh - scale-out: two shards served by xapian-tcpsrv (and the same two
-# listed locally in a stub file) rank exactly as one index of all the files.
+# listed locally in a stub file), and an index built by izde-index --shards,
+# rank exactly as one index of all the files.
 . "$(dirname "$0")/lib.sh"
 
 command -v xapian-tcpsrv >/dev/null || { echo "SKIP: xapian-tcpsrv not found (xapian-tools)"; exit 77; }
@@ -102,6 +103,26 @@ for q in "${queries[@]}"; do
     ranking "$TMP/out" >"$TMP/got"
     diff -q "$TMP/want" "$TMP/got" >/dev/null && pass || fail "two --db rank '$q' differently"
 done
+
+# izde-index --shards: written by three writers, merged into one index that
+# ranks as the plain build does.
+expect_exit 0 "index all with --shards 3" "$BIN/izde-index" --db "$TMP/sharded" --shards 3 -j 2 -q \
+    "$TMP/a" "$TMP/b"
+[ -z "$(find "$TMP/sharded" -maxdepth 1 -name 'build*' -o -maxdepth 1 -name merged)" ] && pass ||
+    fail "--shards left scratch shards behind: $(ls "$TMP/sharded" | tr '\n' ' ')"
+for q in "${queries[@]}"; do
+    expect_exit 0 "single index: $q" "$BIN/izde-search" --db "$TMP/all" --json --limit 20 "$q"
+    ranking "$TMP/out" >"$TMP/want"
+    expect_exit 0 "--shards 3 index: $q" "$BIN/izde-search" --db "$TMP/sharded" --json --limit 20 "$q"
+    ranking "$TMP/out" >"$TMP/got"
+    if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then pass; else
+        fail "the --shards 3 index ranks '$q' differently from the plain one"
+        sed 's/^/  /' "$TMP/diff" >&2
+    fi
+done
+# ... and stays an ordinary index: an incremental run finds nothing to do.
+expect_exit 0 "update the --shards index" "$BIN/izde-index" --db "$TMP/sharded" --update
+expect_grep "0 added, 0 replaced, 15 unchanged, 0 removed" "$TMP/err" "--shards index, update"
 
 # --batch over the remote shards: the same TREC run as the single index.
 printf 'q%s\t%s\n' 1 "инновациялык ишмердүүлүк" 2 "реформа образования" 3 "учитель" >"$TMP/queries.tsv"
