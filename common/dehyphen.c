@@ -477,7 +477,10 @@ static izde_status_t sort_words(struct izde_dehyphen *d)
         if (d->words.e[i].hash)
             d->sorted[n++] = &d->words.e[i];
     sort_arena = d->arena.p;
-    qsort(d->sorted, n, sizeof(*d->sorted), cmp_sorted);
+    /* With no words d->sorted may still be NULL, and qsort wants a valid
+     * pointer even for no elements. */
+    if (n > 1)
+        qsort(d->sorted, n, sizeof(*d->sorted), cmp_sorted);
     sort_arena = NULL;
     return IZDE_OK;
 }
