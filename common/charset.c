@@ -33,6 +33,10 @@ const char *izde_charset_canonical(const char *label)
         return NULL;
     UErrorCode e = U_ZERO_ERROR;
     const char *iana = ucnv_getStandardName(label, "IANA", &e);
+    /* Whether iana is ICU's (static) rather than the caller's label. Not
+     * iana != label: given a name it returned before, ICU returns the same
+     * pointer. */
+    int from_icu = 1;
     if (U_FAILURE(e) || !iana) {
         /* Not an IANA name (x-mac-cyrillic): accept it if ICU can open it. */
         e = U_ZERO_ERROR;
@@ -41,6 +45,7 @@ const char *izde_charset_canonical(const char *label)
             return NULL;
         ucnv_close(cv);
         iana = label;
+        from_icu = 0;
     }
     for (const char *const *k = known; *k; k++) {
         e = U_ZERO_ERROR;
@@ -50,7 +55,7 @@ const char *izde_charset_canonical(const char *label)
     }
     e = U_ZERO_ERROR;
     const char *mime = ucnv_getStandardName(label, "MIME", &e);
-    return (U_SUCCESS(e) && mime) ? mime : (iana == label ? NULL : iana);
+    return (U_SUCCESS(e) && mime) ? mime : (from_icu ? iana : NULL);
 }
 
 izde_status_t izde_charset_to_utf8(const char *charset, const char *s, size_t len,
