@@ -16,6 +16,11 @@ struct entry {
     uint32_t hash;          /* 0: empty slot */
 };
 
+/* A key of the arena with its count, in a sorted list. */
+struct skey {
+    uint32_t off, len, count;
+};
+
 struct table {
     struct entry *e;
     size_t cap, n;
@@ -27,8 +32,17 @@ struct izde_dehyphen {
     struct table words;         /* words and hyphenated compounds */
     struct table stems;         /* 'K' or 'R' + stem of each word */
     int kyrgyz;                 /* the text has Kyrgyz letters (ң ө ү) */
-    const struct entry **sorted;    /* words in key order, for prefix counts */
-    size_t sorted_cap;
+    /* Prefix counts come from two sorted key lists: a snapshot of the
+     * remembered words, re-sorted only when the memory has grown by a
+     * quarter or some texts have passed (sorting it for every text cost
+     * more than all the rest of indexing), and the words of the current
+     * text, sorted for it alone. */
+    struct skey *snap;
+    size_t snap_n, snap_cap;
+    size_t snap_words;          /* d->words.n when the snapshot was taken */
+    unsigned texts_since_snap;
+    struct skey *cur;
+    size_t cur_n, cur_cap;
     struct izde_buf k1, k2;     /* scratch keys */
 };
 
@@ -57,7 +71,8 @@ void izde_dehyphen_free(izde_dehyphen_t *d)
     izde_buf_release(&d->k2);
     free(d->words.e);
     free(d->stems.e);
-    free(d->sorted);
+    free(d->snap);
+    free(d->cur);
     free(d);
 }
 
@@ -371,6 +386,26 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
  * 6, 98% of broken words come back and 98% of compounds stay. */
 #define KY_BOUNDARY_MIN 6.0
 
+/* Counts one occurrence of word k in the memory and in the current text's
+ * list. */
+static izde_status_t bump_word(struct izde_dehyphen *d, const char *k, size_t len)
+{
+    izde_status_t rc = bump(d, &d->words, k, len);
+    if (rc != IZDE_OK)
+        return rc;
+    if (d->cur_n == d->cur_cap) {
+        size_t cap = d->cur_cap ? d->cur_cap * 2 : 1024;
+        struct skey *p = realloc(d->cur, cap * sizeof(*p));
+        if (!p)
+            return IZDE_ERR_NOMEM;
+        d->cur = p;
+        d->cur_cap = cap;
+    }
+    const struct entry *e = find(d, &d->words, k, len, hash_key(k, len));
+    d->cur[d->cur_n++] = (struct skey){ e->off, e->len, 1 };
+    return IZDE_OK;
+}
+
 /* Collects the document's vocabulary: every word not cut by a line-break
  * hyphen, and every hyphenated compound (and its runs of two or more
  * parts) written on one line. */
@@ -428,14 +463,14 @@ static izde_status_t collect(struct izde_dehyphen *d, const char *s, size_t len)
             izde_buf_clear(&d->k1);
             rc = add_key(&d->k1, s, ps[a], pe[a]);
             if (rc == IZDE_OK)
-                rc = bump(d, &d->words, d->k1.p, d->k1.len);
+                rc = bump_word(d, d->k1.p, d->k1.len);
             if (rc == IZDE_OK)
                 rc = bump_stems(d, d->k1.p, d->k1.len);
             for (int b = a + 1; b < last && rc == IZDE_OK; b++) {
                 izde_buf_clear(&d->k1);
                 rc = add_key(&d->k1, s, ps[a], pe[b]);
                 if (rc == IZDE_OK)
-                    rc = bump(d, &d->words, d->k1.p, d->k1.len);
+                    rc = bump_word(d, d->k1.p, d->k1.len);
             }
         }
         after_break = 0;
@@ -444,70 +479,105 @@ static izde_status_t collect(struct izde_dehyphen *d, const char *s, size_t len)
     return rc;
 }
 
-static int cmp_entries(const void *a, const void *b, void *base)
+/* qsort without a context argument: the arena goes through a thread-local
+ * only for the length of the sort (one context is used by one thread). */
+static _Thread_local const char *sort_arena;
+
+static int cmp_skeys(const void *a, const void *b)
 {
-    const struct entry *x = *(const struct entry *const *)a, *y = *(const struct entry *const *)b;
-    const char *p = base;
+    const struct skey *x = a, *y = b;
     size_t n = x->len < y->len ? x->len : y->len;
-    int r = memcmp(p + x->off, p + y->off, n);
+    int r = memcmp(sort_arena + x->off, sort_arena + y->off, n);
     return r ? r : (x->len > y->len) - (x->len < y->len);
 }
 
-/* qsort without a context argument: the arena goes through a file static
- * only for the length of the sort. Sorting happens on one thread per
- * context, so a thread-local keeps contexts on different threads apart. */
-static _Thread_local const char *sort_arena;
-
-static int cmp_sorted(const void *a, const void *b)
+static void sort_keys(struct izde_dehyphen *d, struct skey *keys, size_t n)
 {
-    return cmp_entries(a, b, (void *)sort_arena);
+    /* With no keys the array may still be NULL, and qsort wants a valid
+     * pointer even for no elements. */
+    if (n < 2)
+        return;
+    sort_arena = d->arena.p;
+    qsort(keys, n, sizeof(*keys), cmp_skeys);
+    sort_arena = NULL;
 }
 
-static izde_status_t sort_words(struct izde_dehyphen *d)
+/* Takes a new snapshot of the remembered words when the old one has grown
+ * stale. Called before the current text is collected, so the snapshot
+ * never counts the current text, which cur counts. */
+static izde_status_t refresh_snapshot(struct izde_dehyphen *d)
 {
-    if (d->words.n > d->sorted_cap) {
-        const struct entry **p = realloc(d->sorted, d->words.n * sizeof(*p));
+    d->texts_since_snap++;
+    if (d->snap_n && d->words.n < d->snap_words + d->snap_words / 4 + 1024 &&
+        d->texts_since_snap < 256)
+        return IZDE_OK;
+    if (d->words.n > d->snap_cap) {
+        struct skey *p = realloc(d->snap, d->words.n * sizeof(*p));
         if (!p)
             return IZDE_ERR_NOMEM;
-        d->sorted = p;
-        d->sorted_cap = d->words.n;
+        d->snap = p;
+        d->snap_cap = d->words.n;
     }
     size_t n = 0;
     for (size_t i = 0; i < d->words.cap; i++)
         if (d->words.e[i].hash)
-            d->sorted[n++] = &d->words.e[i];
-    sort_arena = d->arena.p;
-    /* With no words d->sorted may still be NULL, and qsort wants a valid
-     * pointer even for no elements. */
-    if (n > 1)
-        qsort(d->sorted, n, sizeof(*d->sorted), cmp_sorted);
-    sort_arena = NULL;
+            d->snap[n++] = (struct skey){ d->words.e[i].off, d->words.e[i].len,
+                                          d->words.e[i].count };
+    sort_keys(d, d->snap, n);
+    d->snap_n = n;
+    d->snap_words = d->words.n;
+    d->texts_since_snap = 0;
     return IZDE_OK;
 }
 
-/* How often words starting with k (but longer than it) occur. */
-static unsigned count_prefix(struct izde_dehyphen *d, const char *k, size_t len)
+/* Sorts the current text's words and folds repeats into one key with a
+ * count, as the snapshot has them. */
+static void merge_current(struct izde_dehyphen *d)
 {
-    size_t lo = 0, hi = d->words.n;
+    sort_keys(d, d->cur, d->cur_n);
+    size_t w = 0;
+    for (size_t r = 0; r < d->cur_n; r++) {
+        if (w && d->cur[w - 1].off == d->cur[r].off && d->cur[w - 1].len == d->cur[r].len)
+            d->cur[w - 1].count += d->cur[r].count;
+        else
+            d->cur[w++] = d->cur[r];
+    }
+    d->cur_n = w;
+}
+
+/* How often keys of the sorted list that start with k (but are longer than
+ * it) occur, looking at no more than 256 of them. */
+static unsigned count_prefix_in(const struct izde_dehyphen *d, const struct skey *keys,
+                                size_t n, const char *k, size_t len)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const struct entry *e = d->sorted[mid];
-        size_t n = e->len < len ? e->len : len;
-        int r = memcmp(d->arena.p + e->off, k, n);
+        const struct skey *e = &keys[mid];
+        size_t m = e->len < len ? e->len : len;
+        int r = memcmp(d->arena.p + e->off, k, m);
         if (r < 0 || (r == 0 && e->len < len))
             lo = mid + 1;
         else
             hi = mid;
     }
     unsigned total = 0;
-    for (size_t i = lo; i < d->words.n && i < lo + 256; i++) {
-        const struct entry *e = d->sorted[i];
+    for (size_t i = lo; i < n && i < lo + 256; i++) {
+        const struct skey *e = &keys[i];
         if (e->len < len || memcmp(d->arena.p + e->off, k, len) != 0)
             break;
         if (e->len > len)
             total += e->count;
     }
     return total;
+}
+
+/* How often words starting with k (but longer than it) occur: in the
+ * remembered texts, as of the snapshot, and in the current one. */
+static unsigned count_prefix(struct izde_dehyphen *d, const char *k, size_t len)
+{
+    return count_prefix_in(d, d->snap, d->snap_n, k, len) +
+           count_prefix_in(d, d->cur, d->cur_n, k, len);
 }
 
 /* ------------------------------------------------------------ deciding */
@@ -825,6 +895,7 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
         izde_buf_clear(&d->arena);
         table_clear(&d->words);
         table_clear(&d->stems);
+        d->snap_n = 0; /* its offsets pointed into the old arena */
     }
 
     /* No hyphen before a line or page break: nothing to decide. */
@@ -861,9 +932,12 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
     }
     d->kyrgyz = ky_letters * 200 >= cyr_letters && ky_letters > 0;
 
-    izde_status_t rc = collect(d, s, len);
+    izde_status_t rc = refresh_snapshot(d);
+    d->cur_n = 0;
     if (rc == IZDE_OK)
-        rc = sort_words(d);
+        rc = collect(d, s, len);
+    if (rc == IZDE_OK)
+        merge_current(d);
     if (rc != IZDE_OK)
         return rc;
 
