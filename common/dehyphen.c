@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "langid_model.h"
+#include "langid.h"
 #include "stemmer.h"
 
 /* A word (or hyphenated compound) of the document, lowercased, with ё as е
@@ -644,20 +644,10 @@ static int is_vowel(uint32_t c)
     return 0;
 }
 
+/* The model's columns 0 and 1 are Kyrgyz and Russian. */
 static float trigram_logp(uint32_t a, uint32_t b, uint32_t c, int lang)
 {
-    uint64_t key = ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;
-    size_t lo = 0, hi = sizeof(langid_ngrams) / sizeof(langid_ngrams[0]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (langid_ngrams[mid].key < key)
-            lo = mid + 1;
-        else if (langid_ngrams[mid].key > key)
-            hi = mid;
-        else
-            return langid_ngrams[mid].logp[lang];
-    }
-    return langid_floor[lang];
+    return izde_langid_trigram_logp(a, b, c, lang == 0 ? IZDE_LANG_KY : IZDE_LANG_RU);
 }
 
 /* How much likelier a word boundary is between x and y than a word going

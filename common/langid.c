@@ -62,6 +62,18 @@ static const struct langid_ngram *lookup(uint64_t key)
     return NULL;
 }
 
+float izde_langid_trigram_logp(uint32_t a, uint32_t b, uint32_t c, enum izde_lang lang)
+{
+    int col = -1;
+    for (int l = 0; l < LANGID_MODEL_LANGS; l++)
+        if (model_langs[l] == lang)
+            col = l;
+    if (col < 0)
+        return 0;
+    const struct langid_ngram *g = lookup(((uint64_t)a << 42) | ((uint64_t)b << 21) | c);
+    return g ? g->logp[col] : langid_floor[col];
+}
+
 static void add_trigram(uint32_t a, uint32_t b, uint32_t c, double *score)
 {
     uint64_t key = ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;

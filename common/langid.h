@@ -3,6 +3,7 @@
 #define IZDE_LANGID_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum izde_lang {
     IZDE_LANG_OTHER = 0,
@@ -16,6 +17,11 @@ enum izde_lang {
 const char *izde_lang_code(enum izde_lang lang);
 /* The language with that code, or IZDE_LANG_COUNT if none. */
 enum izde_lang izde_lang_from_code(const char *code);
+
+/* The log-probability of the character trigram a b c (lowercased code
+ * points, '_' framing a word) in lang (IZDE_LANG_KY, _RU or _EN), from the
+ * identifier's own model; unseen trigrams get its floor. */
+float izde_langid_trigram_logp(uint32_t a, uint32_t b, uint32_t c, enum izde_lang lang);
 
 /* Guesses the language of text (valid UTF-8).
  * OUT: *confidence in [0, 1] (may be NULL); 0 when the text has no letters,
