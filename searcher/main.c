@@ -100,8 +100,10 @@ static izde_status_t run_query(struct sr_state *st, const struct sr_query *q,
                 results[(*n)++] = (struct sr_result){ o->offset + (unsigned)i + 1,
                                                       hits.items[i].score, 0,
                                                       hits.items[i].docid };
-            /* A page that is not full saw every complete match. */
-            complete = hits.count < o->limit ? o->offset + hits.count : hits.estimated;
+            /* check_at_least covers the page, so when the page is not full
+             * the estimate is the exact number of complete matches; when
+             * it is full, no partial match is needed. */
+            complete = hits.estimated;
             *total = hits.estimated > complete ? hits.estimated : complete;
             izde_hits_release(&hits);
         }

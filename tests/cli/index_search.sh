@@ -81,6 +81,18 @@ PY
 expect_exit 0 "all only" "$BIN/izde-search" --db "$db" --json --all китепкана zzzzqqq
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "--all returned partial matches"
 
+# Paging runs through complete and then partial matches without a gap.
+"$BIN/izde-search" --db "$db" --json --limit 10 мектеп китепканасы > "$TMP/all.json"
+"$BIN/izde-search" --db "$db" --json --limit 3 --offset 2 мектеп китепканасы > "$TMP/page.json"
+python3 - "$TMP/all.json" "$TMP/page.json" <<'PY' && pass || fail "paging"
+import json, sys
+full = json.load(open(sys.argv[1]))["results"]
+page = json.load(open(sys.argv[2]))["results"]
+key = lambda r: (r["rank"], r["path"], r["partial"])
+assert [key(r) for r in page] == [key(r) for r in full[2:5]], (page, full)
+assert not full[0]["partial"] and full[1]["partial"], full
+PY
+
 # Lenient syntax never fails.
 for q in '"мектеп китепканасы' '«кесиптик этикасы»' 'мектеп -' '- -- мектеп' '„мектеп“' '"' ; do
     expect_exit 0 "lenient '$q'" "$BIN/izde-search" --db "$db" -- "$q" мектеп
