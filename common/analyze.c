@@ -82,6 +82,24 @@ const char *izde_analyzer_version(const izde_analyzer_t *a)
     return a->version;
 }
 
+/* Sends prefix + s to fn as a STEM term of lang; too long a term is
+ * dropped, as for exact forms. */
+static izde_status_t emit_prefixed(izde_analyzer_t *a, const char *prefix, const char *s,
+                                   size_t slen, enum izde_lang lang, struct izde_term *t,
+                                   izde_term_fn fn, void *closure)
+{
+    izde_buf_clear(&a->term);
+    if (izde_buf_adds(&a->term, prefix) != IZDE_OK || izde_buf_add(&a->term, s, slen) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    if (a->term.len > IZDE_MAX_TERM_BYTES)
+        return IZDE_OK;
+    t->text = a->term.p;
+    t->len = a->term.len;
+    t->kind = IZDE_TERM_STEM;
+    t->lang = lang;
+    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+}
+
 /* Sends prefix + the stem of word in lang to fn as a STEM term. */
 static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde_lang lang,
                                const char *word, size_t len, struct izde_term *t,
@@ -93,16 +111,7 @@ static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde
                         : izde_stemmer_stem(a->stem[lang], word, len, &slen);
     if (!s)
         return IZDE_ERR_NOMEM;
-    izde_buf_clear(&a->term);
-    if (izde_buf_adds(&a->term, prefix) != IZDE_OK || izde_buf_add(&a->term, s, slen) != IZDE_OK)
-        return IZDE_ERR_NOMEM;
-    if (a->term.len > IZDE_MAX_TERM_BYTES)
-        return IZDE_OK;
-    t->text = a->term.p;
-    t->len = a->term.len;
-    t->kind = IZDE_TERM_STEM;
-    t->lang = lang;
-    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+    return emit_prefixed(a, prefix, s, slen, lang, t, fn, closure);
 }
 
 /* The first IZDE_TRUNC_LETTERS letters of the keyboard-folded word, as a
@@ -117,15 +126,8 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
     size_t end = 0;
     for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
         izde_text_next_cp(a->kbfold.p, a->kbfold.len, &end);
-    izde_buf_clear(&a->term);
-    if (izde_buf_adds(&a->term, IZDE_PREFIX_TRUNC) != IZDE_OK ||
-        izde_buf_add(&a->term, a->kbfold.p, end) != IZDE_OK)
-        return IZDE_ERR_NOMEM;
-    t->text = a->term.p;
-    t->len = a->term.len;
-    t->kind = IZDE_TERM_STEM;
-    t->lang = IZDE_LANG_OTHER;
-    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+    return emit_prefixed(a, IZDE_PREFIX_TRUNC, a->kbfold.p, end, IZDE_LANG_OTHER, t, fn,
+                         closure);
 }
 
 /* The stems of one Cyrillic word (folded, in word/len) for the languages in
