@@ -124,6 +124,37 @@ static izde_status_t meta_into(xmlNode *root, const char *name, struct izde_buf 
     return n ? add_content(b, n) : IZDE_OK;
 }
 
+/* An element of a properties part and where its content goes. */
+struct property {
+    const char *element;
+    struct izde_buf *dest;
+};
+
+/* Reads the properties part entry (DOCX docProps/core.xml, ODT meta.xml)
+ * into the destinations, each filled by the first of its elements that has
+ * content. A missing or corrupt part leaves them empty: the body is what
+ * counts. scratch receives the part. */
+static izde_status_t read_properties(struct archive *a, const char *entry,
+                                     struct izde_buf *scratch, const struct property *props,
+                                     size_t n, char **why)
+{
+    izde_status_t rc = IZDE_OK;
+    if (read_entry(a, entry, scratch, why) == IZDE_OK) {
+        xmlDocPtr doc = parse_xml(scratch, entry);
+        if (doc) {
+            xmlNode *root = xmlDocGetRootElement(doc);
+            for (size_t i = 0; rc == IZDE_OK && i < n; i++)
+                rc = meta_into(root, props[i].element, props[i].dest);
+            xmlFreeDoc(doc);
+        }
+    }
+    if (rc != IZDE_OK)
+        return rc;
+    free(*why);
+    *why = NULL;
+    return IZDE_OK;
+}
+
 /* ------------------------------------------------------------ DOCX */
 
 struct walker {
@@ -209,23 +240,11 @@ static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, char 
         if (w.rc != IZDE_OK)
             return ix_fail(why, w.rc, "%s", izde_status_str(w.rc));
     }
-    if (read_entry(a, "docProps/core.xml", &x->raw, why) == IZDE_OK) {
-        xmlDocPtr doc = parse_xml(&x->raw, "docProps/core.xml");
-        if (doc) {
-            xmlNode *root = xmlDocGetRootElement(doc);
-            izde_status_t rc = meta_into(root, "title", &x->title);
-            if (rc == IZDE_OK)
-                rc = meta_into(root, "creator", &x->author);
-            if (rc == IZDE_OK)
-                rc = meta_into(root, "created", &x->date);
-            xmlFreeDoc(doc);
-            if (rc != IZDE_OK)
-                return rc;
-        }
-    }
-    free(*why);
-    *why = NULL;
-    return IZDE_OK;
+    const struct property props[] = {
+        { "title", &x->title }, { "creator", &x->author }, { "created", &x->date },
+    };
+    return read_properties(a, "docProps/core.xml", &x->raw, props,
+                           sizeof(props) / sizeof(props[0]), why);
 }
 
 /* ------------------------------------------------------------ ODT */
@@ -311,25 +330,14 @@ static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char *
     izde_buf_release(&notes);
     if (rc != IZDE_OK)
         return ix_fail(why, rc, "%s", izde_status_str(rc));
-    if (read_entry(a, "meta.xml", &x->raw, why) == IZDE_OK) {
-        doc = parse_xml(&x->raw, "meta.xml");
-        if (doc) {
-            xmlNode *root = xmlDocGetRootElement(doc);
-            rc = meta_into(root, "title", &x->title);
-            if (rc == IZDE_OK)
-                rc = meta_into(root, "initial-creator", &x->author);
-            if (rc == IZDE_OK)
-                rc = meta_into(root, "creator", &x->author);
-            if (rc == IZDE_OK)
-                rc = meta_into(root, "creation-date", &x->date);
-            xmlFreeDoc(doc);
-            if (rc != IZDE_OK)
-                return rc;
-        }
-    }
-    free(*why);
-    *why = NULL;
-    return IZDE_OK;
+    const struct property props[] = {
+        { "title", &x->title },
+        { "initial-creator", &x->author },
+        { "creator", &x->author },
+        { "creation-date", &x->date },
+    };
+    return read_properties(a, "meta.xml", &x->raw, props, sizeof(props) / sizeof(props[0]),
+                           why);
 }
 
 /* ------------------------------------------------------------ EPUB */
