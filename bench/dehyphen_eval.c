@@ -20,23 +20,7 @@
 
 #include "buf.h"
 #include "dehyphen.h"
-
-static uint32_t next_cp(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*i];
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (*i + n > len) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    if (n > 1)
-        c &= 0x3F >> (n - 1);
-    for (size_t k = 1; k < n; k++)
-        c = (c << 6) | (u[*i + k] & 0x3F);
-    *i += n;
-    return c;
-}
+#include "text.h"
 
 static int is_cyr(uint32_t c)
 {
@@ -79,7 +63,7 @@ static int split(const char *s, size_t len, struct tok *t)
         if (t->n == MAXC)
             return 0;
         t->off[t->n] = i;
-        t->cp[t->n] = next_cp(s, len, &i);
+        t->cp[t->n] = izde_text_next_cp(s, len, &i);
         t->n++;
     }
     t->off[t->n] = len;
