@@ -30,7 +30,7 @@
 typedef struct izde_analyzer izde_analyzer_t;
 
 enum izde_term_kind {
-    IZDE_TERM_EXACT,     /* the folded word form: positional, used by phrases */
+    IZDE_TERM_EXACT,     /* the folded word form */
     IZDE_TERM_STEM,      /* the stem of the word in lang (prefixed) */
     IZDE_TERM_COMPOUND,  /* a whole hyphenated compound ('иш-аракет') */
     IZDE_TERM_VARIANT,   /* query side: another spelling of the word (the
@@ -47,6 +47,9 @@ struct izde_term {
                                position of their first part */
     size_t start, end;      /* byte span of the source word in the input */
     int stop;               /* query side: the word is a stop word */
+    int positional;         /* the word's phrase key: the one term of the
+                               word indexed with its position, which
+                               phrases match on (see analyze.c) */
 };
 
 /* Receives each term; returning non-zero stops the analysis, which then

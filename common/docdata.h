@@ -15,7 +15,7 @@ enum izde_slot {
 };
 
 /* A document's stored record. Strings are (pointer, length); after decode
- * they point into the decoded data or into the caller's text buffer. */
+ * they point into the decoded data. */
 struct izde_docdata {
     const char *path;
     size_t path_len;
@@ -27,17 +27,16 @@ struct izde_docdata {
     size_t lang_len;
     uint64_t size;
     int64_t mtime;
-    const char *text;       /* the full text (compressed when stored) */
+    const char *text;       /* the full text */
     size_t text_len;
 };
 
-/* Appends the serialised record to out; the text is zlib-compressed. */
+/* Appends the serialised record to out. The text goes in as it is: Xapian
+ * compresses the whole record. */
 izde_status_t izde_docdata_encode(const struct izde_docdata *d, struct izde_buf *out);
 
-/* Parses a record. If text is non-NULL the stored text is decompressed into
- * it (replacing its content) and d->text points there; otherwise d->text is
- * NULL. Returns IZDE_ERR_ENCODING for a malformed record. */
-izde_status_t izde_docdata_decode(const char *data, size_t len, struct izde_docdata *d,
-                                  struct izde_buf *text);
+/* Parses a record; d's strings point into data (d->text is NULL for a
+ * record without text). Returns IZDE_ERR_ENCODING for a malformed record. */
+izde_status_t izde_docdata_decode(const char *data, size_t len, struct izde_docdata *d);
 
 #endif

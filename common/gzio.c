@@ -72,36 +72,3 @@ izde_status_t izde_gz_read_file(const char *path, size_t max_bytes, struct izde_
     gzclose(gz);
     return rc;
 }
-
-izde_status_t izde_gz_compress(const char *data, size_t len, struct izde_buf *out)
-{
-    uLongf bound = compressBound((uLong)len);
-    if (izde_buf_grow(out, bound) != IZDE_OK)
-        return IZDE_ERR_NOMEM;
-    /* Level 1: stored text is read back only for snippets, and faster
-     * indexing matters more than the few percent a higher level saves. */
-    if (compress2((Bytef *)out->p + out->len, &bound, (const Bytef *)data, (uLong)len, 1) !=
-        Z_OK)
-        return IZDE_ERR_NOMEM;
-    out->len += bound;
-    out->p[out->len] = '\0';
-    return IZDE_OK;
-}
-
-izde_status_t izde_gz_uncompress(const char *data, size_t len, size_t orig_len,
-                                 struct izde_buf *out)
-{
-    /* Deflate expands at most 1032:1, so a larger stated size is corrupt:
-     * refused before allocating it, a bad record cannot cost gigabytes. */
-    if (orig_len / 1032 > len)
-        return IZDE_ERR_ENCODING;
-    if (izde_buf_grow(out, orig_len) != IZDE_OK)
-        return IZDE_ERR_NOMEM;
-    uLongf n = (uLongf)orig_len;
-    int zr = uncompress((Bytef *)out->p + out->len, &n, (const Bytef *)data, (uLong)len);
-    if (zr != Z_OK || n != orig_len)
-        return zr == Z_MEM_ERROR ? IZDE_ERR_NOMEM : IZDE_ERR_ENCODING;
-    out->len += n;
-    out->p[out->len] = '\0';
-    return IZDE_OK;
-}

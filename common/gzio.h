@@ -1,4 +1,4 @@
-/* gzio.h - zlib in one place: reading .gz files and compressing stored text. */
+/* gzio.h - reading gzip-compressed files (.txt.gz, .md.gz). */
 #ifndef IZDE_GZIO_H
 #define IZDE_GZIO_H
 
@@ -13,13 +13,5 @@
  * truncated stream), IZDE_ERR_UNSUPPORTED (over max_bytes), IZDE_ERR_NOMEM. */
 izde_status_t izde_gz_read_file(const char *path, size_t max_bytes, struct izde_buf *out,
                                 char **errmsg);
-
-/* Appends the zlib-compressed form of data to out. */
-izde_status_t izde_gz_compress(const char *data, size_t len, struct izde_buf *out);
-
-/* Appends the decompression of a zlib stream made by izde_gz_compress whose
- * original size is orig_len. Returns IZDE_ERR_ENCODING on a corrupt stream. */
-izde_status_t izde_gz_uncompress(const char *data, size_t len, size_t orig_len,
-                                 struct izde_buf *out);
 
 #endif

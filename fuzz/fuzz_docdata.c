@@ -29,43 +29,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *raw = (const char *)data;
     struct izde_docdata d;
 
-    /* Without the text, as the searcher reads a hit's path and title. */
-    izde_status_t rc = izde_docdata_decode(raw, size, &d, NULL);
+    izde_status_t rc = izde_docdata_decode(raw, size, &d);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ENCODING);
-    if (rc == IZDE_OK) {
-        FUZZ_CHECK(d.path && inside(d.path, d.path_len, raw, size));
-        FUZZ_CHECK(inside(d.title, d.title_len, raw, size));
-        FUZZ_CHECK(inside(d.encoding, d.encoding_len, raw, size));
-        FUZZ_CHECK(inside(d.lang, d.lang_len, raw, size));
-        FUZZ_CHECK(d.text == NULL);
-    }
+    if (rc != IZDE_OK)
+        return 0;
+    FUZZ_CHECK(d.path && inside(d.path, d.path_len, raw, size));
+    FUZZ_CHECK(inside(d.title, d.title_len, raw, size));
+    FUZZ_CHECK(inside(d.encoding, d.encoding_len, raw, size));
+    FUZZ_CHECK(inside(d.lang, d.lang_len, raw, size));
+    FUZZ_CHECK(inside(d.text, d.text_len, raw, size));
 
-    /* With the text, as snippets need it. */
-    struct izde_buf text = IZDE_BUF_INIT;
-    rc = izde_docdata_decode(raw, size, &d, &text);
-    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ENCODING || rc == IZDE_ERR_NOMEM);
-    if (rc == IZDE_OK) {
-        FUZZ_CHECK(!d.text || (d.text == text.p && d.text_len == text.len));
-        /* Round trip. */
-        struct izde_buf enc = IZDE_BUF_INIT, text2 = IZDE_BUF_INIT;
-        struct izde_docdata d2;
-        if (!d.title) {
-            d.title = "";
-            d.title_len = 0;
-        }
-        FUZZ_SETUP(izde_docdata_encode(&d, &enc));
-        FUZZ_SETUP(izde_docdata_decode(enc.p, enc.len, &d2, &text2));
-        FUZZ_CHECK(same(d.path, d.path_len, d2.path, d2.path_len));
-        FUZZ_CHECK(same(d.title, d.title_len, d2.title, d2.title_len));
-        FUZZ_CHECK(same(d.encoding, d.encoding_len, d2.encoding, d2.encoding_len));
-        FUZZ_CHECK(same(d.lang, d.lang_len, d2.lang, d2.lang_len));
-        FUZZ_CHECK(d.size == d2.size && d.mtime == d2.mtime);
-        FUZZ_CHECK(d2.text_len == d.text_len);
-        if (d.text_len)
-            FUZZ_CHECK(memcmp(d.text, d2.text, d.text_len) == 0);
-        izde_buf_release(&enc);
-        izde_buf_release(&text2);
+    /* Round trip. */
+    struct izde_buf enc = IZDE_BUF_INIT;
+    struct izde_docdata d2;
+    if (!d.title) {
+        d.title = "";
+        d.title_len = 0;
     }
-    izde_buf_release(&text);
+    FUZZ_SETUP(izde_docdata_encode(&d, &enc));
+    FUZZ_SETUP(izde_docdata_decode(enc.p, enc.len, &d2));
+    FUZZ_CHECK(same(d.path, d.path_len, d2.path, d2.path_len));
+    FUZZ_CHECK(same(d.title, d.title_len, d2.title, d2.title_len));
+    FUZZ_CHECK(same(d.encoding, d.encoding_len, d2.encoding, d2.encoding_len));
+    FUZZ_CHECK(same(d.lang, d.lang_len, d2.lang, d2.lang_len));
+    FUZZ_CHECK(d.size == d2.size && d.mtime == d2.mtime);
+    FUZZ_CHECK(d2.text_len == d.text_len);
+    if (d.text_len)
+        FUZZ_CHECK(memcmp(d.text, d2.text, d.text_len) == 0);
+    izde_buf_release(&enc);
     return 0;
 }

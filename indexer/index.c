@@ -143,7 +143,7 @@ izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known)
         if (rc != IZDE_OK)
             break;
         struct izde_docdata dd;
-        if (izde_docdata_decode(data, len, &dd, NULL) == IZDE_OK)
+        if (izde_docdata_decode(data, len, &dd) == IZDE_OK)
             d->path = strndup(dd.path, dd.path_len);
         else
             d->path = strdup(d->idterm);  /* unreadable record: never matches a file */
@@ -272,8 +272,8 @@ static void find_title(const char *s, size_t len, const char **title, size_t *tl
 static int add_term(const struct izde_term *t, void *closure)
 {
     struct ix_worker *w = closure;
-    izde_status_t rc = t->kind == IZDE_TERM_EXACT ? izde_doc_add_posting(w->doc, t->text, t->len, t->pos)
-                                                  : izde_doc_add_term(w->doc, t->text, t->len, 1);
+    izde_status_t rc = t->positional ? izde_doc_add_posting(w->doc, t->text, t->len, t->pos)
+                                     : izde_doc_add_term(w->doc, t->text, t->len, 1);
     if (rc != IZDE_OK) {
         w->term_rc = rc;
         return 1;

@@ -28,7 +28,7 @@ struct sr_state {
     const struct sr_options *opts;
     izde_rdb_t *db;
     izde_analyzer_t *an;
-    struct izde_buf out, text, snippet, suggestion;
+    struct izde_buf out, snippet, suggestion;
 };
 
 static void usage(void)
@@ -132,15 +132,15 @@ static izde_status_t run_query(struct sr_state *st, const struct sr_query *q,
     }
 }
 
-/* Loads a hit's stored record; the text goes to st->text. */
-static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, int with_text,
-                              char **raw, struct izde_docdata *dd)
+/* Loads a hit's stored record; dd points into *raw. */
+static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, char **raw,
+                              struct izde_docdata *dd)
 {
     size_t len;
     izde_status_t rc = izde_rdb_get_data(st->db, docid, raw, &len);
     if (rc != IZDE_OK)
         return rc;
-    return izde_docdata_decode(*raw, len, dd, with_text ? &st->text : NULL);
+    return izde_docdata_decode(*raw, len, dd);
 }
 
 /* Writes "snippet":"...","highlights":[[start,end],...] from a snippet
@@ -212,7 +212,7 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
     for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
         char *raw = NULL;
         struct izde_docdata dd;
-        rc = load_doc(st, res[i].docid, 1, &raw, &dd);
+        rc = load_doc(st, res[i].docid, &raw, &dd);
         if (rc == IZDE_OK)
             rc = sr_snippet(st->an, q, dd.text ? dd.text : "", dd.text_len, open, close,
                             &st->snippet);
@@ -330,7 +330,7 @@ static int run_batch(struct sr_state *st, struct sr_result *res)
         for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
             char *raw = NULL;
             struct izde_docdata dd;
-            rc = load_doc(st, res[i].docid, 0, &raw, &dd);
+            rc = load_doc(st, res[i].docid, &raw, &dd);
             if (rc == IZDE_OK)
                 printf("%s Q0 %.*s %u %.4f izde\n", qid, (int)dd.path_len, dd.path, res[i].rank,
                        res[i].score);
@@ -491,7 +491,6 @@ int main(int argc, char **argv)
     izde_rdb_close(st.db);
     izde_analyzer_free(st.an);
     izde_buf_release(&st.out);
-    izde_buf_release(&st.text);
     izde_buf_release(&st.snippet);
     izde_buf_release(&st.suggestion);
     if (fflush(stdout) != 0 && exit_code == IZDE_EXIT_OK) {

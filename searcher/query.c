@@ -21,6 +21,7 @@ struct chunk_terms {
         uint32_t pos;
         size_t start, end;
         int stop;
+        int positional;
     } *items;
     size_t n, cap;
     izde_status_t rc;
@@ -50,6 +51,7 @@ static int collect(const struct izde_term *t, void *closure)
     c->items[c->n].start = t->start;
     c->items[c->n].end = t->end;
     c->items[c->n].stop = t->stop;
+    c->items[c->n].positional = t->positional;
     c->n++;
     return 0;
 nomem:
@@ -131,13 +133,15 @@ static izde_query_t *query_copy(const izde_query_t *q)
     return izde_query_combine(IZDE_Q_OR, one, 1, 0, &copy) == IZDE_OK ? copy : NULL;
 }
 
-/* One query word: SYNONYM(exact, stems...), so that BM25 sees one term. */
+/* One query word: SYNONYM(exact, stems...), so that BM25 sees one term;
+ * also its exact form alone and its phrase key alone (each may be NULL). */
 static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
-                                izde_query_t **out, izde_query_t **exact)
+                                izde_query_t **out, izde_query_t **exact, izde_query_t **key)
 {
     struct qlist alts = { 0 };
     izde_status_t rc = IZDE_OK;
     *exact = NULL;
+    *key = NULL;
     for (size_t i = from; rc == IZDE_OK && i < to; i++) {
         if (c->items[i].kind == IZDE_TERM_COMPOUND)
             continue;
@@ -153,6 +157,8 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
         rc = izde_query_term(c->items[i].text, c->items[i].len, 1, &t);
         if (rc == IZDE_OK && c->items[i].kind == IZDE_TERM_EXACT && !*exact)
             rc = izde_query_term(c->items[i].text, c->items[i].len, 1, exact);
+        if (rc == IZDE_OK && c->items[i].positional && !*key)
+            rc = izde_query_term(c->items[i].text, c->items[i].len, 1, key);
         if (rc == IZDE_OK)
             rc = qlist_push(&alts, t);
     }
@@ -192,7 +198,7 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
                                    struct qlist *loose, struct qlist *bonus)
 {
     izde_status_t rc = IZDE_OK;
-    struct qlist parts = { 0 };
+    struct qlist parts = { 0 }, keys = { 0 };
     /* Which parts are stop words; a chunk is one whitespace-free run, so it
      * has few words, but a long hyphenated one is cut off rather than
      * overflowing. */
@@ -220,11 +226,15 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
         }
         part_stop[parts.n] = c->items[i].stop;
-        izde_query_t *wq = NULL, *exact = NULL;
+        izde_query_t *wq = NULL, *exact = NULL, *key = NULL;
         if (rc == IZDE_OK)
-            rc = word_query(c, i, j, &wq, &exact);
+            rc = word_query(c, i, j, &wq, &exact, &key);
         if (rc == IZDE_OK)
             rc = qlist_push(&parts, phrase ? exact : wq);
+        if (rc == IZDE_OK && phrase && key)
+            rc = qlist_push(&keys, key);
+        else
+            izde_query_free(key);
         /* Every content word also stands alone among the partial matches,
          * phrase words included: a quoted name in a pasted sentence must
          * not hide a document that words it differently. */
@@ -243,8 +253,11 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
     }
     if (rc == IZDE_OK && parts.n > 0) {
         if (phrase && parts.n > 1) {
+            /* Only phrase keys have positions; a word without one (too
+             * long a term) leaves the words to match anywhere. */
             izde_query_t *p = NULL;
-            rc = qlist_combine(&parts, IZDE_Q_PHRASE, 0, &p);
+            rc = keys.n == parts.n ? qlist_combine(&keys, IZDE_Q_PHRASE, 0, &p)
+                                   : qlist_combine(&parts, IZDE_Q_AND, 0, &p);
             if (rc == IZDE_OK)
                 rc = qlist_push(clauses, p);
             q->nwords++;
@@ -257,6 +270,7 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
         }
     }
     qlist_release(&parts);
+    qlist_release(&keys);
     return rc;
 }
 

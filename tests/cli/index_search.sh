@@ -57,6 +57,10 @@ expect_exit 0 "compound part" "$BIN/izde-search" --db "$db" --json --all соц�
 # words apart follow only as partial matches, and --all drops them.
 expect_exit 0 "phrase" "$BIN/izde-search" --db "$db" --json --all '"кесиптик этикасы"'
 [ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "phrase: $(json_paths "$TMP/out" | tr '\n' ' ')"
+# Phrases match on each word's phrase key (its first letters), so an
+# inflected phrase finds the text's form, in order only.
+expect_exit 0 "inflected phrase" "$BIN/izde-search" --db "$db" --json --all '"кесиптик этикага"'
+[ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "inflected phrase: $(json_paths "$TMP/out" | tr '\n' ' ')"
 expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json --all '"этикасы кесиптик"'
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "reversed phrase matched"
 expect_exit 0 "phrase words partial" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'

@@ -1,18 +1,39 @@
 /* test_analyze.c - the shared pipeline: terms, positions, stems, compounds, languages. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "analyze.h"
 #include "buf.h"
 #include "harness.h"
 
-/* Renders terms as "pos:kind:text" separated by spaces. */
+/* Renders terms as "pos:kind:text" separated by spaces, with '@' after a
+ * phrase key (the term indexed with its position). */
 static int render(const struct izde_term *t, void *closure)
 {
     struct izde_buf *b = closure;
     static const char kinds[] = { 'x', 's', 'c', 'v' };
     if (b->len)
         izde_buf_addc(b, ' ');
-    izde_buf_addf(b, "%u:%c:%.*s", t->pos, kinds[t->kind], (int)t->len, t->text);
+    izde_buf_addf(b, "%u:%c:%.*s%s", t->pos, kinds[t->kind], (int)t->len, t->text,
+                  t->positional ? "@" : "");
     return 0;
+}
+
+/* How many phrase keys b has at position pos. */
+static int keys_at(const struct izde_buf *b, unsigned pos)
+{
+    char want[16];
+    snprintf(want, sizeof(want), "%u:", pos);
+    int n = 0;
+    for (const char *p = b->p; p && (p = strstr(p, want)) != NULL; p++) {
+        if (p != b->p && p[-1] != ' ')
+            continue;
+        const char *end = strchr(p, ' ');
+        if (!end)
+            end = p + strlen(p);
+        n += end[-1] == '@';
+    }
+    return n;
 }
 
 static int has(const struct izde_buf *b, const char *needle)
@@ -123,6 +144,23 @@ int main(void)
     CHECK(has(&b, "2:s:Eschool"));
     CHECK(has(&b, "3:s:Kүй"));
     CHECK(!has(&b, "3:s:F"));
+
+    /* Every word has exactly one phrase key: the T term of a Cyrillic word,
+     * the English stem of a Latin one, the exact form of a number; the
+     * compound term has none. */
+    izde_buf_clear(&b);
+    pos = 0;
+    text = "Мугалимдин иш-аракеттери literacy 2024 жылы.";
+    CHECK_INT(izde_analyze_text(a, text, strlen(text), &pos, NULL, render, &b), IZDE_OK);
+    CHECK_INT(pos, 6);
+    for (unsigned p = 1; p <= pos; p++)
+        CHECK_INT(keys_at(&b, p), 1);
+    CHECK(has(&b, "1:s:Tмугал@"));
+    CHECK(has(&b, "3:s:Tараке@"));
+    CHECK(has(&b, "4:s:Eliteraci@"));
+    CHECK(has(&b, "5:x:2024@"));
+    CHECK(!has(&b, "1:x:мугалимдин@"));
+    CHECK(!has(&b, "c:иш-аракеттери@"));
 
     /* Latin look-alikes inside a Cyrillic word are folded (a Latin 'e'). */
     izde_buf_clear(&b);
