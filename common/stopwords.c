@@ -1,6 +1,7 @@
 /* stopwords.c - the team's stop word lists, in folded form (ё written е). */
 #include "stopwords.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,14 +34,47 @@ static const char *const words[] = {
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 
+/* The words ordered by length, then bytes: the indexer asks for every word
+ * of every document (stop words have no phrase key), so a lookup must be a
+ * binary search, not a scan. */
+static const char *sorted[NWORDS];
+static size_t sorted_len[NWORDS];
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static int cmp_word(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return alen < blen ? -1 : 1;
+    return memcmp(a, b, alen);
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+    return cmp_word(a, strlen(a), b, strlen(b));
+}
+
+static void sort_words(void)
+{
+    memcpy(sorted, words, sizeof(words));
+    qsort(sorted, NWORDS, sizeof(sorted[0]), cmp_entry);
+    for (size_t i = 0; i < NWORDS; i++)
+        sorted_len[i] = strlen(sorted[i]);
+}
+
 int izde_stopword(const char *word, size_t len)
 {
-    /* Only queries and snippets ask, a few words at a time: a scan of the
-     * short list is cheaper than building anything at start-up. */
-    if (len > 20)
-        return 0;
-    for (size_t i = 0; i < NWORDS; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+    pthread_once(&sorted_once, sort_words);
+    size_t lo = 0, hi = NWORDS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(sorted[mid], sorted_len[mid], word, len);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
 }

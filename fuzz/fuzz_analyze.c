@@ -44,7 +44,13 @@ static int check_term(const struct izde_term *t, void *closure)
     if (t->kind != IZDE_TERM_VARIANT)
         FUZZ_CHECK(t->len <= IZDE_MAX_TERM_BYTES);
     FUZZ_CHECK(c->query || t->kind != IZDE_TERM_VARIANT);
-    FUZZ_CHECK(fuzz_valid_utf8(t->text, t->len));
+    /* T terms are stored packed; read back, every term is valid UTF-8. */
+    struct izde_buf shown = IZDE_BUF_INIT;
+    FUZZ_SETUP(izde_term_display(t->text, t->len, &shown));
+    FUZZ_CHECK(fuzz_valid_utf8(shown.p, shown.len));
+    FUZZ_CHECK(t->text[0] == IZDE_PREFIX_TRUNC[0] ? shown.len >= t->len
+                                                 : fuzz_valid_utf8(t->text, t->len));
+    izde_buf_release(&shown);
     FUZZ_CHECK(t->start <= t->end && t->end <= c->text_len);
     FUZZ_CHECK(t->pos >= 1);
     FUZZ_CHECK((unsigned)t->lang < IZDE_LANG_COUNT);

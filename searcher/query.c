@@ -196,7 +196,8 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
                                                               : izde_lang_code(c->items[i].lang);
             break;
         }
-        izde_buf_addf(&q->explain, " %s=%s", k, c->items[i].text);
+        izde_buf_addf(&q->explain, " %s=", k);
+        izde_term_display(c->items[i].text, c->items[i].len, &q->explain);
     }
     izde_buf_addc(&q->explain, '\n');
 }
@@ -209,6 +210,8 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
 {
     izde_status_t rc = IZDE_OK;
     struct qlist parts = { 0 }, keys = { 0 };
+    uint32_t first_key = 0, last_key = 0;
+    int keyless = 0;
     /* Which parts are stop words; a chunk is one whitespace-free run, so it
      * has few words, but a long hyphenated one is cut off rather than
      * overflowing. */
@@ -241,10 +244,18 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             rc = word_query(c, i, j, &wq, &exact, &key);
         if (rc == IZDE_OK)
             rc = qlist_push(&parts, phrase ? exact : wq);
-        if (rc == IZDE_OK && phrase && key)
+        if (rc == IZDE_OK && phrase && key) {
             rc = qlist_push(&keys, key);
-        else
+            if (rc == IZDE_OK) {
+                if (keys.n == 1)
+                    first_key = c->items[i].pos;
+                last_key = c->items[i].pos;
+            }
+        } else {
+            if (phrase && !key && !c->items[i].stop)
+                keyless = 1;
             izde_query_free(key);
+        }
         /* Every content word also stands alone among the partial matches,
          * phrase words included: a quoted name in a pasted sentence must
          * not hide a document that words it differently. */
@@ -263,11 +274,15 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
     }
     if (rc == IZDE_OK && parts.n > 0) {
         if (phrase && parts.n > 1) {
-            /* Only phrase keys have positions; a word without one (too
-             * long a term) leaves the words to match anywhere. */
+            /* Only phrase keys have positions. Stop words have none, so
+             * the phrase steps over them: its keys in order, within the
+             * span from the first to the last. With fewer than two keys,
+             * or a word without one (too long a term), the words match
+             * anywhere. */
             izde_query_t *p = NULL;
-            rc = keys.n == parts.n ? qlist_combine(&keys, IZDE_Q_PHRASE, 0, &p)
-                                   : qlist_combine(&parts, IZDE_Q_AND, 0, &p);
+            rc = keys.n >= 2 && !keyless
+                     ? qlist_combine(&keys, IZDE_Q_PHRASE, last_key - first_key + 1, &p)
+                     : qlist_combine(&parts, IZDE_Q_AND, 0, &p);
             if (rc == IZDE_OK)
                 rc = qlist_push(clauses, p);
             q->nwords++;

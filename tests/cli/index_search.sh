@@ -61,6 +61,11 @@ expect_exit 0 "phrase" "$BIN/izde-search" --db "$db" --json --all '"кесипт
 # inflected phrase finds the text's form, in order only.
 expect_exit 0 "inflected phrase" "$BIN/izde-search" --db "$db" --json --all '"кесиптик этикага"'
 [ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "inflected phrase: $(json_paths "$TMP/out" | tr '\n' ' ')"
+# Stop words have no positions: a phrase steps over them, and only there.
+expect_exit 0 "phrase over a stop word" "$BIN/izde-search" --db "$db" --json --all '"этикасы анын окуучуларга"'
+[ "$(json_paths "$TMP/out")" = ky-teacher-ethics.md ] && pass || fail "phrase over a stop word: $(json_paths "$TMP/out" | tr '\n' ' ')"
+expect_exit 0 "phrase gap" "$BIN/izde-search" --db "$db" --json --all '"этикасы окуучуларга"'
+[ -z "$(json_paths "$TMP/out")" ] && pass || fail "phrase matched across a missing word"
 expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json --all '"этикасы кесиптик"'
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "reversed phrase matched"
 expect_exit 0 "phrase words partial" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'

@@ -14,8 +14,17 @@ static int render(const struct izde_term *t, void *closure)
     static const char kinds[] = { 'x', 's', 'c', 'v' };
     if (b->len)
         izde_buf_addc(b, ' ');
-    izde_buf_addf(b, "%u:%c:%.*s%s", t->pos, kinds[t->kind], (int)t->len, t->text,
-                  t->positional ? "@" : "");
+    izde_buf_addf(b, "%u:%c:", t->pos, kinds[t->kind]);
+    izde_term_display(t->text, t->len, b);
+    izde_buf_adds(b, t->positional ? "@" : "");
+    return 0;
+}
+
+/* Keeps the T term as stored. */
+static int raw_t(const struct izde_term *t, void *closure)
+{
+    if (t->len && t->text[0] == IZDE_PREFIX_TRUNC[0])
+        izde_buf_add(closure, t->text, t->len);
     return 0;
 }
 
@@ -145,22 +154,47 @@ int main(void)
     CHECK(has(&b, "3:s:Kүй"));
     CHECK(!has(&b, "3:s:F"));
 
-    /* Every word has exactly one phrase key: the T term of a Cyrillic word,
-     * the English stem of a Latin one, the exact form of a number; the
-     * compound term has none. */
+    /* Every word but a stop word has exactly one phrase key: the T term of
+     * a Cyrillic word, the English stem of a Latin one, the exact form of a
+     * number; the compound term has none. */
     izde_buf_clear(&b);
     pos = 0;
-    text = "Мугалимдин иш-аракеттери literacy 2024 жылы.";
+    text = "Мугалимдин иш-аракеттери literacy 2024 жылы жана the.";
     CHECK_INT(izde_analyze_text(a, text, strlen(text), &pos, NULL, render, &b), IZDE_OK);
-    CHECK_INT(pos, 6);
-    for (unsigned p = 1; p <= pos; p++)
+    CHECK_INT(pos, 8);
+    for (unsigned p = 1; p <= 6; p++)
         CHECK_INT(keys_at(&b, p), 1);
+    CHECK_INT(keys_at(&b, 7), 0);
+    CHECK_INT(keys_at(&b, 8), 0);
+    CHECK(has(&b, "7:x:жана"));
+    CHECK(has(&b, "7:s:Tжана"));
     CHECK(has(&b, "1:s:Tмугал@"));
     CHECK(has(&b, "3:s:Tараке@"));
     CHECK(has(&b, "4:s:Eliteraci@"));
     CHECK(has(&b, "5:x:2024@"));
     CHECK(!has(&b, "1:x:мугалимдин@"));
     CHECK(!has(&b, "c:иш-аракеттери@"));
+
+    /* T terms are stored one byte a letter а..я, other letters as UTF-8,
+     * and read back as they were. */
+    {
+        struct izde_buf raw = IZDE_BUF_INIT, shown = IZDE_BUF_INIT;
+        const char *w = "ишмердүүлүк";
+        izde_buf_clear(&b);
+        CHECK_INT(izde_analyze_query(a, w, strlen(w), render, &b), IZDE_OK);
+        CHECK(has(&b, "1:s:Tишмер@"));
+        const char *packed = "T\xC8\xD8\xCC\xC5\xD0";   /* и ш м е р */
+        CHECK_INT(izde_analyze_query(a, w, strlen(w), raw_t, &raw), IZDE_OK);
+        CHECK(raw.p && strcmp(raw.p, packed) == 0);
+        CHECK_INT(izde_term_display(packed, strlen(packed), &shown), IZDE_OK);
+        CHECK_STR(shown.p, "Tишмер");
+        izde_buf_clear(&shown);
+        const char *mixed = "T\xC0\xD3\x99";   /* а, then ә as UTF-8 */
+        CHECK_INT(izde_term_display(mixed, strlen(mixed), &shown), IZDE_OK);
+        CHECK_STR(shown.p, "Tаә");
+        izde_buf_release(&raw);
+        izde_buf_release(&shown);
+    }
 
     /* Latin look-alikes inside a Cyrillic word are folded (a Latin 'e'). */
     izde_buf_clear(&b);
