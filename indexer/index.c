@@ -171,6 +171,7 @@ enum outcome {
  * once the writer has released file i - nslots from it (seq == i). */
 struct ix_slot {
     size_t seq;             /* the file this slot waits for or holds */
+    uint64_t held;          /* its share of ix_run.inflight */
     int ready;              /* filled, for the writer to take */
     enum outcome out;
     char *why;              /* reason (malloc'ed) for SKIP, FAIL, FATAL */
@@ -204,8 +205,18 @@ struct ix_run {
     pthread_cond_t slot_ready;  /* a slot was filled by a worker */
     size_t next;                /* the next job to hand out */
     unsigned nwriters;          /* writers storing the jobs (see route) */
+    uint64_t inflight;          /* file bytes being read or analysed, or
+                                   waiting for a writer */
+    size_t admitted;            /* jobs that have taken their share */
     int stop;
 };
+
+void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers)
+{
+    size_t text = (max_mb - IX_MEM_BASE_MB) * ((size_t)1 << 20) / IX_MEM_PER_TEXT_BYTE;
+    o->commit_bytes = text * 2 / 3 / (writers ? writers : 1);
+    o->inflight_bytes = text / 3;
+}
 
 /* FNV-1a over the file's bytes, so that a file that got a new time but
  * kept its content is not analysed again. */
@@ -413,8 +424,18 @@ static void *worker_main(void *arg)
         }
         size_t i = run->next++;
         struct ix_slot *s = &run->slots[i % run->nslots];
-        while (!run->stop && s->seq != i)
+        /* The file's size stands for its text (a PDF's is smaller, a
+         * .gz's larger). Files take their share of the budget in plan
+         * order: the writers store in that order, so a later file holding
+         * budget that an earlier one waits for would wait for ever. */
+        uint64_t size = run->plan->jobs[i].file->size, limit = run->opts->inflight_bytes;
+        while (!run->stop && (s->seq != i || run->admitted != i ||
+                              (limit && run->inflight && run->inflight + size > limit)))
             pthread_cond_wait(&run->slot_free, &run->mu);
+        s->held = size;
+        run->inflight += size;
+        run->admitted++;
+        pthread_cond_broadcast(&run->slot_free);
         int stop = run->stop;
         pthread_mutex_unlock(&run->mu);
         if (stop)
@@ -556,6 +577,13 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
                      : izde_wdb_add_doc(wr->db, wr->id.p, wr->id.len, s->doc, NULL);
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "write document to");
+        /* A large document is freed now rather than when its slot is
+         * reused, so that --max-memory does not count it twice; small
+         * ones are left to the worker, off the writer's thread. */
+        if (s->bytes > wr->opts->commit_bytes / 4) {
+            izde_doc_free(s->doc);
+            s->doc = NULL;
+        }
         report(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
                s->ms + (now_seconds() - t0) * 1000.0, s->bytes);
         return changed(wr, s->bytes);
@@ -637,6 +665,8 @@ static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
         }
         rc = store(wr, job, s);
         pthread_mutex_lock(&run->mu);
+        run->inflight -= s->held;
+        s->held = 0;
         s->ready = 0;
         s->seq = i + run->nslots;
         pthread_cond_broadcast(&run->slot_free);

@@ -25,8 +25,26 @@ struct ix_options {
     const char *log_path;   /* --log: one JSON line per file, appended */
     size_t max_file_bytes;  /* larger files are skipped */
     unsigned commit_docs;   /* commit after this many documents */
-    size_t commit_bytes;    /* or after this many bytes of text */
+    size_t commit_bytes;    /* or after this many bytes of text (per writer) */
+    size_t inflight_bytes;  /* files being read and analysed hold at most
+                               this many bytes between them (one larger
+                               file is read alone); 0: no limit */
 };
+
+/* --max-memory: the model behind it, measured on the 20k benchmark corpus
+ * (peak RSS against batch size; see the README): the process itself takes
+ * about IX_MEM_BASE_MB, and each byte of text waiting in a writer's
+ * uncommitted batch, or in a document being analysed, about
+ * IX_MEM_PER_TEXT_BYTE bytes (Xapian's maps of terms and positions). */
+#define IX_MEM_BASE_MB 48
+#define IX_MEM_PER_TEXT_BYTE 12
+#define IX_MEM_MIN_MB 64
+#define IX_MEM_DEFAULT_MB 512
+
+/* Sets commit_bytes and inflight_bytes so that a run with writers writer
+ * threads stays near max_mb megabytes: two thirds of what is left after the
+ * base go to the writers' batches, one third to documents in flight. */
+void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers);
 
 /* ------------------------------------------------------------ reporting */
 

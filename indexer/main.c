@@ -39,6 +39,10 @@ static void usage(void)
            "  --log FILE          append one JSON line per file: path, action (added,\n"
            "                      replaced, unchanged, removed, skipped, failed), reason, ms\n"
            "  --max-size MB       skip files larger than this (default 256)\n"
+           "  --max-memory MB     keep the indexer near this much memory (default %d):\n"
+           "                      commits sooner and reads fewer files at once; a file\n"
+           "                      with more than MB/30 of text is indexed alone, in\n"
+           "                      about 25 times its text size\n"
            "  --commit-docs N     commit after N documents (default 2000)\n"
            "  -q, --quiet         no warnings and no progress line\n"
            "  -h, --help          show this help\n"
@@ -48,7 +52,8 @@ static void usage(void)
            "  1   some files failed; the index holds the others\n"
            "  2   usage error\n"
            "  3   the index cannot be opened or used (incompatible version, corrupt)\n"
-           "  75  the index is locked by another indexer (named): retry later\n");
+           "  75  the index is locked by another indexer (named): retry later\n",
+           IX_MEM_DEFAULT_MB);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -83,9 +88,9 @@ int main(int argc, char **argv)
     struct ix_options opts = {
         .max_file_bytes = (size_t)256 << 20,
         .commit_docs = 2000,
-        .commit_bytes = (size_t)64 << 20,
         .jobs = default_jobs(),
     };
+    size_t max_memory = (size_t)IX_MEM_DEFAULT_MB << 20;
     char **paths = calloc((size_t)argc, sizeof(char *));
     if (!paths)
         return IZDE_EXIT_FAILED;
@@ -133,6 +138,13 @@ int main(int argc, char **argv)
                 izde_diag_usage("--max-size wants a number of megabytes, got '%s'", argv[i]);
                 status = IZDE_EXIT_USAGE;
             }
+        } else if (strcmp(a, "--max-memory") == 0 && has_arg) {
+            if (parse_size(argv[++i], &max_memory) != 0 ||
+                max_memory < (size_t)IX_MEM_MIN_MB << 20) {
+                izde_diag_usage("--max-memory wants a number of megabytes, at least %d, got '%s'",
+                                IX_MEM_MIN_MB, argv[i]);
+                status = IZDE_EXIT_USAGE;
+            }
         } else if (strcmp(a, "--commit-docs") == 0 && has_arg) {
             if (parse_count(argv[++i], 100000000, &opts.commit_docs) != 0) {
                 izde_diag_usage("--commit-docs wants a positive number, got '%s'", argv[i]);
@@ -152,6 +164,7 @@ int main(int argc, char **argv)
         return status;
     }
     izde_diag_set_quiet(opts.quiet);
+    ix_options_set_memory(&opts, max_memory >> 20, opts.shards > 1 ? opts.shards : 1);
 
     struct ix_report report = { 0 };
     if (opts.log_path) {

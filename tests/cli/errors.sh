@@ -6,6 +6,8 @@ db=$TMP/db
 expect_exit 2 "index without args" "$BIN/izde-index"
 expect_grep "try 'izde-index --help'" "$TMP/err" "usage hint"
 expect_exit 2 "index bad option" "$BIN/izde-index" --db "$db" --frobnicate x
+expect_exit 2 "index too little memory" "$BIN/izde-index" --db "$db" --max-memory 10 "$SRC/corpus-samples"
+expect_grep "at least 64" "$TMP/err" "--max-memory names its minimum"
 expect_exit 0 "index help" "$BIN/izde-index" --help
 expect_grep "75 " "$TMP/out" "help lists exit codes"
 expect_exit 2 "search without query" "$BIN/izde-search" --db "$db"
