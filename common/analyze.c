@@ -27,6 +27,12 @@
  * are too little evidence. */
 #define LANGID_MIN_WORDS 4
 
+/* A sentence of the paragraph being analysed, with its language evidence. */
+struct sentence {
+    size_t start, end;
+    struct izde_langid_evidence ev;
+};
+
 struct izde_analyzer {
     izde_text_t *text;
     izde_stemmer_t *stem[IZDE_LANG_COUNT];  /* our own: ky, ru */
@@ -36,6 +42,8 @@ struct izde_analyzer {
     struct izde_buf kbfold;                 /* the word without ү, ө, ң */
     struct izde_buf variant;                /* Cyrillic reading of Latin */
     struct izde_buf packed;                 /* a T term's letters, packed */
+    struct sentence *sent;                  /* the paragraph's sentences */
+    size_t sent_cap;
     char version[96];
 };
 
@@ -78,6 +86,7 @@ void izde_analyzer_free(izde_analyzer_t *a)
     izde_buf_release(&a->kbfold);
     izde_buf_release(&a->variant);
     izde_buf_release(&a->packed);
+    free(a->sent);
     free(a);
 }
 
@@ -400,6 +409,37 @@ static size_t rough_words(const char *s, size_t len)
     return n;
 }
 
+/* Splits the paragraph text[start, end) into a->sent, with each sentence's
+ * language evidence, and sums that into *para. Returns how many. */
+static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_t start,
+                                     size_t end, struct izde_langid_evidence *para, size_t *n)
+{
+    memset(para, 0, sizeof(*para));
+    *n = 0;
+    for (size_t s = start; s < end;) {
+        if (*n == a->sent_cap) {
+            size_t cap = a->sent_cap ? 2 * a->sent_cap : 32;
+            struct sentence *p = realloc(a->sent, cap * sizeof(*p));
+            if (!p)
+                return IZDE_ERR_NOMEM;
+            a->sent = p;
+            a->sent_cap = cap;
+        }
+        struct sentence *t = &a->sent[(*n)++];
+        t->start = s;
+        t->end = sentence_end(text, s, end);
+        memset(&t->ev, 0, sizeof(t->ev));
+        izde_langid_add(&t->ev, text + s, t->end - s);
+        for (int l = 0; l < IZDE_LANG_COUNT; l++)
+            para->score[l] += t->ev.score[l];
+        para->letters += t->ev.letters;
+        para->cyrillic += t->ev.cyrillic;
+        para->other_letters += t->ev.other_letters;
+        s = t->end;
+    }
+    return IZDE_OK;
+}
+
 izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len,
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure)
@@ -407,28 +447,34 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
     enum izde_lang prev = IZDE_LANG_COUNT;
     for (size_t start = 0; start < len;) {
         size_t end = paragraph_end(text, len, start);
-        enum izde_lang para = izde_langid_guess(text + start, end - start, NULL);
+        /* Each sentence is read once for language: the paragraph's
+         * evidence is the sum of its sentences'. */
+        struct izde_langid_evidence para_ev;
+        size_t nsent;
+        izde_status_t rc = split_sentences(a, text, start, end, &para_ev, &nsent);
+        if (rc != IZDE_OK)
+            return rc;
+        enum izde_lang para = izde_langid_decide(&para_ev, NULL);
         if (prev != IZDE_LANG_COUNT && rough_words(text + start, end - start) < LANGID_MIN_WORDS)
             para = prev;
         /* A paragraph may switch language between sentences (a Russian
          * quotation in Kyrgyz text): each sentence long enough to tell is
          * identified on its own. */
-        for (size_t s = start; s < end;) {
-            size_t e = sentence_end(text, s, end);
+        for (size_t k = 0; k < nsent; k++) {
+            size_t s = a->sent[k].start, e = a->sent[k].end;
             enum izde_lang lang = para;
-            if (e - s < end - start && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
+            if (nsent > 1 && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
                 double conf;
-                enum izde_lang l = izde_langid_guess(text + s, e - s, &conf);
+                enum izde_lang l = izde_langid_decide(&a->sent[k].ev, &conf);
                 if (l != IZDE_LANG_OTHER && conf >= 0.5)
                     lang = l;
             }
             uint32_t nwords = 0;
-            izde_status_t rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
+            rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
             if (rc != IZDE_OK)
                 return rc;
             if (stats)
                 stats->words[lang] += nwords;
-            s = e;
         }
         if (para != IZDE_LANG_OTHER)
             prev = para;

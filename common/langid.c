@@ -6,6 +6,8 @@
 #include "langid_model.h"
 #include "text.h"
 
+_Static_assert(LANGID_MODEL_LANGS <= IZDE_LANG_COUNT, "evidence has a score per model language");
+
 static const char *const codes[IZDE_LANG_COUNT] = { "other", "ky", "ru", "en" };
 
 /* The model's columns, in the order train_langid.py writes them. */
@@ -82,58 +84,66 @@ static void add_trigram(uint32_t a, uint32_t b, uint32_t c, double *score)
         score[l] += g ? g->logp[l] : langid_floor[l];
 }
 
-enum izde_lang izde_langid_guess(const char *text, size_t len, double *confidence)
+void izde_langid_add(struct izde_langid_evidence *e, const char *text, size_t len)
 {
-    double score[LANGID_MODEL_LANGS] = { 0 };
-    size_t letters = 0, cyrillic = 0, other_letters = 0;
     /* The last two code points of the word so far, '_' framing it. */
     uint32_t p1 = '_', p2 = '_';
     int in_word = 0;
     for (size_t i = 0; i <= len;) {
         uint32_t cp = i < len ? lower(izde_text_next_cp(text, len, &i)) : (i++, ' ');
         if (is_letter(cp)) {
-            letters++;
-            cyrillic += cp >= 0x400;
-            if (in_word) {
-                add_trigram(p2, p1, cp, score);
-            }
+            e->letters++;
+            e->cyrillic += cp >= 0x400;
+            if (in_word)
+                add_trigram(p2, p1, cp, e->score);
             p2 = in_word ? p1 : '_';
             p1 = cp;
             in_word = 1;
         } else {
-            if (in_word) {
-                add_trigram(p2, p1, '_', score);
-            }
+            if (in_word)
+                add_trigram(p2, p1, '_', e->score);
             in_word = 0;
             p1 = p2 = '_';
             if (cp > 0x24F && cp != 0xFFFD && !(cp >= 0x2000 && cp <= 0x2BFF) &&
                 izde_text_is_alpha(cp))
-                other_letters++;
+                e->other_letters++;
         }
     }
+}
+
+enum izde_lang izde_langid_decide(const struct izde_langid_evidence *e, double *confidence)
+{
     if (confidence)
         *confidence = 0;
-    if (letters == 0 || other_letters > letters)
+    if (e->letters == 0 || e->other_letters > e->letters)
         return IZDE_LANG_OTHER;
     /* The script decides between Cyrillic and Latin languages: names and
      * terms in Latin letters inside a Russian sentence must not make it
      * English. */
-    int cyr_text = cyrillic * 2 > letters;
+    int cyr_text = e->cyrillic * 2 > e->letters;
     int best = -1, second = -1;
     for (int l = 0; l < LANGID_MODEL_LANGS; l++) {
         if ((model_langs[l] == IZDE_LANG_EN) == cyr_text)
             continue;
-        if (best < 0 || score[l] > score[best]) {
+        if (best < 0 || e->score[l] > e->score[best]) {
             second = best;
             best = l;
-        } else if (second < 0 || score[l] > score[second]) {
+        } else if (second < 0 || e->score[l] > e->score[second]) {
             second = l;
         }
     }
     if (confidence) {
         /* The log-likelihood ratio of the two best, squashed to [0, 1). */
-        double margin = second < 0 ? 40.0 : score[best] - score[second];
+        double margin = second < 0 ? 40.0 : e->score[best] - e->score[second];
         *confidence = 1.0 - exp(-margin / 4.0);
     }
     return model_langs[best];
+}
+
+enum izde_lang izde_langid_guess(const char *text, size_t len, double *confidence)
+{
+    struct izde_langid_evidence e;
+    memset(&e, 0, sizeof(e));
+    izde_langid_add(&e, text, len);
+    return izde_langid_decide(&e, confidence);
 }
