@@ -100,7 +100,7 @@ run_size() {
     local load0; load0=$(cut -d' ' -f1-3 /proc/loadavg)
     rate() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.2f", b / 1e6 / s }'; }
     dps() { awk -v n="$n" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
-    times() { awk -v m="$1" -v b="$bytes" 'BEGIN { printf "%d (%.1fx)", m, m * 1e6 / b }'; }
+    times() { awk -v m="$1" -v b="$bytes" 'BEGIN { printf "%d (%.2fx)", m, m * 1e6 / b }'; }
 
     # --- izde-index: full build
     local help; help=$("$bin/izde-index" --help)
@@ -269,8 +269,8 @@ EOF
         -v o="${V[build MB/s,omindex]:-0}" -v f="${V[build MB/s,floor]:-0}" -v c="$(nproc)" \
         -v fs="${V[build s,fts5]:-0}" -v is="${V[build s,izde]:-0}" -v ss="${V[build s,izde-shards]:-0}" 'BEGIN {
         best = a > b ? a : b; bs = a > b ? is : ss
-        printf "targets: best izde build %.2f MB/s = %.2fx omindex (target 4x), %.0f%% of %d x floor (target 80%%),", best, o > 0 ? best / o : 0, f > 0 ? 100 * best / (c * f) : 0, c
-        printf " %.1fx FTS5 build time\n", fs > 0 ? bs / fs : 0 }'
+        printf "targets: best izde build %.2f MB/s = %.2fx omindex (target 4x), %.0f%% of %d x floor (target 80%%),", best, (o > 0 ? best / o : 0), (f > 0 ? 100 * best / (c * f) : 0), c
+        printf " %.1fx FTS5 build time\n", (fs > 0 ? bs / fs : 0) }'
     echo "izde: izde-index -j $(nproc) (one writer); izde-shards: --shards $nsh (a writer per core,"
     echo "merged and compacted at the end). ${capped:-}"
     echo "izde: warm/cold rows rank as izde-search does (complete matches, then partial ones to fill"
