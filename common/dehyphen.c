@@ -44,7 +44,14 @@ struct izde_dehyphen {
     struct skey *cur;
     size_t cur_n, cur_cap;
     struct izde_buf k1, k2;     /* scratch keys */
+    size_t memory_words;        /* remembered words and stems before
+                                   starting afresh */
 };
+
+void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words)
+{
+    d->memory_words = max_words < 1000 ? 1000 : max_words;
+}
 
 izde_status_t izde_dehyphen_new(izde_dehyphen_t **out)
 {
@@ -56,6 +63,7 @@ izde_status_t izde_dehyphen_new(izde_dehyphen_t **out)
         izde_dehyphen_free(d);
         return IZDE_ERR_NOMEM;
     }
+    d->memory_words = IZDE_DEHYPHEN_MEMORY_WORDS;
     *out = d;
     return IZDE_OK;
 }
@@ -375,10 +383,6 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
 }
 
 #define MAX_PARTS 8
-
-/* How many distinct words and stems a context remembers across texts before
- * it starts afresh (about 60 MB). */
-#define MEMORY_WORDS 1500000
 
 /* How much likelier (in natural-log units of the trigram model) a word
  * boundary must be than a word going on before a Kyrgyz break with no other
@@ -881,7 +885,7 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
     struct izde_dehyphen_stats local = { 0, 0, 0 };
     /* The words of earlier texts stay as evidence (see dehyphen.h), up to a
      * cap on memory. */
-    if (d->words.n + d->stems.n > MEMORY_WORDS) {
+    if (d->words.n + d->stems.n > d->memory_words) {
         izde_buf_clear(&d->arena);
         table_clear(&d->words);
         table_clear(&d->stems);

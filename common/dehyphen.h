@@ -22,6 +22,15 @@ izde_status_t izde_dehyphen_new(izde_dehyphen_t **out);
 /* NULL is a no-op. */
 void izde_dehyphen_free(izde_dehyphen_t *d);
 
+/* The default cap on the words a context remembers across texts (see
+ * izde_dehyphen_text): 1.5 million distinct words and stems, 60-75 MB. */
+#define IZDE_DEHYPHEN_MEMORY_WORDS 1500000
+/* Bytes a remembered word takes, about (hash tables, keys, snapshot). */
+#define IZDE_DEHYPHEN_BYTES_PER_WORD 50
+
+/* Sets the cap on the words d remembers (at least 1000). */
+void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words);
+
 /* Appends to out the text s (len bytes of valid UTF-8) with every
  * line-break hyphen decided: a letter, '-' (or U+2010), optional spaces, one
  * line break (or a form feed, a page break), optional spaces, a letter.

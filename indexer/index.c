@@ -213,9 +213,12 @@ struct ix_run {
 
 void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers)
 {
-    size_t text = (max_mb - IX_MEM_BASE_MB) * ((size_t)1 << 20) / IX_MEM_PER_TEXT_BYTE;
-    o->commit_bytes = text * 2 / 3 / (writers ? writers : 1);
-    o->inflight_bytes = text / 3;
+    size_t usable = (max_mb - IX_MEM_BASE_MB) * ((size_t)1 << 20);
+    o->commit_bytes = usable / 2 / IX_MEM_PER_TEXT_BYTE / (writers ? writers : 1);
+    o->inflight_bytes = usable / 4 / IX_MEM_PER_TEXT_BYTE;
+    o->dehyphen_words = usable / 4 / IZDE_DEHYPHEN_BYTES_PER_WORD / (o->jobs ? o->jobs : 1);
+    if (o->dehyphen_words > IZDE_DEHYPHEN_MEMORY_WORDS)
+        o->dehyphen_words = IZDE_DEHYPHEN_MEMORY_WORDS;
 }
 
 /* FNV-1a over the file's bytes, so that a file that got a new time but
@@ -454,6 +457,7 @@ static izde_status_t worker_init(struct ix_worker *w, struct ix_run *run)
     memset(w, 0, sizeof(*w));
     w->run = run;
     ix_extract_init(&w->x);
+    w->x.dehyphen_words = run->opts->dehyphen_words;
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&w->an, &errmsg);
     if (rc != IZDE_OK) {

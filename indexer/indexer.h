@@ -29,21 +29,29 @@ struct ix_options {
     size_t inflight_bytes;  /* files being read and analysed hold at most
                                this many bytes between them (one larger
                                file is read alone); 0: no limit */
+    size_t dehyphen_words;  /* words each thread's hyphen repair remembers
+                               across files; 0: its default */
 };
 
-/* --max-memory: the model behind it, measured on the 20k benchmark corpus
+/* --max-memory: the model behind it, measured on the benchmark corpora
  * (peak RSS against batch size; see the README): the process itself takes
- * about IX_MEM_BASE_MB, and each byte of text waiting in a writer's
- * uncommitted batch, or in a document being analysed, about
- * IX_MEM_PER_TEXT_BYTE bytes (Xapian's maps of terms and positions). */
+ * about IX_MEM_BASE_MB, each byte of text waiting in a writer's uncommitted
+ * batch, or in a document being analysed, about IX_MEM_PER_TEXT_BYTE bytes
+ * (Xapian's maps of terms and positions), each word the hyphen repair
+ * remembers across files IZDE_DEHYPHEN_BYTES_PER_WORD, and each file of
+ * the run IX_MEM_PER_FILE (its path, its plan entry, its old record). */
 #define IX_MEM_BASE_MB 48
 #define IX_MEM_PER_TEXT_BYTE 12
 #define IX_MEM_MIN_MB 64
 #define IX_MEM_DEFAULT_MB 512
+#define IX_MEM_PER_FILE 300
 
-/* Sets commit_bytes and inflight_bytes so that a run with writers writer
- * threads stays near max_mb megabytes: two thirds of what is left after the
- * base go to the writers' batches, one third to documents in flight. */
+/* Sets commit_bytes, inflight_bytes and dehyphen_words so that a run with
+ * o->jobs analysis threads and writers writer threads stays near max_mb
+ * megabytes: of what is left after the base, half goes to the writers'
+ * batches, a quarter to documents in flight, a quarter to the hyphen
+ * repair's memory. The files of the run come on top (IX_MEM_PER_FILE
+ * each). */
 void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers);
 
 /* ------------------------------------------------------------ reporting */
