@@ -244,9 +244,10 @@ static unsigned query_langs(const char *word, size_t len)
  * Each word but a stop word has one phrase key (positional): the T term of
  * a Cyrillic word, the English stem of a Latin one, the exact form of
  * anything else (numbers, other scripts). A Latin query word has a second
- * one, its Cyrillic reading's T term; phrases use the first. Stop words are
- * a fifth of the words; a phrase steps over them (searcher/query.c), and
- * without their positions the position table is 9% smaller. */
+ * one, its Cyrillic reading's T term; phrases use the first. Stop words
+ * are 14% of the words of Kyrgyz news, 18% of the benchmark corpus; a
+ * phrase steps over them (searcher/query.c), and without their positions
+ * the position table is 9% smaller. */
 static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
                                   const struct izde_token *tok, enum izde_lang lang,
                                   uint32_t pos, izde_term_fn fn, void *closure)
