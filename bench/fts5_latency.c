@@ -96,31 +96,15 @@ static int one_query(struct fl *s, const char *text)
     return rows;
 }
 
-static long long time_pass(struct fl *s, const struct bench_queries *qs, size_t n, int cold,
-                           double *secs)
+static long long query_cb(void *state, const char *text)
 {
-    unsigned long long total = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cold) {
-            close_db(s);
-            if (open_db(s) != 0)
-                return -1;
-            if (bench_drop_caches() != 0) {
-                fprintf(stderr, "fts5_latency: warning: cannot drop the page cache: %s\n",
-                        strerror(errno));
-                return -1;
-            }
-        }
-        double t0 = bench_now();
-        int rows = one_query(s, qs->items[i]);
-        double t1 = bench_now();
-        if (rows < 0)
-            return -1;
-        if (secs)
-            secs[i] = t1 - t0;
-        total += (unsigned)rows;
-    }
-    return (long long)total;
+    return one_query(state, text);
+}
+
+static int reopen_cb(void *state)
+{
+    close_db(state);
+    return open_db(state);
 }
 
 int main(int argc, char **argv)
@@ -156,26 +140,12 @@ int main(int argc, char **argv)
         return 1;
     }
     int status = 1;
-    double *secs = calloc(qs.n ? qs.n : 1, sizeof(*secs));
-    if (!secs || open_db(&s) != 0)
+    struct bench_driver d = { "fts5_latency", &s, reopen_cb, query_cb };
+    if (open_db(&s) != 0)
         goto out;
-    if (time_pass(&s, &qs, qs.n, 0, NULL) < 0)
-        goto out;
-    long long hits = time_pass(&s, &qs, qs.n, 0, secs);
-    if (hits < 0)
-        goto out;
-    bench_report("warm-and", secs, qs.n, (unsigned long long)hits);
-    if (cold > 0) {
-        size_t n = (size_t)cold < qs.n ? (size_t)cold : qs.n;
-        hits = time_pass(&s, &qs, n, 1, secs);
-        if (hits < 0)
-            goto out;
-        bench_report("cold-and", secs, n, (unsigned long long)hits);
-    }
-    fflush(stdout);
-    status = 0;
+    if (bench_time_queries(&d, &qs, (size_t)cold, "warm-and", "cold-and") == 0)
+        status = 0;
 out:
-    free(secs);
     close_db(&s);
     izde_buf_release(&s.match);
     bench_queries_release(&qs);

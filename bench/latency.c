@@ -1,4 +1,4 @@
-/* latency.c - query list, clock, cache dropping and the summary line of the latency drivers. */
+/* latency.c - query list, clock, cache dropping, timed passes and the summary line of the latency drivers. */
 #include "latency.h"
 
 #include <errno.h>
@@ -106,4 +106,58 @@ void bench_report(const char *mode, double *secs, size_t n, unsigned long long h
            mode, n, hits, percentile(secs, n, 50) * 1e3, percentile(secs, n, 95) * 1e3,
            percentile(secs, n, 99) * 1e3, n ? sum / (double)n * 1e3 : 0.0,
            sum > 0 ? (double)n / sum : 0.0);
+}
+
+/* Times queries [0, n) into secs[] (NULL: untimed); returns the number of
+ * hits, or -1. */
+static long long time_pass(const struct bench_driver *d, const struct bench_queries *qs,
+                           size_t n, int cold, double *secs)
+{
+    unsigned long long total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cold) {
+            if (d->reopen(d->state) != 0)
+                return -1;
+            if (bench_drop_caches() != 0) {
+                fprintf(stderr, "%s: warning: cannot drop the page cache: %s\n", d->name,
+                        strerror(errno));
+                return -1;
+            }
+        }
+        double t0 = bench_now();
+        long long hits = d->query(d->state, qs->items[i]);
+        double t1 = bench_now();
+        if (hits < 0)
+            return -1;
+        if (secs)
+            secs[i] = t1 - t0;
+        total += (unsigned long long)hits;
+    }
+    return (long long)total;
+}
+
+int bench_time_queries(const struct bench_driver *d, const struct bench_queries *qs,
+                       size_t cold, const char *warm_mode, const char *cold_mode)
+{
+    double *secs = calloc(qs->n ? qs->n : 1, sizeof(*secs));
+    if (!secs) {
+        fprintf(stderr, "%s: error: out of memory\n", d->name);
+        return -1;
+    }
+    int rc = -1;
+    long long hits;
+    if (time_pass(d, qs, qs->n, 0, NULL) < 0 || (hits = time_pass(d, qs, qs->n, 0, secs)) < 0)
+        goto out;
+    bench_report(warm_mode, secs, qs->n, (unsigned long long)hits);
+    if (cold > 0) {
+        size_t n = cold < qs->n ? cold : qs->n;
+        if ((hits = time_pass(d, qs, n, 1, secs)) < 0)
+            goto out;
+        bench_report(cold_mode, secs, n, (unsigned long long)hits);
+    }
+    fflush(stdout);
+    rc = 0;
+out:
+    free(secs);
+    return rc;
 }

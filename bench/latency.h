@@ -1,4 +1,4 @@
-/* latency.h - what the query latency drivers share: the query list, the clock, cache dropping and the summary line. */
+/* latency.h - what the query latency drivers share: the query list, the clock, cache dropping, the timed passes and the summary line. */
 #ifndef IZDE_BENCH_LATENCY_H
 #define IZDE_BENCH_LATENCY_H
 
@@ -26,5 +26,22 @@ int bench_drop_caches(void);
  * mode, n, hits (total hits returned), p50_ms, p95_ms, p99_ms, mean_ms,
  * qps (queries per second of the timed loop). secs[] is sorted in place. */
 void bench_report(const char *mode, double *secs, size_t n, unsigned long long hits);
+
+/* What a latency driver brings: one query, and reopening its index. */
+struct bench_driver {
+    const char *name;       /* the program, for messages */
+    void *state;
+    /* Closes the index and opens it again; 0, or -1 after saying why. */
+    int (*reopen)(void *state);
+    /* Runs one query; the number of hits, or -1 after saying why. */
+    long long (*query)(void *state, const char *text);
+};
+
+/* The passes bench/run.sh reads: an untimed one that warms the caches, a
+ * timed one reported as warm_mode, then, when cold > 0, the first cold
+ * queries, each timed after a reopen and dropping the page cache, reported
+ * as cold_mode. Returns 0, or -1 after saying why. */
+int bench_time_queries(const struct bench_driver *d, const struct bench_queries *qs,
+                       size_t cold, const char *warm_mode, const char *cold_mode);
 
 #endif

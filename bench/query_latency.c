@@ -99,37 +99,25 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
     return rc;
 }
 
-/* Times queries [0, n) into secs[]; returns the number of hits, or -1. */
-static long long time_pass(struct ql *s, const struct bench_queries *qs, size_t n, int cold,
-                           double *secs)
+static long long query_cb(void *state, const char *text)
 {
-    unsigned long long total = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cold) {
-            izde_rdb_close(s->db);
-            s->db = NULL;
-            if (open_db(s) != IZDE_OK)
-                return -1;
-            if (bench_drop_caches() != 0) {
-                fprintf(stderr, "query_latency: warning: cannot drop the page cache: %s\n",
-                        strerror(errno));
-                return -1;
-            }
-        }
-        size_t nhits;
-        double t0 = bench_now();
-        izde_status_t rc = one_query(s, qs->items[i], &nhits);
-        double t1 = bench_now();
-        if (rc != IZDE_OK) {
-            fprintf(stderr, "query_latency: error: query '%s': %s\n", qs->items[i],
-                    s->db ? izde_rdb_errmsg(s->db) : izde_status_str(rc));
-            return -1;
-        }
-        if (secs)
-            secs[i] = t1 - t0;
-        total += nhits;
+    struct ql *s = state;
+    size_t nhits;
+    izde_status_t rc = one_query(s, text, &nhits);
+    if (rc != IZDE_OK) {
+        fprintf(stderr, "query_latency: error: query '%s': %s\n", text,
+                s->db ? izde_rdb_errmsg(s->db) : izde_status_str(rc));
+        return -1;
     }
-    return (long long)total;
+    return (long long)nhits;
+}
+
+static int reopen_cb(void *state)
+{
+    struct ql *s = state;
+    izde_rdb_close(s->db);
+    s->db = NULL;
+    return open_db(s) == IZDE_OK ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -168,7 +156,7 @@ int main(int argc, char **argv)
         return 1;
     }
     int status = 1;
-    double *secs = calloc(qs.n ? qs.n : 1, sizeof(*secs));
+    struct bench_driver d = { "query_latency", &s, reopen_cb, query_cb };
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&s.an, &errmsg);
     if (rc != IZDE_OK) {
@@ -176,27 +164,13 @@ int main(int argc, char **argv)
                 errmsg ? errmsg : izde_status_str(rc));
         goto out;
     }
-    if (!secs || open_db(&s) != IZDE_OK)
+    if (open_db(&s) != IZDE_OK)
         goto out;
-    /* An untimed pass warms the page cache and Xapian's own caches. */
-    if (time_pass(&s, &qs, qs.n, 0, NULL) < 0)
-        goto out;
-    long long hits = time_pass(&s, &qs, qs.n, 0, secs);
-    if (hits < 0)
-        goto out;
-    bench_report(s.all_only ? "warm-and" : "warm", secs, qs.n, (unsigned long long)hits);
-    if (cold > 0) {
-        size_t n = (size_t)cold < qs.n ? (size_t)cold : qs.n;
-        hits = time_pass(&s, &qs, n, 1, secs);
-        if (hits < 0)
-            goto out;
-        bench_report(s.all_only ? "cold-and" : "cold", secs, n, (unsigned long long)hits);
-    }
-    fflush(stdout);
-    status = 0;
+    if (bench_time_queries(&d, &qs, (size_t)cold, s.all_only ? "warm-and" : "warm",
+                           s.all_only ? "cold-and" : "cold") == 0)
+        status = 0;
 out:
     free(errmsg);
-    free(secs);
     izde_rdb_close(s.db);
     izde_analyzer_free(s.an);
     bench_queries_release(&qs);
