@@ -34,6 +34,7 @@ struct ql {
     int all_only;
     izde_analyzer_t *an;
     izde_rdb_t *db;
+    struct sr_result *results;  /* limit of them */
 };
 
 static izde_status_t open_db(struct ql *s)
@@ -50,50 +51,22 @@ static izde_status_t open_db(struct ql *s)
     return rc;
 }
 
-/* Reads the stored record of each hit, as izde-search does to print it. */
-static izde_status_t fetch(struct ql *s, const izde_hits_t *hits)
-{
-    for (size_t i = 0; i < hits->count; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        izde_status_t rc = izde_rdb_get_data(s->db, hits->items[i].docid, &data, &len);
-        free(data);
-        if (rc != IZDE_OK)
-            return rc;
-    }
-    return IZDE_OK;
-}
-
-/* One query as izde-search runs it (searcher/main.c, run_query). OUT: *nhits. */
+/* One query as izde-search runs it: parse, rank the page (sr_rank), and
+ * read the stored record of each hit, as izde-search does to print it.
+ * OUT: *nhits. */
 static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
 {
     struct sr_query q;
+    uint64_t total;
     *nhits = 0;
     izde_status_t rc = sr_query_parse(s->an, text, strlen(text), &q);
-    if (rc != IZDE_OK)
-        return rc;
-    if (q.all) {
-        struct izde_search_opts so;
-        izde_search_opts_init(&so);
-        so.bm25_k1 = 1.2;
-        so.bm25_b = 0.75;
-        so.limit = s->limit;
-        so.check_at_least = s->limit;
-        izde_hits_t hits = { 0 };
-        rc = izde_rdb_search(s->db, q.all, &so, &hits);
-        if (rc == IZDE_OK)
-            rc = fetch(s, &hits);
-        *nhits = hits.count;
-        izde_hits_release(&hits);
-        if (rc == IZDE_OK && q.any && !s->all_only && *nhits < s->limit) {
-            so.limit = s->limit - (uint32_t)*nhits;
-            so.check_at_least = so.limit;
-            rc = izde_rdb_search(s->db, q.any, &so, &hits);
-            if (rc == IZDE_OK)
-                rc = fetch(s, &hits);
-            *nhits += hits.count;
-            izde_hits_release(&hits);
-        }
+    if (rc == IZDE_OK)
+        rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, s->results, nhits, &total);
+    for (size_t i = 0; rc == IZDE_OK && i < *nhits; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        rc = izde_rdb_get_data(s->db, s->results[i].docid, &data, &len);
+        free(data);
     }
     sr_query_release(&q);
     return rc;
@@ -164,6 +137,11 @@ int main(int argc, char **argv)
                 errmsg ? errmsg : izde_status_str(rc));
         goto out;
     }
+    s.results = calloc(s.limit, sizeof(*s.results));
+    if (!s.results) {
+        fprintf(stderr, "query_latency: error: out of memory\n");
+        goto out;
+    }
     if (open_db(&s) != IZDE_OK)
         goto out;
     if (bench_time_queries(&d, &qs, (size_t)cold, s.all_only ? "warm-and" : "warm",
@@ -171,6 +149,7 @@ int main(int argc, char **argv)
         status = 0;
 out:
     free(errmsg);
+    free(s.results);
     izde_rdb_close(s.db);
     izde_analyzer_free(s.an);
     bench_queries_release(&qs);

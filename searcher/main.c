@@ -70,68 +70,6 @@ static int parse_u32(const char *s, uint32_t *out)
     return 0;
 }
 
-/* Runs q: complete matches first, then partial ones to fill the page.
- * OUT: results (count in *n, at most opts->limit), *total (estimated).
- * Retries once after the index changed under the reader. */
-static izde_status_t run_query(struct sr_state *st, const struct sr_query *q,
-                               struct sr_result *results, size_t *n, uint64_t *total)
-{
-    const struct sr_options *o = st->opts;
-    *n = 0;
-    *total = 0;
-    if (!q->all)
-        return IZDE_OK;
-    for (int attempt = 0;; attempt++) {
-        struct izde_search_opts so;
-        izde_search_opts_init(&so);
-        /* Okapi's usual k1 and b: on the dev known-item sets they rank
-         * better than Xapian's defaults (k1 1, b 0.5), most for whole
-         * sentences pasted as queries. */
-        so.bm25_k1 = 1.2;
-        so.bm25_b = 0.75;
-        so.offset = o->offset;
-        so.limit = o->limit;
-        so.check_at_least = o->offset + o->limit;
-        izde_hits_t hits = { 0 };
-        izde_status_t rc = izde_rdb_search(st->db, q->all, &so, &hits);
-        uint64_t complete = 0;
-        if (rc == IZDE_OK) {
-            for (size_t i = 0; i < hits.count; i++)
-                results[(*n)++] = (struct sr_result){ o->offset + (unsigned)i + 1,
-                                                      hits.items[i].score, 0,
-                                                      hits.items[i].docid };
-            /* check_at_least covers the page, so when the page is not full
-             * the estimate is the exact number of complete matches; when
-             * it is full, no partial match is needed. */
-            complete = hits.estimated;
-            *total = hits.estimated > complete ? hits.estimated : complete;
-            izde_hits_release(&hits);
-        }
-        if (rc == IZDE_OK && q->any && !o->all_only) {
-            uint32_t skip = o->offset > complete ? o->offset - (uint32_t)complete : 0;
-            so.offset = skip;
-            so.limit = o->limit - (uint32_t)*n;
-            so.check_at_least = so.offset + so.limit;
-            rc = izde_rdb_search(st->db, q->any, &so, &hits);
-            if (rc == IZDE_OK) {
-                for (size_t i = 0; i < hits.count && *n < o->limit; i++) {
-                    results[*n] = (struct sr_result){ (unsigned)(complete + skip + i + 1),
-                                                      hits.items[i].score, 1,
-                                                      hits.items[i].docid };
-                    (*n)++;
-                }
-                *total += hits.estimated;
-                izde_hits_release(&hits);
-            }
-        }
-        if (rc == IZDE_ERR_DB_MODIFIED && attempt == 0 && izde_rdb_reopen(st->db) == IZDE_OK) {
-            *n = 0;
-            continue;
-        }
-        return rc;
-    }
-}
-
 /* Loads a hit's stored record; dd points into *raw. */
 static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, char **raw,
                               struct izde_docdata *dd)
@@ -277,7 +215,8 @@ static izde_status_t search_once(struct sr_state *st, const char *query, size_t 
         rc = restrict_lang(q, st->opts->lang);
     if (rc != IZDE_OK)
         return rc;
-    return run_query(st, q, res, n, total);
+    return sr_rank(st->db, q, st->opts->offset, st->opts->limit, st->opts->all_only, res, n,
+                   total);
 }
 
 static int run_batch(struct sr_state *st, struct sr_result *res)

@@ -47,6 +47,14 @@ struct sr_result {
     izde_docid_t docid;
 };
 
+/* Ranks q (BM25) for the page of limit results from offset: documents with
+ * every query word first, then, unless all_only, those with only some.
+ * Retries once after the index changed under the reader.
+ * OUT: results (the caller's array of limit), *n of them, *total (an
+ * estimate of all matches). */
+izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
+                      int all_only, struct sr_result *results, size_t *n, uint64_t *total);
+
 /* Writes a snippet of text around the best cluster of query terms into out
  * (whitespace collapsed). Matches are wrapped in open/close. */
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
