@@ -45,6 +45,15 @@ static const char *const skipped[] = {
     "map", "audio", "video", NULL,
 };
 
+/* Whether n is one of the NULL-terminated names, ignoring case. */
+static int in_list(const char *n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(n, *list) == 0)
+            return 1;
+    return 0;
+}
+
 /* Elements that end a paragraph (3) or a line (2); other elements are inline. */
 static int block_level(const char *n)
 {
@@ -56,21 +65,7 @@ static int block_level(const char *n)
     static const char *const line[] = {
         "li", "tr", "dt", "dd", "caption", "figcaption", "summary", "legend", NULL,
     };
-    for (const char *const *p = para; *p; p++)
-        if (strcasecmp(n, *p) == 0)
-            return 3;
-    for (const char *const *p = line; *p; p++)
-        if (strcasecmp(n, *p) == 0)
-            return 2;
-    return 0;
-}
-
-static int in_list(const char *n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcasecmp(n, *list) == 0)
-            return 1;
-    return 0;
+    return in_list(n, para) ? 3 : in_list(n, line) ? 2 : 0;
 }
 
 /* Whether an attribute value holds one of the words (split at spaces,

@@ -18,6 +18,15 @@ struct archive {
     const char *path;
 };
 
+/* Whether name is one of the NULL-terminated names. */
+static int name_in(const char *name, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(name, *names) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *local_name(const xmlNode *n)
 {
     const char *name = (const char *)n->name;
@@ -174,11 +183,7 @@ static void docx_walk(struct walker *w, xmlNode *n, int depth)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const char *ln = local_name(n);
-        int skipped = 0;
-        for (const char *const *s = skip; *s; s++)
-            if (strcmp(ln, *s) == 0)
-                skipped = 1;
-        if (skipped)
+        if (name_in(ln, skip))
             continue;
         if (strcmp(ln, "t") == 0) {
             for (xmlNode *c = n->children; c && w->rc == IZDE_OK; c = c->next)
@@ -274,11 +279,7 @@ static void odt_walk(struct odt_walker *w, struct ix_textout *t, xmlNode *n, int
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const char *ln = local_name(n);
-        int skipped = 0;
-        for (const char *const *s = skip; *s; s++)
-            if (strcmp(ln, *s) == 0)
-                skipped = 1;
-        if (skipped)
+        if (name_in(ln, skip))
             continue;
         if (strcmp(ln, "p") == 0 || strcmp(ln, "h") == 0) {
             ix_textout_break(t, 3);
