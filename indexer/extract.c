@@ -529,6 +529,22 @@ static izde_status_t finish(struct ix_extract *x, char **why)
     return IZDE_OK;
 }
 
+/* Takes the outcome rc of reading the file (or its gzip content) into
+ * x->raw: a file over --max-size or an empty one is skipped, not failed. */
+static izde_status_t took_raw(struct ix_extract *x, izde_status_t rc, int *skip, char **why)
+{
+    if (rc == IZDE_ERR_UNSUPPORTED)
+        *skip = 1;
+    if (rc != IZDE_OK)
+        return rc;
+    x->bytes_read = x->raw.len;
+    if (x->raw.len == 0) {
+        *skip = 1;
+        return ix_fail(why, IZDE_ERR_INVALID, "empty file");
+    }
+    return IZDE_OK;
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max_bytes,
@@ -571,30 +587,17 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     izde_status_t rc = read_all(fd, max_bytes, &x->raw, why);
     close(fd);
-    if (rc == IZDE_ERR_UNSUPPORTED)
-        *skip = 1;
+    rc = took_raw(x, rc, skip, why);
     if (rc != IZDE_OK)
         return rc;
-    x->bytes_read = x->raw.len;
-    if (x->raw.len == 0) {
-        *skip = 1;
-        return ix_fail(why, IZDE_ERR_INVALID, "empty file");
-    }
 
     const char *foreign_name;
     enum kind k = sniff(x->raw.p, x->raw.len, &foreign_name);
     if (k == K_GZIP) {
         izde_buf_clear(&x->raw);
-        rc = izde_gz_read_file(path, max_bytes, &x->raw, why);
-        if (rc == IZDE_ERR_UNSUPPORTED)
-            *skip = 1;
+        rc = took_raw(x, izde_gz_read_file(path, max_bytes, &x->raw, why), skip, why);
         if (rc != IZDE_OK)
             return rc;
-        x->bytes_read = x->raw.len;
-        if (x->raw.len == 0) {
-            *skip = 1;
-            return ix_fail(why, IZDE_ERR_INVALID, "empty file");
-        }
         k = sniff(x->raw.p, x->raw.len, &foreign_name);
         if (k != K_TEXT) {
             *skip = 1;
