@@ -418,14 +418,10 @@ static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_
     memset(para, 0, sizeof(*para));
     *n = 0;
     for (size_t s = start; s < end;) {
-        if (*n == a->sent_cap) {
-            size_t cap = a->sent_cap ? 2 * a->sent_cap : 32;
-            struct sentence *p = realloc(a->sent, cap * sizeof(*p));
-            if (!p)
-                return IZDE_ERR_NOMEM;
-            a->sent = p;
-            a->sent_cap = cap;
-        }
+        struct sentence *grown = izde_array_grow(a->sent, *n, &a->sent_cap, sizeof(*grown), 32);
+        if (!grown)
+            return IZDE_ERR_NOMEM;
+        a->sent = grown;
         struct sentence *t = &a->sent[(*n)++];
         t->start = s;
         t->end = sentence_end(text, s, end);

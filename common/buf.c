@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,5 +84,18 @@ char *izde_buf_detach(struct izde_buf *b, size_t *len)
     if (len)
         *len = b->len;
     izde_buf_init(b);
+    return p;
+}
+
+void *izde_array_grow(void *items, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap)
+        return items;
+    size_t want = *cap ? *cap * 2 : first;
+    if (want < *cap || want > SIZE_MAX / elem)
+        return NULL;
+    void *p = realloc(items, want * elem);
+    if (p)
+        *cap = want;
     return p;
 }

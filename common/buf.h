@@ -1,4 +1,4 @@
-/* buf.h - a growable byte buffer (git's strbuf, reduced to what Izde needs). */
+/* buf.h - a growable byte buffer (git's strbuf, reduced to what Izde needs), and growing arrays. */
 #ifndef IZDE_BUF_H
 #define IZDE_BUF_H
 
@@ -33,6 +33,12 @@ izde_status_t izde_buf_adds(struct izde_buf *b, const char *s);
 /* Appends printf-formatted text. */
 izde_status_t izde_buf_addf(struct izde_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Returns items (an array of *cap elements of elem bytes, n of them in
+ * use) with room for one more: the same block when there is room, else one
+ * of twice the size (first when empty), *cap updated. Returns NULL when out
+ * of memory, leaving items and *cap as they were. */
+void *izde_array_grow(void *items, size_t n, size_t *cap, size_t elem, size_t first);
+
 /* Takes the content out of b: a malloc'ed NUL-terminated string the caller
  * frees (never NULL unless out of memory); b is left empty. */
 char *izde_buf_detach(struct izde_buf *b, size_t *len);

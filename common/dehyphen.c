@@ -397,14 +397,10 @@ static izde_status_t bump_word(struct izde_dehyphen *d, const char *k, size_t le
     izde_status_t rc = bump(d, &d->words, k, len);
     if (rc != IZDE_OK)
         return rc;
-    if (d->cur_n == d->cur_cap) {
-        size_t cap = d->cur_cap ? d->cur_cap * 2 : 1024;
-        struct skey *p = realloc(d->cur, cap * sizeof(*p));
-        if (!p)
-            return IZDE_ERR_NOMEM;
-        d->cur = p;
-        d->cur_cap = cap;
-    }
+    struct skey *cur = izde_array_grow(d->cur, d->cur_n, &d->cur_cap, sizeof(*cur), 1024);
+    if (!cur)
+        return IZDE_ERR_NOMEM;
+    d->cur = cur;
     const struct entry *e = find(d, &d->words, k, len, hash_key(k, len));
     d->cur[d->cur_n++] = (struct skey){ e->off, e->len, 1 };
     return IZDE_OK;

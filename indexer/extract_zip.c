@@ -438,15 +438,12 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
     for (xmlNode *n = man ? man->children : NULL; n && rc == IZDE_OK; n = n->next) {
         if (!is(n, "item") || nitems >= MAX_SPINE)
             continue;
-        if (nitems == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct manifest_item *p = realloc(items, cap * sizeof(*p));
-            if (!p) {
-                rc = IZDE_ERR_NOMEM;
-                break;
-            }
-            items = p;
+        struct manifest_item *grown = izde_array_grow(items, nitems, &cap, sizeof(*grown), 64);
+        if (!grown) {
+            rc = IZDE_ERR_NOMEM;
+            break;
         }
+        items = grown;
         items[nitems].id = xmlGetProp(n, (const xmlChar *)"id");
         items[nitems].href = xmlGetProp(n, (const xmlChar *)"href");
         nitems++;

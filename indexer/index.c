@@ -38,14 +38,10 @@ static int load_id(const char *term, size_t len, izde_docid_t docid, void *closu
 {
     struct load_state *ls = closure;
     struct ix_knownlist *k = ls->k;
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 1024;
-        struct ix_known *grown = realloc(k->items, cap * sizeof(*grown));
-        if (!grown)
-            goto nomem;
-        k->items = grown;
-        k->cap = cap;
-    }
+    struct ix_known *grown = izde_array_grow(k->items, k->n, &k->cap, sizeof(*grown), 1024);
+    if (!grown)
+        goto nomem;
+    k->items = grown;
     struct ix_known *d = &k->items[k->n];
     memset(d, 0, sizeof(*d));
     d->idterm = strndup(term, len);

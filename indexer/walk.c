@@ -17,14 +17,11 @@ int ix_supported_name(const char *name)
 
 static izde_status_t add_unreadable(struct ix_filelist *list, const char *path)
 {
-    if (list->nunreadable == list->capunreadable) {
-        size_t cap = list->capunreadable ? list->capunreadable * 2 : 8;
-        char **grown = realloc(list->unreadable, cap * sizeof(char *));
-        if (!grown)
-            return IZDE_ERR_NOMEM;
-        list->unreadable = grown;
-        list->capunreadable = cap;
-    }
+    char **grown = izde_array_grow(list->unreadable, list->nunreadable, &list->capunreadable,
+                                   sizeof(*grown), 8);
+    if (!grown)
+        return IZDE_ERR_NOMEM;
+    list->unreadable = grown;
     char *copy = strdup(path);
     if (!copy)
         return IZDE_ERR_NOMEM;
@@ -34,14 +31,10 @@ static izde_status_t add_unreadable(struct ix_filelist *list, const char *path)
 
 static izde_status_t add_file(struct ix_filelist *list, const char *path, const struct stat *st)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 256;
-        struct ix_file *items = realloc(list->items, cap * sizeof(*items));
-        if (!items)
-            return IZDE_ERR_NOMEM;
-        list->items = items;
-        list->cap = cap;
-    }
+    struct ix_file *items = izde_array_grow(list->items, list->n, &list->cap, sizeof(*items), 256);
+    if (!items)
+        return IZDE_ERR_NOMEM;
+    list->items = items;
     char *copy = strdup(path);
     if (!copy)
         return IZDE_ERR_NOMEM;

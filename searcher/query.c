@@ -30,14 +30,10 @@ struct chunk_terms {
 static int collect(const struct izde_term *t, void *closure)
 {
     struct chunk_terms *c = closure;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        void *p = realloc(c->items, cap * sizeof(*c->items));
-        if (!p)
-            goto nomem;
-        c->items = p;
-        c->cap = cap;
-    }
+    void *grown = izde_array_grow(c->items, c->n, &c->cap, sizeof(*c->items), 16);
+    if (!grown)
+        goto nomem;
+    c->items = grown;
     char *s = malloc(t->len + 1);
     if (!s)
         goto nomem;
@@ -70,14 +66,10 @@ static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
                                enum izde_term_kind kind, enum izde_lang lang, unsigned word,
                                int stop)
 {
-    if (q->nterms == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 16;
-        void *p = realloc(q->terms, cap * sizeof(*q->terms));
-        if (!p)
-            return IZDE_ERR_NOMEM;
-        q->terms = p;
-        q->cap = cap;
-    }
+    struct sr_qterm *grown = izde_array_grow(q->terms, q->nterms, &q->cap, sizeof(*grown), 16);
+    if (!grown)
+        return IZDE_ERR_NOMEM;
+    q->terms = grown;
     char *s = strndup(text, len);
     if (!s)
         return IZDE_ERR_NOMEM;
@@ -96,16 +88,12 @@ static izde_status_t qlist_push(struct qlist *l, izde_query_t *q)
 {
     if (!q)
         return IZDE_ERR_NOMEM;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        void *p = realloc(l->items, cap * sizeof(*l->items));
-        if (!p) {
-            izde_query_free(q);
-            return IZDE_ERR_NOMEM;
-        }
-        l->items = p;
-        l->cap = cap;
+    izde_query_t **grown = izde_array_grow(l->items, l->n, &l->cap, sizeof(*grown), 8);
+    if (!grown) {
+        izde_query_free(q);
+        return IZDE_ERR_NOMEM;
     }
+    l->items = grown;
     l->items[l->n++] = q;
     return IZDE_OK;
 }

@@ -30,16 +30,12 @@ static int find_match(const struct izde_term *t, void *closure)
         /* Exact form and stem of one word both match: keep one span. */
         if (m->n && m->items[m->n - 1].start == t->start)
             return 0;
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 64;
-            void *p = realloc(m->items, cap * sizeof(*m->items));
-            if (!p) {
-                m->nomem = 1;
-                return 1;
-            }
-            m->items = p;
-            m->cap = cap;
+        void *grown = izde_array_grow(m->items, m->n, &m->cap, sizeof(*m->items), 64);
+        if (!grown) {
+            m->nomem = 1;
+            return 1;
         }
+        m->items = grown;
         m->items[m->n++] = (struct match){ t->start, t->end, q->terms[i].word };
         return 0;
     }

@@ -1,5 +1,6 @@
 /* test_text.c - UTF-8 checks and repair, folding (Kyrgyz letters, ё), word breaks. */
 #include <stdlib.h>
+#include "buf.h"
 #include "harness.h"
 #include "text.h"
 
@@ -111,10 +112,38 @@ static void test_script(void)
     CHECK_INT(izde_text_script("мекtеп", strlen("мекtеп")), IZDE_SCRIPT_OTHER);
 }
 
+/* izde_array_grow (buf.h): room for one more, doubling from first. */
+static void test_array_grow(void)
+{
+    int *a = NULL;
+    size_t n = 0, cap = 0;
+    for (int v = 0; v < 40; v++) {
+        int *grown = izde_array_grow(a, n, &cap, sizeof(*a), 16);
+        CHECK(grown != NULL);
+        if (!grown)
+            break;
+        if (n < 16)
+            CHECK_INT(cap, 16);
+        CHECK(n < cap);
+        a = grown;
+        a[n++] = v;
+    }
+    CHECK_INT(cap, 64);
+    int ok = 1;
+    for (size_t i = 0; i < n; i++)
+        ok &= a[i] == (int)i;
+    CHECK(ok);
+    /* With room left, the same block and capacity. */
+    CHECK(izde_array_grow(a, 10, &cap, sizeof(*a), 16) == a);
+    CHECK_INT(cap, 64);
+    free(a);
+}
+
 int main(void)
 {
     izde_text_t *t;
     char *err;
+    test_array_grow();
     CHECK_INT(izde_text_new(&t, &err), IZDE_OK);
     test_utf8();
     test_fold(t);
