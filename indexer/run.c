@@ -139,6 +139,35 @@ static izde_status_t close_shards(struct run *ru)
     return rc;
 }
 
+/* Compacts srcs into the scratch database named scratch and swaps it in.
+ * step names the work in an error ("compact database"), built what was to
+ * be swapped in ("compacted"). */
+static izde_status_t compact_and_swap(struct run *ru, const char *const *srcs, size_t n,
+                                      const char *scratch, const char *step, const char *built)
+{
+    char *dest = ix_dbdir_scratch(&ru->dir, scratch);
+    char *errmsg = NULL;
+    izde_status_t rc = dest ? IZDE_OK : IZDE_ERR_NOMEM;
+    if (rc == IZDE_OK) {
+        ix_remove_dbtree(dest);
+        rc = izde_db_compact(srcs, n, dest, &errmsg);
+        if (rc != IZDE_OK)
+            report_db_error(step, ru->opts->db_path, rc, errmsg);
+    }
+    if (rc == IZDE_OK) {
+        rc = ix_dbdir_swap(&ru->dir, dest, &errmsg);
+        if (rc != IZDE_OK) {
+            izde_diag_error("cannot swap in the %s database: %s", built,
+                            errmsg ? errmsg : izde_status_str(rc));
+            free(errmsg);
+        }
+    }
+    if (rc != IZDE_OK && dest)
+        ix_remove_dbtree(dest);
+    free(dest);
+    return rc;
+}
+
 /* Merges the closed shards of a --full --shards build into one compacted
  * database and swaps it in; the shards are removed either way. */
 static izde_status_t merge_shards(struct run *ru)
@@ -147,26 +176,8 @@ static izde_status_t merge_shards(struct run *ru)
     srcs[0] = ru->db_path;
     for (size_t k = 1; k < ru->nshards; k++)
         srcs[k] = ru->shard_path[k];
-    char *dest = ix_dbdir_scratch(&ru->dir, "merged");
-    char *errmsg = NULL;
-    izde_status_t rc = dest ? IZDE_OK : IZDE_ERR_NOMEM;
-    if (rc == IZDE_OK) {
-        ix_remove_dbtree(dest);
-        rc = izde_db_compact(srcs, ru->nshards, dest, &errmsg);
-        if (rc != IZDE_OK)
-            report_db_error("merge the shards of", ru->opts->db_path, rc, errmsg);
-    }
-    if (rc == IZDE_OK) {
-        rc = ix_dbdir_swap(&ru->dir, dest, &errmsg);
-        if (rc != IZDE_OK) {
-            izde_diag_error("cannot swap in the rebuilt database: %s",
-                            errmsg ? errmsg : izde_status_str(rc));
-            free(errmsg);
-        }
-    }
-    if (rc != IZDE_OK && dest)
-        ix_remove_dbtree(dest);
-    free(dest);
+    izde_status_t rc =
+        compact_and_swap(ru, srcs, ru->nshards, "merged", "merge the shards of", "rebuilt");
     for (size_t k = 0; k < ru->nshards; k++)
         ix_remove_dbtree(srcs[k]);
     return rc;
@@ -229,28 +240,11 @@ static izde_status_t save_roots(struct run *ru)
 static izde_status_t compact(struct run *ru)
 {
     char *live = ix_dbdir_live(&ru->dir);
-    char *dest = ix_dbdir_scratch(&ru->dir, "compact");
-    char *errmsg = NULL;
-    izde_status_t rc = live && dest ? IZDE_OK : IZDE_ERR_NOMEM;
-    if (rc == IZDE_OK) {
-        ix_remove_dbtree(dest);
-        const char *srcs[] = { live };
-        rc = izde_db_compact(srcs, 1, dest, &errmsg);
-        if (rc != IZDE_OK)
-            report_db_error("compact database", ru->opts->db_path, rc, errmsg);
-    }
-    if (rc == IZDE_OK) {
-        rc = ix_dbdir_swap(&ru->dir, dest, &errmsg);
-        if (rc != IZDE_OK) {
-            izde_diag_error("cannot swap in the compacted database: %s",
-                            errmsg ? errmsg : izde_status_str(rc));
-            free(errmsg);
-        }
-    }
-    if (rc != IZDE_OK && dest)
-        ix_remove_dbtree(dest);
+    if (!live)
+        return IZDE_ERR_NOMEM;
+    const char *srcs[] = { live };
+    izde_status_t rc = compact_and_swap(ru, srcs, 1, "compact", "compact database", "compacted");
     free(live);
-    free(dest);
     return rc;
 }
 
