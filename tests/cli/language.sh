@@ -28,6 +28,11 @@ expect_top ky-innovation-teacher.txt ishmerduuluk
 expect_top ky-innovation-teacher.txt innovatsiyalyk ishmerduulugu
 expect_top ru-school-reform.txt reforma obrazovaniya
 
+# A stop word is searched only as written: no stems, no prefix term.
+expect_exit 0 "explain stop word" "$BIN/izde-search" --db "$db" --explain жана мугалим
+grep -qx "word 'жана' (stop word): exact=жана" "$TMP/out" && pass || fail "stop word searched beyond its exact form: $(grep жана "$TMP/out")"
+expect_grep "word 'мугалим': exact=мугалим ky=K" "$TMP/out" "content word keeps its stems"
+
 # One way only: a word spelled with Kyrgyz letters searches no folded or
 # Russian alternatives; the same word typed without them does.
 expect_exit 0 "explain precise" "$BIN/izde-search" --db "$db" --explain ишмердүүлүк
