@@ -20,6 +20,8 @@ static const char usage[] =
     "  --limit N    hits per query (default 10)\n"
     "  --cold N     also time the first N queries each after reopening the\n"
     "               database and dropping the page cache (needs root)\n"
+    "  --times FILE append each timed query to FILE as a line\n"
+    "               MODE<TAB>milliseconds<TAB>query\n"
     "  -h, --help   show this help\n";
 
 static const char sql[] = "SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY rank LIMIT ?2";
@@ -112,6 +114,7 @@ int main(int argc, char **argv)
     struct fl s = { .limit = 10, .match = IZDE_BUF_INIT };
     const char *queries = NULL;
     long cold = 0;
+    const char *times = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -123,6 +126,8 @@ int main(int argc, char **argv)
             s.limit = atoi(argv[++i]);
         } else if (strcmp(a, "--cold") == 0 && i + 1 < argc) {
             cold = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--times") == 0 && i + 1 < argc) {
+            times = argv[++i];
         } else if (a[0] != '-' && !queries) {
             queries = a;
         } else {
@@ -140,7 +145,7 @@ int main(int argc, char **argv)
         return 1;
     }
     int status = 1;
-    struct bench_driver d = { "fts5_latency", &s, reopen_cb, query_cb };
+    struct bench_driver d = { "fts5_latency", &s, reopen_cb, query_cb, times };
     if (open_db(&s) != 0)
         goto out;
     if (bench_time_queries(&d, &qs, (size_t)cold, "warm-and", "cold-and") == 0)

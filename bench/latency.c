@@ -111,7 +111,7 @@ void bench_report(const char *mode, double *secs, size_t n, unsigned long long h
 /* Times queries [0, n) into secs[] (NULL: untimed); returns the number of
  * hits, or -1. */
 static long long time_pass(const struct bench_driver *d, const struct bench_queries *qs,
-                           size_t n, int cold, double *secs)
+                           size_t n, int cold, double *secs, const char *mode, FILE *times)
 {
     unsigned long long total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -131,6 +131,8 @@ static long long time_pass(const struct bench_driver *d, const struct bench_quer
             return -1;
         if (secs)
             secs[i] = t1 - t0;
+        if (secs && times)
+            fprintf(times, "%s\t%.3f\t%s\n", mode, (t1 - t0) * 1e3, qs->items[i]);
         total += (unsigned long long)hits;
     }
     return (long long)total;
@@ -146,18 +148,28 @@ int bench_time_queries(const struct bench_driver *d, const struct bench_queries 
     }
     int rc = -1;
     long long hits;
-    if (time_pass(d, qs, qs->n, 0, NULL) < 0 || (hits = time_pass(d, qs, qs->n, 0, secs)) < 0)
+    FILE *times = NULL;
+    if (d->times && !(times = fopen(d->times, "a"))) {
+        fprintf(stderr, "%s: error: cannot write '%s': %s\n", d->name, d->times, strerror(errno));
+        goto out;
+    }
+    if (time_pass(d, qs, qs->n, 0, NULL, NULL, NULL) < 0 ||
+        (hits = time_pass(d, qs, qs->n, 0, secs, warm_mode, times)) < 0)
         goto out;
     bench_report(warm_mode, secs, qs->n, (unsigned long long)hits);
     if (cold > 0) {
         size_t n = cold < qs->n ? cold : qs->n;
-        if ((hits = time_pass(d, qs, n, 1, secs)) < 0)
+        if ((hits = time_pass(d, qs, n, 1, secs, cold_mode, times)) < 0)
             goto out;
         bench_report(cold_mode, secs, n, (unsigned long long)hits);
     }
     fflush(stdout);
     rc = 0;
 out:
+    if (times && fclose(times) != 0 && rc == 0) {
+        fprintf(stderr, "%s: error: cannot write '%s': %s\n", d->name, d->times, strerror(errno));
+        rc = -1;
+    }
     free(secs);
     return rc;
 }

@@ -35,6 +35,9 @@ struct bench_driver {
     int (*reopen)(void *state);
     /* Runs one query; the number of hits, or -1 after saying why. */
     long long (*query)(void *state, const char *text);
+    /* When set, each timed query appends a line "MODE<TAB>ms<TAB>query" to
+     * this file: what finds the queries behind a tail. */
+    const char *times;
 };
 
 /* The passes bench/run.sh reads: an untimed one that warms the caches, a

@@ -25,6 +25,8 @@ static const char usage[] =
     "  --all        complete matches only (AND of the query words)\n"
     "  --cold N     also time the first N queries each after reopening the\n"
     "               database and dropping the page cache (needs root)\n"
+    "  --times FILE append each timed query to FILE as a line\n"
+    "               MODE<TAB>milliseconds<TAB>query\n"
     "  -h, --help   show this help\n";
 
 struct ql {
@@ -98,6 +100,7 @@ int main(int argc, char **argv)
     struct ql s = { .limit = 10 };
     const char *queries = NULL;
     long cold = 0;
+    const char *times = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -109,6 +112,8 @@ int main(int argc, char **argv)
             s.limit = (uint32_t)strtoul(argv[++i], NULL, 10);
         } else if (strcmp(a, "--cold") == 0 && i + 1 < argc) {
             cold = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--times") == 0 && i + 1 < argc) {
+            times = argv[++i];
         } else if (strcmp(a, "--all") == 0) {
             s.all_only = 1;
         } else if (a[0] != '-' && !queries) {
@@ -129,7 +134,7 @@ int main(int argc, char **argv)
         return 1;
     }
     int status = 1;
-    struct bench_driver d = { "query_latency", &s, reopen_cb, query_cb };
+    struct bench_driver d = { "query_latency", &s, reopen_cb, query_cb, times };
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&s.an, &errmsg);
     if (rc != IZDE_OK) {
