@@ -427,11 +427,7 @@ static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_
         t->end = sentence_end(text, s, end);
         memset(&t->ev, 0, sizeof(t->ev));
         izde_langid_add(&t->ev, text + s, t->end - s);
-        for (int l = 0; l < IZDE_LANG_COUNT; l++)
-            para->score[l] += t->ev.score[l];
-        para->letters += t->ev.letters;
-        para->cyrillic += t->ev.cyrillic;
-        para->other_letters += t->ev.other_letters;
+        izde_langid_merge(para, &t->ev);
         s = t->end;
     }
     return IZDE_OK;

@@ -64,6 +64,12 @@ static const struct langid_ngram *lookup(uint64_t key)
     return NULL;
 }
 
+/* The model's entry for the trigram a b c, or NULL if it has none. */
+static const struct langid_ngram *lookup_trigram(uint32_t a, uint32_t b, uint32_t c)
+{
+    return lookup(((uint64_t)a << 42) | ((uint64_t)b << 21) | c);
+}
+
 float izde_langid_trigram_logp(uint32_t a, uint32_t b, uint32_t c, enum izde_lang lang)
 {
     int col = -1;
@@ -72,14 +78,13 @@ float izde_langid_trigram_logp(uint32_t a, uint32_t b, uint32_t c, enum izde_lan
             col = l;
     if (col < 0)
         return 0;
-    const struct langid_ngram *g = lookup(((uint64_t)a << 42) | ((uint64_t)b << 21) | c);
+    const struct langid_ngram *g = lookup_trigram(a, b, c);
     return g ? g->logp[col] : langid_floor[col];
 }
 
 static void add_trigram(uint32_t a, uint32_t b, uint32_t c, double *score)
 {
-    uint64_t key = ((uint64_t)a << 42) | ((uint64_t)b << 21) | c;
-    const struct langid_ngram *g = lookup(key);
+    const struct langid_ngram *g = lookup_trigram(a, b, c);
     for (int l = 0; l < LANGID_MODEL_LANGS; l++)
         score[l] += g ? g->logp[l] : langid_floor[l];
 }
@@ -109,6 +114,15 @@ void izde_langid_add(struct izde_langid_evidence *e, const char *text, size_t le
                 e->other_letters++;
         }
     }
+}
+
+void izde_langid_merge(struct izde_langid_evidence *into, const struct izde_langid_evidence *e)
+{
+    for (int l = 0; l < IZDE_LANG_COUNT; l++)
+        into->score[l] += e->score[l];
+    into->letters += e->letters;
+    into->cyrillic += e->cyrillic;
+    into->other_letters += e->other_letters;
 }
 
 enum izde_lang izde_langid_decide(const struct izde_langid_evidence *e, double *confidence)

@@ -35,6 +35,9 @@ struct izde_langid_evidence {
 /* Adds the evidence of text (valid UTF-8) to e. */
 void izde_langid_add(struct izde_langid_evidence *e, const char *text, size_t len);
 
+/* Adds the evidence e (of text beside the text into has seen) to into. */
+void izde_langid_merge(struct izde_langid_evidence *into, const struct izde_langid_evidence *e);
+
 /* The language e points to, as izde_langid_guess. */
 enum izde_lang izde_langid_decide(const struct izde_langid_evidence *e, double *confidence);
 
