@@ -243,7 +243,10 @@ static unsigned lookup(struct izde_dehyphen *d, struct table *t, const char *k, 
     return e && e->hash ? e->count : 0;
 }
 
-static izde_status_t bump(struct izde_dehyphen *d, struct table *t, const char *k, size_t len)
+/* Counts one occurrence of k in t. OUT: *entry (when entry is not NULL),
+ * k's entry, valid until t grows. */
+static izde_status_t bump(struct izde_dehyphen *d, struct table *t, const char *k, size_t len,
+                          const struct entry **entry)
 {
     if ((t->n + 1) * 2 > t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 1024;
@@ -264,6 +267,8 @@ static izde_status_t bump(struct izde_dehyphen *d, struct table *t, const char *
     struct entry *e = find(d, t, k, len, h);
     if (e->hash) {
         e->count++;
+        if (entry)
+            *entry = e;
         return IZDE_OK;
     }
     if (d->arena.len + len > UINT32_MAX)
@@ -278,6 +283,8 @@ static izde_status_t bump(struct izde_dehyphen *d, struct table *t, const char *
     d->arena.p[d->arena.len] = '\0';
     *e = (struct entry){ off, (uint32_t)len, 1, h };
     t->n++;
+    if (entry)
+        *entry = e;
     return IZDE_OK;
 }
 
@@ -375,7 +382,7 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
         if (rc == IZDE_OK)
             rc = izde_buf_add(&d->k2, stem, sl);
         if (rc == IZDE_OK)
-            rc = bump(d, &d->stems, d->k2.p, d->k2.len);
+            rc = bump(d, &d->stems, d->k2.p, d->k2.len, NULL);
         if (rc != IZDE_OK)
             return rc;
     }
@@ -394,14 +401,14 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
  * list. */
 static izde_status_t bump_word(struct izde_dehyphen *d, const char *k, size_t len)
 {
-    izde_status_t rc = bump(d, &d->words, k, len);
+    const struct entry *e;
+    izde_status_t rc = bump(d, &d->words, k, len, &e);
     if (rc != IZDE_OK)
         return rc;
     struct skey *cur = izde_array_grow(d->cur, d->cur_n, &d->cur_cap, sizeof(*cur), 1024);
     if (!cur)
         return IZDE_ERR_NOMEM;
     d->cur = cur;
-    const struct entry *e = find(d, &d->words, k, len, hash_key(k, len));
     d->cur[d->cur_n++] = (struct skey){ e->off, e->len, 1 };
     return IZDE_OK;
 }
