@@ -8,6 +8,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/uversion.h>
 
 struct izde_text {
     UBreakIterator *bi;
@@ -531,4 +532,11 @@ enum izde_script izde_text_script(const char *s, size_t len)
 int izde_text_is_alpha(uint32_t cp)
 {
     return u_isalpha((UChar32)cp) != 0;
+}
+
+void izde_text_icu_version(char out[32])
+{
+    UVersionInfo v;
+    u_getVersion(v);
+    u_versionToString(v, out);
 }

@@ -84,4 +84,7 @@ enum izde_script izde_text_script(const char *s, size_t len);
 /* Whether cp is a letter of any script (ICU's u_isalpha). */
 int izde_text_is_alpha(uint32_t cp);
 
+/* Writes the version of the ICU library this program runs with ("72.1"). */
+void izde_text_icu_version(char out[32]);
+
 #endif

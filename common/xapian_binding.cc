@@ -1366,3 +1366,8 @@ const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
         return nullptr;
     }
 }
+
+const char *izde_xapian_version(void) noexcept
+{
+    return Xapian::version_string();
+}

@@ -350,6 +350,10 @@ void izde_xstem_free(izde_xstem_t *st) IZDE_NOEXCEPT;
 const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
                             size_t *stem_len) IZDE_NOEXCEPT;
 
+/* The version of the Xapian library this program runs with ("1.4.22");
+ * static storage. */
+const char *izde_xapian_version(void) IZDE_NOEXCEPT;
+
 #ifdef __cplusplus
 }
 #endif

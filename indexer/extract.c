@@ -289,7 +289,13 @@ static void find_helper(void)
     if (!slash)
         return;
     *slash = '\0';
+    /* Beside the program in the build tree; under PREFIX/lib/izde once
+     * installed (cmake --install, the .deb), where programs that are not run
+     * by hand belong. */
     snprintf(helper_path, sizeof(helper_path), "%.*s/izde-extract", PATH_MAX - 20, self);
+    if (access(helper_path, X_OK) != 0)
+        snprintf(helper_path, sizeof(helper_path), "%.*s/../lib/izde/izde-extract",
+                 PATH_MAX - 40, self);
 }
 
 static double now_s(void)

@@ -1,6 +1,9 @@
 /* stem_main.c - izde-stem: one word per line in, one stem per line out. */
 #include "stemmer.h"
 
+#include "cli.h"
+#include "izde_version.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,30 +16,67 @@ static void usage(FILE *f)
             "Reads one case-folded UTF-8 word per line and writes exactly one stem\n"
             "per line, in the same order.\n"
             "\n"
-            "  --lang LANG   language code:");
+            "  -l, --lang LANG  language code:");
     for (const char *const *l = izde_stemmer_languages(); *l; l++)
         fprintf(f, " %s", *l);
-    fprintf(f, "\n  --help        show this help\n\nexit status: 0 fine, 1 failure, 2 usage\n");
+    fprintf(f, "\n"
+               "  -h, --help       show this help\n"
+               "  -V, --version    show the version and each stemmer's rules version\n"
+               "\n"
+               "exit status:\n"
+               "  0   fine\n"
+               "  1   failed while running\n"
+               "  2   usage error\n");
 }
+
+static void version(void)
+{
+    printf("izde-stem %s\nrules:", IZDE_VERSION);
+    for (const char *const *l = izde_stemmer_languages(); *l; l++) {
+        izde_stemmer_t *st = NULL;
+        if (izde_stemmer_new(*l, &st) == IZDE_OK)
+            printf(" %s=%u", *l, izde_stemmer_version(st));
+        izde_stemmer_free(st);
+    }
+    putchar('\n');
+}
+
+enum { OPT_LANG = 1, OPT_HELP, OPT_VERSION };
+
+static const struct izde_cli_option options[] = {
+    { "lang", 'l', IZDE_CLI_VALUE, OPT_LANG },
+    { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
+    { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
+    { NULL, 0, 0, 0 },
+};
 
 int main(int argc, char **argv)
 {
-    const char *lang = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
+    const char *lang = NULL, *v;
+    struct izde_cli cli;
+    izde_cli_init(&cli, argc, argv, "izde-stem", options, 0);
+    int id;
+    while ((id = izde_cli_next(&cli, &v)) != IZDE_CLI_END) {
+        switch (id) {
+        case OPT_LANG:
+            lang = v;
+            break;
+        case OPT_HELP:
             usage(stdout);
             return 0;
-        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
-            lang = argv[++i];
-        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
-            lang = argv[i] + 7;
-        } else {
-            fprintf(stderr, "izde-stem: unknown option '%s'\ntry 'izde-stem --help'\n", argv[i]);
+        case OPT_VERSION:
+            version();
+            return 0;
+        case IZDE_CLI_OPERAND:
+            fprintf(stderr, "izde-stem: unexpected argument '%s': words come on standard input "
+                            "(see izde-stem --help)\n", v);
+            return 2;
+        default:
             return 2;
         }
     }
     if (!lang) {
-        fprintf(stderr, "izde-stem: missing --lang\ntry 'izde-stem --help'\n");
+        fprintf(stderr, "izde-stem: missing --lang (see izde-stem --help)\n");
         return 2;
     }
     izde_stemmer_t *st;
