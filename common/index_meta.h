@@ -11,6 +11,9 @@
 
 #define IZDE_META_FORMAT "izde.format"
 #define IZDE_META_ANALYSIS "izde.analysis"
+/* The Izde version of the last run that wrote the index, so that a refusal
+ * can say which Izde wrote it. */
+#define IZDE_META_WRITER "izde.version"
 
 /* Checks that the index at path (open for writing as db) was written with
  * this format and analysis version; an empty index is stamped with them.
