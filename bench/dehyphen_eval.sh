@@ -9,13 +9,13 @@
 # to a temporary file that is removed afterwards and never committed. Then
 # the seed article ../shared/seeds/000_eff225d9c19db179.txt, already broken
 # by its typesetter: how many line-end hyphens are joined and kept.
-# DEHYPHEN_EVAL names the binary (default: build*/bin/dehyphen_eval).
+# DEHYPHEN_EVAL names the binary (default: build*/bench/bin/dehyphen_eval).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${IZDE_SHARED_DIR:-$here/../shared}
 bin=${DEHYPHEN_EVAL:-}
 if [ -z "$bin" ]; then
-    for b in "$here"/build/bin/dehyphen_eval "$here"/build-*/bin/dehyphen_eval; do
+    for b in "$here"/build/bench/bin/dehyphen_eval "$here"/build-*/bench/bin/dehyphen_eval; do
         if [ -x "$b" ]; then bin=$b; break; fi
     done
 fi

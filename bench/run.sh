@@ -46,11 +46,12 @@ done
 
 gen=$here/../shared/eval/make_bench_corpus.py
 bin=$build/bin
-for f in "$gen" "$bin/izde-index" "$bin/izde-search" "$bin/query_latency" "$bin/xapian_floor"; do
+benchbin=$build/bench/bin
+for f in "$gen" "$bin/izde-index" "$bin/izde-search" "$benchbin/query_latency" "$benchbin/xapian_floor"; do
     [ -e "$f" ] || { echo "run.sh: missing '$f'" >&2; exit 1; }
 done
 have() { command -v "$1" >/dev/null 2>&1; }
-have_fts5=0; have sqlite3 && [ -x "$bin/fts5_latency" ] && have_fts5=1
+have_fts5=0; have sqlite3 && [ -x "$benchbin/fts5_latency" ] && have_fts5=1
 have_omindex=0; have omindex && have xapian-compact && have_omindex=1
 [ -x /usr/bin/time ] || { echo "run.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 
@@ -173,10 +174,10 @@ run_size() {
     # --- Xapian floor: pre-tokenized text through our binding, one core
     log "xapian_floor: with and without positions"
     local line
-    line=$("$bin/xapian_floor" --db "$dir/floor.db" "$dir/docs")
+    line=$("$benchbin/xapian_floor" --db "$dir/floor.db" "$dir/docs")
     put "build s" floor "$(kv "$line" secs)"; put "build MB/s" floor "$(kv "$line" mb_s)"
     put "build docs/s" floor "$(kv "$line" docs_s)"; put "index MB (x input)" floor "$(times "$(mb "$dir/floor.db")")"
-    line=$("$bin/xapian_floor" --no-positions --db "$dir/floor-nopos.db" "$dir/docs")
+    line=$("$benchbin/xapian_floor" --no-positions --db "$dir/floor-nopos.db" "$dir/docs")
     put "build s" floor-nopos "$(kv "$line" secs)"; put "build MB/s" floor-nopos "$(kv "$line" mb_s)"
     put "build docs/s" floor-nopos "$(kv "$line" docs_s)"
     put "index MB (x input)" floor-nopos "$(times "$(mb "$dir/floor-nopos.db")")"
@@ -239,13 +240,13 @@ EOF
     }
     log "query_latency: izde ranking and AND only"
     local out
-    mapfile -t out < <("$bin/query_latency" --db "$ix" "${cold_args[@]}" "$q")
+    mapfile -t out < <("$benchbin/query_latency" --db "$ix" "${cold_args[@]}" "$q")
     put_lat izde "${out[@]}"
-    mapfile -t out < <("$bin/query_latency" --all --db "$ix" "${cold_args[@]}" "$q")
+    mapfile -t out < <("$benchbin/query_latency" --all --db "$ix" "${cold_args[@]}" "$q")
     put_lat izde "${out[@]}"
     if [ $have_fts5 = 1 ]; then
         log "fts5_latency"
-        mapfile -t out < <("$bin/fts5_latency" --db "$fts" "${cold_args[@]}" "$q")
+        mapfile -t out < <("$benchbin/fts5_latency" --db "$fts" "${cold_args[@]}" "$q")
         put_lat fts5 "${out[@]}"
     fi
 

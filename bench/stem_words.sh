@@ -7,7 +7,7 @@
 # Extracts the FORM column (lowercased, every token, so frequent words weigh
 # as in running text) into a temporary file, which is removed afterwards and
 # never committed, and runs bench_stem on it. BENCH_STEM names the binary
-# (default: build/bin/bench_stem, then build-*/bin/bench_stem).
+# (default: build/bench/bin/bench_stem, then build-*/bench/bin/bench_stem).
 set -eu
 if [ $# -lt 2 ]; then
     echo "usage: $0 FILE.conllu LANG [bench_stem options...]" >&2
@@ -19,7 +19,7 @@ shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${BENCH_STEM:-}
 if [ -z "$bin" ]; then
-    for b in "$here"/build/bin/bench_stem "$here"/build-*/bin/bench_stem; do
+    for b in "$here"/build/bench/bin/bench_stem "$here"/build-*/bench/bin/bench_stem; do
         if [ -x "$b" ]; then bin=$b; break; fi
     done
 fi

@@ -57,7 +57,7 @@ for t in "${targets[@]}"; do
     echo "fuzz.sh: $t for ${secs}s (log: $log)" >&2
     start=$(date +%s)
     # -timeout: a single input running longer is a finding (a hang).
-    "$build/bin/$t" -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
+    "$build/fuzz/bin/$t" -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
         -max_total_time="$secs" -max_len="$(max_len "$t")" -timeout=20 \
         -rss_limit_mb=2048 -artifact_prefix="$art/" "$work" "${seeds[@]}" >"$log" 2>&1 || true
     elapsed=$(( $(date +%s) - start ))
@@ -76,8 +76,8 @@ for t in "${targets[@]}"; do
     done <<<"$(ls "$art" | sort)"
     for f in "${new[@]}"; do
         echo "fuzz.sh: NEW CRASH $t: $f" >&2
-        echo "  reproduce: $build/bin/$t $f" >&2
-        echo "  minimize:  $build/bin/$t -minimize_crash=1 -runs=100000 $f" >&2
+        echo "  reproduce: $build/fuzz/bin/$t $f" >&2
+        echo "  minimize:  $build/fuzz/bin/$t -minimize_crash=1 -runs=100000 $f" >&2
     done
     [ ${#new[@]} -gt 0 ] && status=1
     printf '| %s | %s | %s | %s | %s | %s |\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$t" \

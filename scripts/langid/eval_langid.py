@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the language identifier on sentences of 5+ words.
 
-  /usr/bin/python3 scripts/langid/eval_langid.py [--bin build/bin/langid_cli] [--min-acc 0.99]
+  /usr/bin/python3 scripts/langid/eval_langid.py [--bin build/tests/bin/langid_cli] [--min-acc 0.99]
 
 Kyrgyz: every sentence of the Kyrgyz dev treebank (not used in training).
 Russian: the odd-numbered sentences of the Russian dev treebank (held out
@@ -39,7 +39,7 @@ def run(binary, sentences):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "build", "bin", "langid_cli"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "build", "tests", "bin", "langid_cli"))
     ap.add_argument("--min-acc", type=float, default=0.0)
     ap.add_argument("--errors", type=int, default=0)
     args = ap.parse_args()

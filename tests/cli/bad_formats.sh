@@ -5,8 +5,8 @@ in=$TMP/in
 mkdir -p "$in"
 printf 'Жакшы документ: мугалим жана окуучу.\n' > "$in/good.txt"
 
-"$BIN/mkpdf" "$TMP/good.pdf" doc || fail "mkpdf doc"
-"$BIN/mkpdf" "$in/scan.pdf" scan || fail "mkpdf scan"
+"$TOOLS/mkpdf" "$TMP/good.pdf" doc || fail "mkpdf doc"
+"$TOOLS/mkpdf" "$in/scan.pdf" scan || fail "mkpdf scan"
 head -c 600 "$TMP/good.pdf" > "$in/truncated.pdf"
 { printf '%%PDF-1.4\n'; head -c 4000 /dev/urandom; } > "$in/garbage.pdf"
 python3 - "$in" <<'PY' || fail "writing bad documents"

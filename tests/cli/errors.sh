@@ -39,7 +39,7 @@ expect_exit 0 "good file searchable" "$BIN/izde-search" --db "$db" --json оку
 expect_grep "good.txt" "$TMP/out" "good file found"
 
 # Another writer holds the lock: a distinct exit status, nothing damaged.
-coproc HOLD { "$BIN/dbtool" hold "$db"; }
+coproc HOLD { "$TOOLS/dbtool" hold "$db"; }
 read -r line <&"${HOLD[0]}"
 expect_exit 75 "locked database" "$BIN/izde-index" --db "$db" "$TMP/in/good.txt"
 expect_grep "cannot open database '$db'" "$TMP/err" "locked database named"
@@ -51,7 +51,7 @@ expect_grep "good.txt" "$TMP/out" "index intact after lock"
 
 # An index from an incompatible analysis is refused with a reindex hint.
 cp -r "$db" "$TMP/old"
-"$BIN/dbtool" set-meta "$TMP/old" izde.analysis "analysis=0 ky=0 ru=0"
+"$TOOLS/dbtool" set-meta "$TMP/old" izde.analysis "analysis=0 ky=0 ru=0"
 expect_exit 3 "old index search" "$BIN/izde-search" --db "$TMP/old" мектеп
 expect_grep "izde-index --full" "$TMP/err" "reindex hint"
 expect_exit 3 "old index write" "$BIN/izde-index" --db "$TMP/old" "$TMP/in/good.txt"

@@ -5,7 +5,7 @@ in=$TMP/in
 mkdir -p "$in"
 
 # PDF: metadata, one page with a line-end hyphen, one two-column page.
-"$BIN/mkpdf" "$in/library.pdf" doc || fail "mkpdf"
+"$TOOLS/mkpdf" "$in/library.pdf" doc || fail "mkpdf"
 
 # DOCX, ODT and EPUB: zip + XML written here.
 python3 - "$in" <<'PY' || fail "writing zip documents"

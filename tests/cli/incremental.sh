@@ -95,7 +95,7 @@ expect_exit 0 "update after full" "$BIN/izde-index" --db "$db" --update --log "$
 expect_no_grep '"action":"added"' "$TMP/log8" "nothing re-added after --full"
 
 # --full works on an index of an incompatible version, which plain runs refuse.
-"$BIN/dbtool" set-meta "$db" izde.analysis "analysis=0 ky=0 ru=0"
+"$TOOLS/dbtool" set-meta "$db" izde.analysis "analysis=0 ky=0 ru=0"
 expect_exit 3 "old version refused" "$BIN/izde-index" --db "$db" --update
 expect_grep "izde-index --full" "$TMP/err" "rebuild hint"
 expect_exit 0 "full on old version" "$BIN/izde-index" --db "$db" --full "$lib"

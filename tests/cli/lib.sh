@@ -2,6 +2,8 @@
 set -u
 : "${IZDE_BIN_DIR:?}" "${IZDE_SOURCE_DIR:?}"
 BIN=$IZDE_BIN_DIR
+# Test programs (mkpdf, dbtool, ...) live apart from the user programs.
+TOOLS=${IZDE_TOOL_DIR:-$BIN}
 SRC=$IZDE_SOURCE_DIR
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/izde-test.XXXXXX")
 trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT

@@ -136,7 +136,7 @@ diff -u "$TMP/want" "$TMP/got" >&2 && pass || fail "batch over remote shards dif
 # The index version check reads metadata from the first database, over the
 # remote protocol too: a shard stamped by another analysis version is refused.
 expect_exit 0 "stamp shard a with an old analysis version" \
-    "$BIN/dbtool" set-meta "$TMP/shard-a" izde.analysis "analysis=0 ky=0 ru=0"
+    "$TOOLS/dbtool" set-meta "$TMP/shard-a" izde.analysis "analysis=0 ky=0 ru=0"
 expect_exit 3 "remote stub over an incompatible shard" \
     "$BIN/izde-search" --db "$TMP/remote.stub" учитель
 expect_grep "izde-index --full" "$TMP/err" "incompatible remote shard: rebuild hint"
