@@ -46,11 +46,17 @@ struct izde_dehyphen {
     struct izde_buf k1, k2;     /* scratch keys */
     size_t memory_words;        /* remembered words and stems before
                                    starting afresh */
+    int no_evidence;            /* decide by the language alone */
 };
 
 void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words)
 {
     d->memory_words = max_words < 1000 ? 1000 : max_words;
+}
+
+void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use)
+{
+    d->no_evidence = !use;
 }
 
 izde_status_t izde_dehyphen_new(izde_dehyphen_t **out)
@@ -239,6 +245,8 @@ static struct entry *find(struct izde_dehyphen *d, struct table *t, const char *
 
 static unsigned lookup(struct izde_dehyphen *d, struct table *t, const char *k, size_t len)
 {
+    if (d->no_evidence)
+        return 0;
     struct entry *e = find(d, t, k, len, hash_key(k, len));
     return e && e->hash ? e->count : 0;
 }
@@ -583,6 +591,8 @@ static unsigned count_prefix_in(const struct izde_dehyphen *d, const struct skey
  * remembered texts, as of the snapshot, and in the current one. */
 static unsigned count_prefix(struct izde_dehyphen *d, const char *k, size_t len)
 {
+    if (d->no_evidence)
+        return 0;
     return count_prefix_in(d, d->snap, d->snap_n, k, len) +
            count_prefix_in(d, d->cur, d->cur_n, k, len);
 }
@@ -751,6 +761,31 @@ static int suffixes_only(struct izde_dehyphen *d, const char *j, size_t jlen, si
     return 0;
 }
 
+/* Whether the word at xs starts a sentence: nothing but spaces, quotes or
+ * brackets between it and the start of the text, a blank line, or the end
+ * of a sentence (. ! ? …). */
+static int sentence_start(const char *s, size_t xs)
+{
+    size_t i = xs;
+    int newlines = 0;
+    while (i > 0) {
+        size_t p = prev_start(s, i), q = p;
+        uint32_t c = next_cp(s, i, &q);
+        if (c == '\n' || c == '\f') {
+            if (++newlines == 2)
+                return 1;
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '(' || c == '[' ||
+                   c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2014 || c == 0x2013 ||
+                   c == '-') {
+            /* a space, an opening quote or bracket, a dash of dialogue */
+        } else {
+            return c == '.' || c == '!' || c == '?' || c == 0x2026;
+        }
+        i = p;
+    }
+    return 1;
+}
+
 static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, size_t xe,
                            size_t ys, size_t ye, izde_status_t *rc)
 {
@@ -772,6 +807,8 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
     }
     if (y_cap && !(x_upper && y_upper))
         return KEEP;
+    i = xs;
+    int x_cap = !x_upper && is_upper(next_cp(s, xe, &i));
 
     /* Keys: x, y, x+y and x-y, in d->k1 at offsets. */
     struct izde_buf *k = &d->k1;
@@ -862,6 +899,13 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
         return KEEP;
     if (key_in(y, yl, ru_second_parts))
         return KEEP;
+    /* A capital before the break and none after it, inside a sentence: a
+     * name broken at a line end (Сагын-\nбек, Ру-\nслан). Each part of a
+     * hyphenated name has its capital (Жалал-Абад, Нур-Султан), and a
+     * common compound takes one only at the start of a sentence. */
+    if (x_cap && yn <= 4 && !sentence_start(s, xs))
+        return JOIN;
+
     /* Kyrgyz, no other evidence: the character trigrams of the break. */
     int lang;
     double b = boundary_score(x, xl, y, yl, &lang);
