@@ -748,6 +748,15 @@ static int stem_known(struct izde_dehyphen *d, const char *k, size_t len)
     return 0;
 }
 
+/* Whether the Kyrgyz stemmer strips a suffix from x (more than the final
+ * letter it may drop to normalise a stem). */
+static int has_suffix(struct izde_dehyphen *d, const char *x, size_t xl)
+{
+    size_t sl;
+    const char *stem = izde_stemmer_stem(d->ky, x, xl, &sl);
+    return stem && nchars(stem, sl) + 1 < nchars(x, xl);
+}
+
 /* Whether the stemmers read the joined word as x plus suffixes only. */
 static int suffixes_only(struct izde_dehyphen *d, const char *j, size_t jlen, size_t xlen)
 {
@@ -943,8 +952,10 @@ static enum verdict decide(struct izde_dehyphen *d, const char *s, size_t xs, si
     /* A capital before the break and none after it, inside a sentence: a
      * name broken at a line end (Сагын-\nбек, Ру-\nслан). Each part of a
      * hyphenated name has its capital (Жалал-Абад, Нур-Султан), and a
-     * common compound takes one only at the start of a sentence. */
-    if (x_cap && !sentence_start(s, xs))
+     * common compound takes one only at the start of a sentence. A first
+     * part that ends in a suffix is a whole word, and the capital that of a
+     * title (Социалдык-\nпедагогикалык). */
+    if (x_cap && !sentence_start(s, xs) && !has_suffix(d, x, xl))
         return JOIN;
 
     /* Kyrgyz, no other evidence: the character trigrams of the break, and
