@@ -51,9 +51,11 @@ void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use);
  * typesetter is far more common than a compound broken at its own hyphen.
  * A capitalised first part with a lower-case second one inside a sentence
  * is a broken name (Сагын-\nбек), joined: each part of a hyphenated name
- * has its capital. In Kyrgyz text the last resort is the character trigram
- * model of the language identifier (langid_model.h): a break where a word
- * boundary is much likelier than a word going on (иш|чара) is kept. A kept
+ * has its capital. In Kyrgyz text the last resort is vowel harmony and the
+ * character trigram model of the language identifier (langid_model.h): a
+ * break where a word boundary is much likelier than a word going on
+ * (иш|чара), or likelier at all while the vowels on its two sides disagree
+ * in backness as no native word's do (азык|түлүк), is kept. A kept
  * break is not lost to the whole word: the analysis indexes a document's
  * compound also as one word (common/analyze.c), so иш-\nмердүүлүгү kept as
  * иш-мердүүлүгү is found by ишмердүүлүк. A soft hyphen at a line end is
