@@ -1,6 +1,6 @@
 /* dehyphen_eval.c - measures line-break hyphen repair: re-flows clean text into narrow hyphenated lines, repairs it, counts words restored.
  *
- *   dehyphen_eval [--width N]... [-v] [--seed FILE] < DOCS
+ *   dehyphen_eval [--width N]... [-v] [--no-evidence] [--half 0|1] [--seed FILE] < DOCS
  *
  * DOCS: UTF-8 documents separated by a line holding only "\x1d" (group
  * separator). Each document is re-flowed into lines of each --width
@@ -12,7 +12,10 @@
  *  - compound broken at its own hyphen: must come back hyphenated.
  * With -v every failure is printed (to see what to fix). --seed FILE
  * instead reports what the repair does to a real, already broken text: the
- * numbers of line-end hyphens joined and kept, and with -v each decision. */
+ * numbers of line-end hyphens joined and kept, and with -v each decision.
+ * --no-evidence decides each break as if its words occurred nowhere else
+ * (izde_dehyphen_set_evidence); --half 0 or 1 takes the even or the odd
+ * documents only, to tune a rule on one half and check it on the other. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +104,8 @@ struct counts {
 };
 
 static int verbose;
+static int no_evidence;     /* --no-evidence: words seen once */
+static int half = -1;       /* --half 0|1: even or odd documents only */
 
 /* A hyphen typed as a dash, glued to the word before it ("ысым- Абдимуктар"),
  * would be a line-end hyphen whenever the line ends there, which no reader
@@ -337,10 +342,14 @@ int main(int argc, char **argv)
             widths[nw++] = (size_t)atoi(argv[++i]);
         else if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--no-evidence") == 0)
+            no_evidence = 1;
+        else if (strcmp(argv[i], "--half") == 0 && i + 1 < argc)
+            half = atoi(argv[++i]) & 1;
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             seed = argv[++i];
         else {
-            fprintf(stderr, "usage: dehyphen_eval [--width N]... [-v] [--seed FILE] < DOCS\n");
+            fprintf(stderr, "usage: dehyphen_eval [--width N]... [-v] [--no-evidence] [--half 0|1] [--seed FILE] < DOCS\n");
             return 2;
         }
     }
@@ -352,6 +361,7 @@ int main(int argc, char **argv)
     izde_dehyphen_t *dh;
     if (izde_dehyphen_new(&dh) != IZDE_OK)
         return 1;
+    izde_dehyphen_set_evidence(dh, !no_evidence);
     if (seed) {
         int r = seed_report(dh, seed);
         izde_dehyphen_free(dh);
@@ -362,7 +372,7 @@ int main(int argc, char **argv)
     if (!all)
         return 1;
     struct counts c = { 0, 0, 0, 0 };
-    size_t ndocs = 0;
+    size_t ndocs = 0, seen;
     /* One pass over the documents per width, each with a fresh context: the
      * words the context remembers come from earlier documents of the same
      * pass, never from this document re-flowed at another width. */
@@ -370,11 +380,12 @@ int main(int argc, char **argv)
         izde_dehyphen_free(dh);
         if (izde_dehyphen_new(&dh) != IZDE_OK)
             return 1;
-        ndocs = 0;
+        izde_dehyphen_set_evidence(dh, !no_evidence);
+        ndocs = seen = 0;
         for (char *p = all; p < all + len;) {
             char *sep = strstr(p, "\n\x1d\n");
             char *end = sep ? sep : all + len;
-            if (end > p) {
+            if (end > p && (half < 0 || (int)(seen++ & 1) == half)) {
                 size_t dl;
                 char *d = undash(p, (size_t)(end - p), &dl);
                 if (!d || run(dh, d, dl, widths[w], &c) != 0)

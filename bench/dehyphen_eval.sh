@@ -1,8 +1,12 @@
 #!/bin/sh
 # dehyphen_eval.sh - line-break hyphen repair on Kyrgyz and Russian text (see dehyphen_eval.c).
 #
-#   bench/dehyphen_eval.sh [-v]
+#   bench/dehyphen_eval.sh [-v] [--no-evidence] [--half 0|1]
 #
+# --no-evidence decides each break as if its words occurred nowhere else
+# (the words seen once, which the evidence cannot help); --half 0 or 1 keeps
+# the even or the odd documents, to tune a rule on one and check it on the
+# other.
 # Kyrgyz: the articles of ../shared/data/news-ky-24kg-1000.csv; Russian: the
 # "# text =" sentences of ../shared/data/ud-ru-gsd-dev.conllu, 20 to a
 # document; and the repository's own corpus-samples/. The shared text goes
@@ -60,5 +64,8 @@ echo "== Russian (ud-ru-gsd-dev.conllu)"
 seed="$shared/seeds/000_eff225d9c19db179.txt"
 if [ -f "$seed" ]; then
     echo "== seed article"
-    "$bin" --seed "$seed"
+    case " $* " in
+    *" --no-evidence "*) "$bin" --no-evidence --seed "$seed" ;;
+    *) "$bin" --seed "$seed" ;;
+    esac
 fi

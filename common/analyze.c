@@ -16,8 +16,10 @@
  *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded.
  * 3 - T terms (first letters of the keyboard-folded Cyrillic word).
  * 4 - positions on each word's phrase key (none for stop words) instead of
- *     its exact form; T terms packed one byte a letter. */
-#define IZDE_ANALYSIS_VERSION 4
+ *     its exact form; T terms packed one byte a letter.
+ * 5 - a document's compound also as one word (иш-мердүүлүгү: the terms of
+ *     ишмердүүлүгү, no position); hyphen repair joins more broken names. */
+#define IZDE_ANALYSIS_VERSION 5
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))
@@ -325,6 +327,62 @@ static izde_status_t emit_compound(izde_analyzer_t *a, const char *src, size_t s
     return fn(&t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
 }
 
+/* Emits the terms of the compound src[start, end) written as one word
+ * ('иш-мердүүлүгү' as 'ишмердүүлүгү'): its exact form and stems, with no
+ * position, on the document side only. A line-end break that the hyphen
+ * repair could not tell from a compound's own hyphen is kept as a hyphen
+ * (common/dehyphen.h), and this reading makes the broken word found by its
+ * whole form all the same; Kyrgyz also writes many pair words both ways. */
+static izde_status_t emit_joined(izde_analyzer_t *a, const char *src, size_t start, size_t end,
+                                 enum izde_lang lang, uint32_t pos, izde_term_fn fn,
+                                 void *closure)
+{
+    izde_status_t rc = izde_text_fold(a->text, src + start, end - start, &a->variant);
+    if (rc != IZDE_OK)
+        return rc;
+    /* The hyphens out, in place: '-', U+2010, U+2011. */
+    size_t w = 0;
+    for (size_t r = 0; r < a->variant.len;) {
+        if (a->variant.p[r] == '-') {
+            r++;
+        } else if (r + 3 <= a->variant.len &&
+                   (memcmp(a->variant.p + r, "\xE2\x80\x90", 3) == 0 ||
+                    memcmp(a->variant.p + r, "\xE2\x80\x91", 3) == 0)) {
+            r += 3;
+        } else {
+            a->variant.p[w++] = a->variant.p[r++];
+        }
+    }
+    a->variant.len = w;
+    if (w == 0 || w > IZDE_MAX_TERM_BYTES ||
+        izde_text_script(a->variant.p, w) != IZDE_SCRIPT_CYRILLIC)
+        return IZDE_OK;
+    struct izde_term t = {
+        .text = a->variant.p, .len = w, .kind = IZDE_TERM_EXACT, .lang = lang, .pos = pos,
+        .start = start, .end = end,
+    };
+    if (fn(&t, closure))
+        return IZDE_ERR_INTERNAL;
+    unsigned langs = lang == IZDE_LANG_KY || lang == IZDE_LANG_RU
+                         ? LANG_BIT(lang)
+                         : query_langs(a->variant.p, w);
+    return cyrillic_stems(a, a->variant.p, w, langs, 0, 0, &t, fn, closure);
+}
+
+/* Emits a compound of the document or the query: the whole as one term at
+ * its first part's position, and on the document side its joined reading
+ * at its last part's (unpositioned terms too keep positions from going
+ * back). */
+static izde_status_t compound_terms(izde_analyzer_t *a, const char *src, size_t start,
+                                    size_t end, enum izde_lang lang, int query, uint32_t first,
+                                    uint32_t last, izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = emit_compound(a, src, start, end, lang, first, fn, closure);
+    if (rc == IZDE_OK && !query)
+        rc = emit_joined(a, src, start, end, lang, last, fn, closure);
+    return rc;
+}
+
 /* Tokenises text[base, base + len) and analyses each token in lang
  * (IZDE_LANG_COUNT: as a query); offsets in the terms are relative to text. */
 static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t base,
@@ -335,6 +393,7 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
     if (rc != IZDE_OK)
         return rc;
     enum izde_lang term_lang = lang == IZDE_LANG_COUNT ? IZDE_LANG_OTHER : lang;
+    int query = lang == IZDE_LANG_COUNT;
     struct izde_token tok;
     size_t compound_start = 0, prev_end = 0;
     uint32_t compound_pos = 0;
@@ -346,8 +405,8 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
             compound_parts++;
         } else {
             if (compound_parts > 1) {
-                rc = emit_compound(a, text, compound_start, prev_end, term_lang, compound_pos,
-                                   fn, closure);
+                rc = compound_terms(a, text, compound_start, prev_end, term_lang, query,
+                                    compound_pos, *pos, fn, closure);
                 if (rc != IZDE_OK)
                     return rc;
             }
@@ -363,8 +422,8 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
             return rc;
     }
     if (compound_parts > 1)
-        return emit_compound(a, text, compound_start, prev_end, term_lang, compound_pos, fn,
-                             closure);
+        return compound_terms(a, text, compound_start, prev_end, term_lang, query,
+                              compound_pos, *pos, fn, closure);
     return IZDE_OK;
 }
 

@@ -31,6 +31,11 @@ void izde_dehyphen_free(izde_dehyphen_t *d);
 /* Sets the cap on the words d remembers (at least 1000). */
 void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words);
 
+/* use == 0: decide every break by the language alone, as if each word
+ * occurred nowhere else (the words of the text and of earlier texts are not
+ * consulted). For measuring how the repair does on words seen once. */
+void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use);
+
 /* Appends to out the text s (len bytes of valid UTF-8) with every
  * line-break hyphen decided: a letter, '-' (or U+2010), optional spaces, one
  * line break (or a form feed, a page break), optional spaces, a letter.
@@ -44,10 +49,17 @@ void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words);
  * such as -то, -либо; reduplication such as "тез-тез"). With no evidence
  * either way the pair is joined: at a line end a word broken by the
  * typesetter is far more common than a compound broken at its own hyphen.
- * In Kyrgyz text the last resort is the character trigram model of the
- * language identifier (langid_model.h): a break where a word boundary is
- * much likelier than a word going on (иш|чара) is kept. A soft hyphen at a
- * line end is always joined.
+ * A capitalised first part with a lower-case second one inside a sentence
+ * is a broken name (Сагын-\nбек), joined: each part of a hyphenated name
+ * has its capital. In Kyrgyz text the last resort is vowel harmony and the
+ * character trigram model of the language identifier (langid_model.h): a
+ * break where a word boundary is much likelier than a word going on
+ * (иш|чара), or likelier at all while the vowels on its two sides disagree
+ * in backness as no native word's do (азык|түлүк), is kept. A kept
+ * break is not lost to the whole word: the analysis indexes a document's
+ * compound also as one word (common/analyze.c), so иш-\nмердүүлүгү kept as
+ * иш-мердүүлүгү is found by ишмердүүлүк. A soft hyphen at a line end is
+ * always joined.
  *
  * The context remembers the words of the texts it has repaired before (up to
  * a cap, then it starts afresh): a pair word seen whole in an earlier file of

@@ -41,8 +41,10 @@
  *   0  identity placeholder
  *   1  first rule set: nominal and verbal suffix slots, harmony and
  *      consonant alternation checks, к/г п/б normalisation
+ *   2  a converb -ып/-п before a noun suffix is the end of a root when the
+ *      verb root would be one syllable (кесиптик: кесип, not кес)
  */
-const unsigned izde_ky_version = 1;
+const unsigned izde_ky_version = 2;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
@@ -148,6 +150,7 @@ enum {
     F_FUSED = 1 << 7, /* -оо/-өө: the stem's final а/е/о/ө fused into it */
     F_VERBAL = 1 << 8, /* after a vowel, only verb suffixes may follow inwards */
     F_STAN = 1 << 9,  /* not after consonant + с: кыргыз-стан, казак-стан */
+    F_CONVERB = 1 << 10, /* the converb -ып/-п: see converb_is_root */
 };
 
 struct ky_sfx {
@@ -245,7 +248,8 @@ static const struct ky_sfx ky_verb[] = {
     SFX("уу", KY_VERB), SFX("үү", KY_VERB),
     SFXF("оо", KY_VERB, F_FUSED), SFXF("өө", KY_VERB, F_FUSED),
     /* converbs: -ып/-п, -й (after vowels, also in -бай) */
-    SFX("Ып", KY_VERB), SFXF("п", KY_VERB, F_AV | F_SHORTV), SFXF("й", KY_VERB, F_AV),
+    SFXF("Ып", KY_VERB, F_CONVERB), SFXF("п", KY_VERB, F_AV | F_SHORTV | F_CONVERB),
+    SFXF("й", KY_VERB, F_AV),
 };
 
 static const struct ky_sfx ky_deriv[] = {
@@ -442,6 +446,30 @@ static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
     return st;
 }
 
+/* Whether the converb -ып/-п that would leave w[0..st) is rather the end
+ * of a root, because a noun suffix (last: the slot stripped to its right)
+ * follows it and the verb root would be one syllable. A converb takes no
+ * noun suffix, so кесип-тик, кесип-тин, кесиб-и are the noun кесип
+ * "profession" and not кес- "cut": reading them as кес- put "professional"
+ * and "was cut" on one stem. Longer remainders keep the converb reading:
+ * -п nouns of two syllables and more (мектеп, китеп) have always been
+ * stemmed without it, in all their forms alike, and a one-syllable root
+ * is where a noun in -ып/-ип is most easily a verb plus converb (кесип,
+ * тарып) and the merged words least alike. The bare word (кесип) stays
+ * ambiguous and keeps the verb reading. */
+static int converb_is_root(const uint8_t *w, int st, int last)
+{
+    if (last != KY_DERIV && last != KY_PL && last != KY_POSS && last != KY_CASE)
+        return 0;
+    int syllables = 0;
+    for (int i = 0; i < st; i++)
+        syllables += is_vowel(w[i]);
+    /* -п after a high vowel is -ып: кеси-п is кес + ип */
+    if (st >= 2 && (props_of(w[st - 1]) & L_HIGH) && is_cons(w[st - 2]))
+        syllables--;
+    return syllables <= 1;
+}
+
 /* The state of one word's search. */
 struct ky_search {
     uint8_t w[2 * KY_MAX_LETTERS]; /* the word; stems are prefixes of it */
@@ -473,7 +501,9 @@ static void search(struct ky_search *s, int n, int last, int need_p3, int verbal
     /* a final г/б before a stripped vowel suffix is the voiced alternant */
     if (last != KY_NONE)
         w[n - 1] = (uint8_t)devoice(save);
-    if (!need_p3 && n < s->best_len) {
+    /* after a question clitic a verb form must follow inwards: кеси-би is
+     * no reading of кесиби (кесиб-и is) */
+    if (!need_p3 && !verbal && n < s->best_len) {
         for (int i = 0; i < n; i++)
             s->best[i] = w[i];
         s->best_len = n;
@@ -494,6 +524,8 @@ static void search(struct ky_search *s, int n, int last, int need_p3, int verbal
                 continue;
             int st = match_rule(r, w, n);
             if (st < 0)
+                continue;
+            if ((r->flags & F_CONVERB) && converb_is_root(w, st, last))
                 continue;
             if (r->flags & F_FUSED) {
                 /* сакт-оо is сакта + уу: give the stem its vowel back */

@@ -34,6 +34,18 @@ static const struct row rows[] = {
     { "Жалал-\nАбад шаары.", "Жалал-Абад\nшаары." },
     /* All capitals: a heading word broken, joined. */
     { "МЕКТЕП-\nТЕГИ МЕКТЕПТЕГИ", "МЕКТЕПТЕГИ\nМЕКТЕПТЕГИ" },
+    /* A capital before the break and none after it, inside a sentence: a
+     * name broken at a line end, joined; at a sentence start it may be a
+     * compound, and the evidence decides as before. */
+    { "Биздин мугалим Сагын-\nбек келди.", "Биздин мугалим Сагынбек\nкелди." },
+    { "Директор «Кум-\nтөр» жөнүндө айтты.", "Директор «Кумтөр»\nжөнүндө айтты." },
+    { "Бул иш-аракет. Иш-\nаракет жасалды.", "Бул иш-аракет. Иш-аракет\nжасалды." },
+    { "Социалдык жана педагогикалык иш. Биздин Социалдык-\nпедагогикалык борбор.",
+      "Социалдык жана педагогикалык иш. Биздин Социалдык-педагогикалык\nборбор." },
+    /* Kyrgyz pair words whose parts disagree in vowel backness: kept; a
+     * loan broken the same way (пр-: no native word starts so) joined. */
+    { "Дүкөндө азык-\nтүлүк арзан.", "Дүкөндө азык-түлүк\nарзан." },
+    { "Алардын практи-\nкалык иши.", "Алардын практикалык\nиши." },
     /* Russian particles and prefixes: kept. */
     { "Кто-\nто пришёл.", "Кто-то\nпришёл." },
     { "Вице-\nпрезидент приехал.", "Вице-президент\nприехал." },
