@@ -289,10 +289,11 @@ int main(int argc, char **argv)
     if (report.started && (!opts.quiet || failed))
         fprintf(stderr,
                 "izde-index: %zu indexed, %zu skipped, %zu failed (%zu added, %zu replaced, "
-                "%zu unchanged, %zu removed); %.1f MB in %.2f s (%.2f MB/s, %.0f docs/s)\n",
+                "%zu unchanged, %zu removed); %.1f MB in %.2f s (%.2f MB/s, %.0f docs/s)%s\n",
                 indexed, c->n[IX_SKIPPED], c->n[IX_FAILED], c->n[IX_ADDED], c->n[IX_REPLACED],
                 c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
-                secs > 0 ? (double)indexed / secs : 0.0);
+                secs > 0 ? (double)indexed / secs : 0.0,
+                rc != IZDE_OK && rc != IZDE_ERR_INTERRUPTED ? "; stopped by the error above" : "");
     if (report.log && fclose(report.log) != 0)
         izde_diag_error("cannot write log '%s': %s", opts.log_path, strerror(errno));
     izde_buf_release(&report.line);

@@ -63,6 +63,17 @@ expect_grep "forgot '$lib/en': 2 documents removed" "$TMP/err" "--forget summary
 expect_exit 0 "update after --forget" "$BIN/izde-index" -q --db "$db" --update
 [ ! -s "$TMP/err" ] && pass || fail "update after --forget is quiet"
 
+# A remembered folder found empty while the index holds documents from it
+# is taken for a disk that is not mounted: kept, named, exit 1.
+doc "$lib/mnt/m.txt" орнотулган
+expect_exit 0 "index a mount point" "$BIN/izde-index" -q --db "$db" "$lib/mnt"
+rm "$lib/mnt/m.txt"
+expect_exit 1 "update with an empty folder" "$BIN/izde-index" --db "$db" --update
+expect_grep "'$lib/mnt'.*empty" "$TMP/err" "empty folder named"
+[ "$(found орнотулган)" = 1 ] && pass || fail "documents of an emptied folder kept"
+expect_exit 0 "--forget the empty folder" "$BIN/izde-index" -q --db "$db" --forget "$lib/mnt/"
+[ "$(found орнотулган)" = 0 ] && pass || fail "--forget (PATH with a slash) removed the documents"
+
 # A folder whose name holds a newline is one root, rescanned as such.
 nl="$lib/new
 line"
