@@ -740,6 +740,10 @@ static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
         } else if (!wait_ready(run, s, i)) {
             break;  /* interrupted, or another writer failed and reported it */
         }
+        /* A Ctrl-C reaches the extraction helper too: a file that failed
+         * after the interrupt may have failed because of it. */
+        if (ix_interrupt_signal && s->out == OUT_FAIL)
+            break;
         wr->pend_jobs++;
         rc = store(wr, job, s);
         pthread_mutex_lock(&run->mu);
