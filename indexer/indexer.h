@@ -90,7 +90,6 @@ struct ix_report {
     int rebuild;            /* a --full build, swapped in only when done */
     int64_t live_docs;      /* documents in the live index when a run stopped
                                early (-1: no index yet) */
-    size_t forgot_docs;     /* --forget: documents removed */
 };
 
 /* The signal that asked the run to stop (SIGINT, SIGTERM, SIGHUP), or 0.

@@ -374,9 +374,8 @@ static void check_empty_roots(struct run *ru, const struct ix_knownlist *known)
     }
 }
 
-/* Writes the roots to remember and commits (with whatever the database
- * holds uncommitted: --forget's deletions go in the same commit). */
-static izde_status_t save_roots(struct run *ru)
+/* Writes the roots to remember, uncommitted. */
+static izde_status_t set_roots(struct run *ru)
 {
     struct izde_buf b = IZDE_BUF_INIT;
     if (ix_roots_format(ru->keep, ru->nkeep, &b) != IZDE_OK) {
@@ -388,8 +387,14 @@ static izde_status_t save_roots(struct run *ru)
     /* The old form goes: an older izde-index must not read a stale list. */
     if (rc == IZDE_OK)
         rc = izde_wdb_set_metadata(ru->db, META_ROOTS_OLD, "", 0);
-    /* Committed at once: a first run killed early still leaves its roots
-     * for the next --update. */
+    return rc;
+}
+
+/* Writes the roots to remember and commits them at once: a first run
+ * killed early still leaves its roots for the next --update. */
+static izde_status_t save_roots(struct run *ru)
+{
+    izde_status_t rc = set_roots(ru);
     if (rc == IZDE_OK)
         rc = izde_wdb_commit(ru->db);
     if (rc != IZDE_OK)
@@ -399,7 +404,8 @@ static izde_status_t save_roots(struct run *ru)
 }
 
 /* --forget: drops each named root from the remembered ones and deletes
- * its documents, in one commit. */
+ * its documents, in one transaction (closing the database on a failure
+ * cancels it: no document goes while its root is still remembered). */
 static izde_status_t forget(struct run *ru)
 {
     const struct ix_options *opts = ru->opts;
@@ -433,6 +439,8 @@ static izde_status_t forget(struct run *ru)
         rc = IZDE_ERR_NOMEM;
     if (rc == IZDE_OK) {
         rc = ix_known_load(ru->db, &known);
+        if (rc == IZDE_OK)
+            rc = izde_wdb_begin_transaction(ru->db);
         if (rc != IZDE_OK)
             rc = report_db_error("read database", opts->db_path, rc,
                                  strdup(izde_wdb_errmsg(ru->db)));
@@ -448,7 +456,8 @@ static izde_status_t forget(struct run *ru)
         if (rc != IZDE_OK)
             rc = report_db_error("delete document from", opts->db_path, rc,
                                  strdup(izde_wdb_errmsg(ru->db)));
-        counts[j]++;
+        else
+            counts[j]++;
     }
     for (size_t i = 0; rc == IZDE_OK && i < ru->nstored; i++) {
         size_t j = 0;
@@ -457,8 +466,14 @@ static izde_status_t forget(struct run *ru)
         if (j == ndrop)
             rc = ix_roots_add(&ru->keep, &ru->nkeep, ru->stored[i]);
     }
-    if (rc == IZDE_OK)
-        rc = save_roots(ru);
+    if (rc == IZDE_OK) {
+        rc = set_roots(ru);
+        if (rc == IZDE_OK)
+            rc = izde_wdb_commit_transaction(ru->db);
+        if (rc != IZDE_OK)
+            rc = report_db_error("write to database", opts->db_path, rc,
+                                 strdup(izde_wdb_errmsg(ru->db)));
+    }
     /* Logged and counted once committed, as the writer does. */
     for (size_t k = 0; rc == IZDE_OK && k < known.n; k++)
         for (size_t j = 0; j < ndrop; j++)
@@ -466,12 +481,9 @@ static izde_status_t forget(struct run *ru)
                 ix_report_file(ru->r, known.items[k].path, IX_REMOVED, "folder forgotten", 0);
                 break;
             }
-    for (size_t j = 0; rc == IZDE_OK && j < ndrop; j++) {
-        if (!opts->quiet)
-            fprintf(stderr, "izde-index: forgot '%s': %zu document%s removed\n", drop[j],
-                    counts[j], counts[j] == 1 ? "" : "s");
-        ru->r->forgot_docs += counts[j];
-    }
+    for (size_t j = 0; rc == IZDE_OK && !opts->quiet && j < ndrop; j++)
+        fprintf(stderr, "izde-index: forgot '%s': %zu document%s removed\n", drop[j], counts[j],
+                counts[j] == 1 ? "" : "s");
     free(counts);
     ix_knownlist_release(&known);
     ix_roots_free(drop, ndrop);
@@ -573,7 +585,7 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
     /* A rebuild without a remembered root would drop its documents. */
     if (opts->full && unavailable)
         goto out;
-    if (rc == IZDE_OK && opts->full && opts->shards > 1 && (rc = open_shards(&ru)) != IZDE_OK)
+    if (opts->full && opts->shards > 1 && (rc = open_shards(&ru)) != IZDE_OK)
         goto out;
 
     r->started = 1;
@@ -661,8 +673,6 @@ out:
     }
     if (rc == IZDE_ERR_INTERRUPTED)
         r->live_docs = live_doccount(&ru);
-    if (rc == IZDE_OK && unavailable)
-        rc = IZDE_OK;   /* counted as failed: exit 1, the rest was done */
     for (size_t k = 1; k < ru.nshards; k++)
         free(ru.shard_path[k]);
     ix_plan_release(&plan);
