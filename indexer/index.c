@@ -534,10 +534,9 @@ static void defer(struct writer *wr, const char *path, enum ix_action a, const c
         ix_log_append(&wr->pend_log, path, a, reason, ms);
 }
 
-/* Whether a Xapian message is the disk filling up (it ends in strerror). */
-static int is_no_space(const char *msg)
+int ix_is_no_space(const char *msg)
 {
-    return strstr(msg, strerror(ENOSPC)) != NULL;
+    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
 }
 
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
@@ -545,7 +544,7 @@ static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *
     if (wr->progress)
         fputs("\r\033[K", stderr);
     /* A full disk gets one message from ix_run, which knows what is live. */
-    if (is_no_space(izde_wdb_errmsg(wr->db)))
+    if (ix_is_no_space(izde_wdb_errmsg(wr->db)))
         return IZDE_ERR_NO_SPACE;
     izde_diag_error("cannot %s '%s': %s", what, wr->opts->db_path, izde_wdb_errmsg(wr->db));
     return rc;

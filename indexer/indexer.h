@@ -229,6 +229,10 @@ izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known);
 izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs, size_t ndbs,
                            const struct ix_plan *plan, struct ix_report *r);
 
+/* Whether an error message says the disk is full: Xapian's end in the
+ * strerror text of errno, and so do the directory's (ix_dbdir_swap). */
+int ix_is_no_space(const char *msg);
+
 /* The whole run of izde-index for opts (run.c): everything but the options
  * and the summary. Returns IZDE_OK, or the status that ended the run
  * (already reported); files that failed are only counted in r. */

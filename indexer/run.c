@@ -40,14 +40,12 @@ struct run {
     size_t nshards;         /* all shards, the build included (0: none) */
 };
 
-static int is_no_space(const char *msg);
-
 /* Reports a database error, except a full disk: ix_run reports that once,
  * saying what stays live. */
 static izde_status_t report_db_error(const char *what, const char *path, izde_status_t rc,
                                      char *errmsg)
 {
-    if (is_no_space(errmsg)) {
+    if (ix_is_no_space(errmsg)) {
         free(errmsg);
         return IZDE_ERR_NO_SPACE;
     }
@@ -125,13 +123,6 @@ static int64_t live_doccount(struct run *ru)
     }
     free(live);
     return count;
-}
-
-/* Whether an error message is the disk filling up (Xapian's end in
- * strerror, ours too). */
-static int is_no_space(const char *msg)
-{
-    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
 }
 
 /* Opens the database to write: the live one, or for --full a fresh build
@@ -229,7 +220,7 @@ static izde_status_t compact_and_swap(struct run *ru, const char *const *srcs, s
     }
     if (rc == IZDE_OK) {
         rc = ix_dbdir_swap(&ru->dir, dest, &errmsg);
-        if (rc != IZDE_OK && is_no_space(errmsg)) {
+        if (rc != IZDE_OK && ix_is_no_space(errmsg)) {
             free(errmsg);
             rc = IZDE_ERR_NO_SPACE;
         } else if (rc != IZDE_OK) {
@@ -634,7 +625,7 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
         rc = merge_shards(&ru);
     } else if (rc == IZDE_OK && opts->full) {
         rc = ix_dbdir_swap(&ru.dir, ru.db_path, &errmsg);
-        if (rc != IZDE_OK && is_no_space(errmsg)) {
+        if (rc != IZDE_OK && ix_is_no_space(errmsg)) {
             rc = IZDE_ERR_NO_SPACE;
         } else if (rc != IZDE_OK) {
             izde_diag_error("cannot swap in the rebuilt database: %s",
