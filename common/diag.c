@@ -72,3 +72,8 @@ int izde_diag_exit_code(izde_status_t st)
         return IZDE_EXIT_FAILED;
     }
 }
+
+int izde_diag_signal_exit_code(int sig)
+{
+    return IZDE_EXIT_SIGNAL_BASE + sig;
+}

@@ -20,6 +20,8 @@ const char *izde_status_str(izde_status_t st)
     case IZDE_ERR_DB_VERSION: return "index was written by an incompatible version";
     case IZDE_ERR_QUERY: return "query error";
     case IZDE_ERR_INTERNAL: return "internal error";
+    case IZDE_ERR_INTERRUPTED: return "interrupted";
+    case IZDE_ERR_NO_SPACE: return "no space left on device";
     case IZDE_STATUS_COUNT: break;
     }
     return "unknown status";

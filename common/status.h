@@ -25,6 +25,8 @@ typedef enum izde_status {
     IZDE_ERR_DB_VERSION,     /* written by an incompatible Izde; reindex */
     IZDE_ERR_QUERY,          /* a query could not be built or run */
     IZDE_ERR_INTERNAL,       /* an unexpected exception or broken invariant */
+    IZDE_ERR_INTERRUPTED,    /* stopped by a signal (SIGINT, SIGTERM, SIGHUP) */
+    IZDE_ERR_NO_SPACE,       /* the disk filled up while writing */
     IZDE_STATUS_COUNT
 } izde_status_t;
 

@@ -43,6 +43,19 @@ static int exists(const char *dir, const char *name)
     return r;
 }
 
+/* Whether fd is the file now named path. */
+static int same_file(int fd, const char *path)
+{
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+int ix_dbdir_has_index(const char *dir)
+{
+    return exists(dir, "iamglass") || exists(dir, STUB_NAME);
+}
+
 /* Glass's own files, for removing a database that lived in DIR itself. */
 static int is_glass_file(const char *name)
 {
@@ -128,7 +141,9 @@ izde_status_t ix_dbdir_lock(struct ix_dbdir *d, const char *dir, char **errmsg)
     char *lock = join(dir, LOCK_NAME);
     if (!lock)
         return IZDE_ERR_NOMEM;
-    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    int fd;
+relock:
+    fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) {
         izde_status_t rc = io_error(errmsg, "open lock file", lock);
         free(lock);
@@ -136,7 +151,14 @@ izde_status_t ix_dbdir_lock(struct ix_dbdir *d, const char *dir, char **errmsg)
     }
     /* flock: released by the kernel when the holder dies, even by kill -9,
      * so a stale pid file never blocks the next run. */
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int locked = flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (locked && !same_file(fd, lock)) {
+        /* The holder removed the file between our open and our flock (see
+         * ix_dbdir_unlock): this lock guards nothing, take the new file. */
+        close(fd);
+        goto relock;
+    }
+    if (!locked) {
         int err = errno;
         char pid[32] = "";
         ssize_t n = pread(fd, pid, sizeof(pid) - 1, 0);
@@ -181,8 +203,13 @@ izde_status_t ix_dbdir_lock(struct ix_dbdir *d, const char *dir, char **errmsg)
 void ix_dbdir_unlock(struct ix_dbdir *d)
 {
     if (d->lock_fd >= 0) {
-        /* The pid file stays (removing it would race with the next run
-         * taking the lock); unlocked, it names nobody. */
+        /* The pid file goes while still locked, and only if it is still
+         * ours; a run that opened it just before takes its flock after
+         * this, sees the name gone (same_file) and locks a new file. */
+        char *lock = join(d->dir, LOCK_NAME);
+        if (lock && same_file(d->lock_fd, lock))
+            unlink(lock);
+        free(lock);
         close(d->lock_fd);
     }
     free(d->dir);

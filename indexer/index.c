@@ -18,6 +18,11 @@
 
 #define TITLE_MAX_BYTES 200
 #define IX_MIN_COMMIT_INTERVAL 0.25  /* seconds */
+/* How often a writer waiting for a file looks at ix_interrupt_signal: a
+ * handler cannot signal a condition variable. */
+#define IX_INTERRUPT_POLL_NS 100000000L
+
+volatile sig_atomic_t ix_interrupt_signal;
 
 static double now_seconds(void)
 {
@@ -417,7 +422,8 @@ static void *worker_main(void *arg)
     struct ix_run *run = w->run;
     for (;;) {
         pthread_mutex_lock(&run->mu);
-        if (run->stop || run->next >= run->plan->njobs) {
+        /* After an interrupt no new file is started. */
+        if (run->stop || ix_interrupt_signal || run->next >= run->plan->njobs) {
             pthread_mutex_unlock(&run->mu);
             break;
         }
@@ -490,9 +496,15 @@ struct writer {
     pthread_t thread;
     pthread_mutex_t *report_mu;
     izde_status_t rc;
+    /* The uncommitted batch: what its files came to, and their --log
+     * lines, handed to the report when its commit is done. */
+    struct ix_counts pend;
+    size_t pend_jobs;
+    struct izde_buf pend_log;
 };
 
-/* ix_report_file, and the byte count, from any writer. */
+/* ix_report_file, and the byte count, from any writer: for outcomes that
+ * write nothing to the batch (a failure, a skip). */
 static void report(struct writer *wr, const char *path, enum ix_action a, const char *reason,
                    double ms, uint64_t bytes)
 {
@@ -504,12 +516,62 @@ static void report(struct writer *wr, const char *path, enum ix_action a, const 
         pthread_mutex_unlock(wr->report_mu);
 }
 
+/* The outcome of a document written to the batch: counted and logged only
+ * after the commit that holds it (see commit), so that a crash in between
+ * leaves no --log line for a document the index does not have. */
+static void defer(struct writer *wr, const char *path, enum ix_action a, const char *reason,
+                  double ms, uint64_t bytes)
+{
+    wr->pend.n[a]++;
+    if (wr->report_mu)
+        pthread_mutex_lock(wr->report_mu);
+    wr->r->counts.bytes += bytes;
+    if (wr->report_mu)
+        pthread_mutex_unlock(wr->report_mu);
+    /* Without memory the line is lost, as ix_report_file would lose it;
+     * the count stays right. */
+    if (wr->r->log)
+        ix_log_append(&wr->pend_log, path, a, reason, ms);
+}
+
+int ix_is_no_space(const char *msg)
+{
+    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
+}
+
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
 {
     if (wr->progress)
         fputs("\r\033[K", stderr);
+    /* A full disk gets one message from ix_run, which knows what is live. */
+    if (ix_is_no_space(izde_wdb_errmsg(wr->db)))
+        return IZDE_ERR_NO_SPACE;
     izde_diag_error("cannot %s '%s': %s", what, wr->opts->db_path, izde_wdb_errmsg(wr->db));
     return rc;
+}
+
+/* Commits the batch, then hands its outcomes to the report. */
+static izde_status_t commit(struct writer *wr)
+{
+    wr->batch_docs = 0;
+    wr->batch_bytes = 0;
+    izde_status_t rc = izde_wdb_commit(wr->db);
+    if (rc != IZDE_OK)
+        return db_failed(wr, rc, "commit to");
+    if (wr->report_mu)
+        pthread_mutex_lock(wr->report_mu);
+    struct ix_report *r = wr->r;
+    for (int a = 0; a < IX_ACTION_COUNT; a++)
+        r->counts.n[a] += wr->pend.n[a];
+    r->jobs_done += wr->pend_jobs;
+    if (r->log && wr->pend_log.len)
+        fwrite(wr->pend_log.p, 1, wr->pend_log.len, r->log);
+    if (wr->report_mu)
+        pthread_mutex_unlock(wr->report_mu);
+    memset(&wr->pend, 0, sizeof(wr->pend));
+    wr->pend_jobs = 0;
+    izde_buf_clear(&wr->pend_log);
+    return IZDE_OK;
 }
 
 /* Counts one change and commits when the batch is full. */
@@ -526,10 +588,7 @@ static izde_status_t changed(struct writer *wr, size_t bytes)
     if (t - wr->last_commit < IX_MIN_COMMIT_INTERVAL)
         return IZDE_OK;
     wr->last_commit = t;
-    wr->batch_docs = 0;
-    wr->batch_bytes = 0;
-    izde_status_t rc = izde_wdb_commit(wr->db);
-    return rc ? db_failed(wr, rc, "commit to") : IZDE_OK;
+    return commit(wr);
 }
 
 static void show_progress(struct writer *wr, size_t done, size_t total, const char *path)
@@ -584,8 +643,8 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
             izde_doc_free(s->doc);
             s->doc = NULL;
         }
-        report(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
-               s->ms + (now_seconds() - t0) * 1000.0, s->bytes);
+        defer(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
+              s->ms + (now_seconds() - t0) * 1000.0, s->bytes);
         return changed(wr, s->bytes);
     case OUT_TOUCHED: {
         char num[9];
@@ -597,8 +656,8 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
         }
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "update document in");
-        report(wr, f->path, IX_UNCHANGED, "same content, new time",
-               s->ms + (now_seconds() - t0) * 1000.0, 0);
+        defer(wr, f->path, IX_UNCHANGED, "same content, new time",
+              s->ms + (now_seconds() - t0) * 1000.0, 0);
         return changed(wr, 0);
     }
     case OUT_SKIP:
@@ -637,9 +696,30 @@ static unsigned route(const struct ix_job *job, size_t i, unsigned nwriters)
     return job->old ? 0 : (unsigned)(i % nwriters);
 }
 
+/* Waits until file i is ready in slot s; 0 when the run stopped first (a
+ * writer failed, or a signal asked to stop: files already analysed are
+ * still stored, the others are not waited for). */
+static int wait_ready(struct ix_run *run, struct ix_slot *s, size_t i)
+{
+    pthread_mutex_lock(&run->mu);
+    while (!(s->seq == i && s->ready) && !run->stop && !ix_interrupt_signal) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += IX_INTERRUPT_POLL_NS;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&run->slot_ready, &run->mu, &until);
+    }
+    int ready = s->seq == i && s->ready;
+    pthread_mutex_unlock(&run->mu);
+    return ready;
+}
+
 /* Stores, in plan order, the jobs routed to wr. solo, when there are no
- * worker threads, reads and analyses each file here. On failure, stops the
- * others. */
+ * worker threads, reads and analyses each file here. On failure or
+ * interrupt, stops the others. */
 static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
 {
     struct ix_run *run = wr->run;
@@ -653,16 +733,17 @@ static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
         if (wr->progress)
             show_progress(wr, i, plan->njobs, job->file->path);
         if (solo) {
+            if (ix_interrupt_signal)
+                break;
             process(solo, job, s);
-        } else {
-            pthread_mutex_lock(&run->mu);
-            while (!(s->seq == i && s->ready) && !run->stop)
-                pthread_cond_wait(&run->slot_ready, &run->mu);
-            int stopped = !(s->seq == i && s->ready);
-            pthread_mutex_unlock(&run->mu);
-            if (stopped)
-                break;  /* another writer failed and reported it */
+        } else if (!wait_ready(run, s, i)) {
+            break;  /* interrupted, or another writer failed and reported it */
         }
+        /* A Ctrl-C reaches the extraction helper too: a file that failed
+         * after the interrupt may have failed because of it. */
+        if (ix_interrupt_signal && s->out == OUT_FAIL)
+            break;
+        wr->pend_jobs++;
         rc = store(wr, job, s);
         pthread_mutex_lock(&run->mu);
         run->inflight -= s->held;
@@ -672,7 +753,7 @@ static izde_status_t write_jobs(struct writer *wr, struct ix_worker *solo)
         pthread_cond_broadcast(&run->slot_free);
         pthread_mutex_unlock(&run->mu);
     }
-    if (rc != IZDE_OK) {
+    if (rc != IZDE_OK || ix_interrupt_signal) {
         pthread_mutex_lock(&run->mu);
         run->stop = 1;
         pthread_cond_broadcast(&run->slot_free);
@@ -707,7 +788,8 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs
 
     for (size_t i = 0; i < plan->nunchanged; i++)
         ix_report_file(r, plan->unchanged[i]->path, IX_UNCHANGED, "same size and time", 0);
-    for (size_t i = 0; rc == IZDE_OK && i < plan->nremoved; i++) {
+    r->jobs_total = plan->njobs;
+    for (size_t i = 0; rc == IZDE_OK && i < plan->nremoved && !ix_interrupt_signal; i++) {
         const struct ix_known *d = plan->removed[i];
         rc = izde_wdb_delete_doc(wr->db, d->idterm, strlen(d->idterm));
         if (rc != IZDE_OK) {
@@ -717,7 +799,7 @@ izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs
         ix_report_file(r, d->path, IX_REMOVED, "file no longer exists", 0);
         rc = changed(wr, 0);
     }
-    if (rc != IZDE_OK || plan->njobs == 0)
+    if (rc != IZDE_OK || plan->njobs == 0 || ix_interrupt_signal)
         goto commit;
 
     struct ix_run run = { .opts = opts, .plan = plan };
@@ -801,14 +883,14 @@ commit:
     if (wr->progress)
         fputs("\r\033[K", stderr);
     /* After a failed write the uncommitted batch is lost and the committed
-     * ones are intact; commit only when all went well. */
-    for (size_t k = 0; rc == IZDE_OK && k < ndbs; k++) {
-        rc = izde_wdb_commit(wrs[k].db);
-        if (rc != IZDE_OK)
-            db_failed(&wrs[k], rc, "commit to");
-    }
-    for (size_t k = 0; k < ndbs; k++)
+     * ones are intact; commit only when all went well (an interrupt is
+     * not a failure: what was stored is committed). */
+    for (size_t k = 0; rc == IZDE_OK && k < ndbs; k++)
+        rc = commit(&wrs[k]);
+    for (size_t k = 0; k < ndbs; k++) {
         izde_buf_release(&wrs[k].id);
+        izde_buf_release(&wrs[k].pend_log);
+    }
     pthread_mutex_destroy(&report_mu);
     return rc;
 }

@@ -2,6 +2,7 @@
 #ifndef IZDE_INDEXER_H
 #define IZDE_INDEXER_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@ struct ix_options {
     const char *db_path;
     char **paths;           /* files and directories to index */
     size_t npaths;
+    char **forget;          /* --forget: roots to drop, with their documents */
+    size_t nforget;
     int quiet;
     int update;             /* also rescan every root the index remembers */
     int full;               /* rebuild into a new directory, then swap it in */
@@ -73,12 +76,25 @@ struct ix_counts {
     uint64_t bytes;         /* bytes read from indexed files */
 };
 
-/* Where the outcome of each file goes: the counters, and --log. */
+/* Where the outcome of each file goes: the counters, and --log. Documents
+ * written to the index are counted and logged only once the commit that
+ * holds them is done, so neither ever claims more than the index has. */
 struct ix_report {
     struct ix_counts counts;
     FILE *log;              /* NULL without --log */
     struct izde_buf line;   /* scratch for one log line */
+    int started;            /* the run got past its checks to the files */
+    size_t jobs_total;      /* files of the run to read */
+    size_t jobs_done;       /* of those, how many are committed */
+    int interrupted;        /* stopped by ix_interrupt_signal */
+    int rebuild;            /* a --full build, swapped in only when done */
+    int64_t live_docs;      /* documents in the live index when a run stopped
+                               early (-1: no index yet) */
 };
+
+/* The signal that asked the run to stop (SIGINT, SIGTERM, SIGHUP), or 0.
+ * Set by izde-index's handler; read by the writer between documents. */
+extern volatile sig_atomic_t ix_interrupt_signal;
 
 const char *ix_action_name(enum ix_action a);
 
@@ -91,8 +107,10 @@ void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
                           const char *reason, double ms);
 
-/* Appends s as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
-izde_status_t ix_json_string(struct izde_buf *out, const char *s, size_t len);
+/* Appends one --log line, newline included, to out (the writer's batch
+ * of lines, written out after the commit that holds its documents). */
+izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
+                            const char *reason, double ms);
 
 /* ---------------------------------------------------------- finding files */
 
@@ -184,9 +202,12 @@ void ix_plan_release(struct ix_plan *plan);
 /* Whether path is root or lies under it. */
 int ix_path_under(const char *path, const char *root);
 
-/* Roots remembered in the index: one canonical path a line. Adds each line
- * of text (len bytes) not yet in *roots. */
+/* Roots remembered in the index: canonical paths, each ended by a NUL (so
+ * that a path holding a newline stays one root), or in the old form one a
+ * line. Adds each root of text (len bytes) not yet in *roots. */
 izde_status_t ix_roots_parse(const char *text, size_t len, char ***roots, size_t *n);
+/* Appends roots[0..n-1] to out in the form ix_roots_parse reads. */
+izde_status_t ix_roots_format(char *const *roots, size_t n, struct izde_buf *out);
 /* Adds root to *roots unless present. */
 izde_status_t ix_roots_add(char ***roots, size_t *n, const char *root);
 void ix_roots_free(char **roots, size_t n);
@@ -208,6 +229,10 @@ izde_status_t ix_known_load(izde_wdb_t *db, struct ix_knownlist *known);
 izde_status_t ix_index_run(const struct ix_options *opts, izde_wdb_t *const *dbs, size_t ndbs,
                            const struct ix_plan *plan, struct ix_report *r);
 
+/* Whether an error message says the disk is full: Xapian's end in the
+ * strerror text of errno, and so do the directory's (ix_dbdir_swap). */
+int ix_is_no_space(const char *msg);
+
 /* The whole run of izde-index for opts (run.c): everything but the options
  * and the summary. Returns IZDE_OK, or the status that ended the run
  * (already reported); files that failed are only counted in r. */
@@ -228,12 +253,17 @@ struct ix_dbdir {
 };
 
 /* Creates dir if needed, takes izde-index's lock on it (DIR/izde-index.pid,
- * naming the holder), finds the layout and clears what an interrupted swap
+ * naming the holder, removed by ix_dbdir_unlock), finds the layout and clears what an interrupted swap
  * left behind. OUT: *errmsg (malloc'ed) on failure.
  * Returns IZDE_OK, IZDE_ERR_DB_LOCKED (another izde-index runs), IZDE_ERR_IO,
  * IZDE_ERR_NOMEM. */
 izde_status_t ix_dbdir_lock(struct ix_dbdir *d, const char *dir, char **errmsg);
+/* Removes the pid file (if still ours) and releases the lock. */
 void ix_dbdir_unlock(struct ix_dbdir *d);
+
+/* Whether dir holds a live index (a glass database, or a stub naming
+ * one); a first --full build in progress lives in dir/build, not yet here. */
+int ix_dbdir_has_index(const char *dir);
 
 /* The path of the live glass database (malloc'ed), or NULL on no memory. */
 char *ix_dbdir_live(const struct ix_dbdir *d);

@@ -1,5 +1,6 @@
 /* main.c - izde-index: options, the summary and the exit status. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ static void usage(void)
 {
     printf("usage: izde-index --db DIR [options] PATH...\n"
            "       izde-index --db DIR --update [options] [PATH...]\n"
+           "       izde-index --db DIR --forget PATH...\n"
            "\n"
            "Indexes documents under each PATH, recursively, into the Xapian database DIR\n"
            "(created if missing): plain text (.txt, .md, also gzip-compressed; UTF-8,\n"
@@ -22,8 +24,12 @@ static void usage(void)
            "are not read again, changed files are replaced, and files gone from an\n"
            "indexed folder leave the index.\n"
            "DIR remembers its PATHs, so 'izde-index --db DIR --update' (a cron line)\n"
-           "rescans them all. A killed run loses at most its last uncommitted batch; the\n"
-           "next run finishes the work. Searches keep working while it runs.\n"
+           "rescans them all. A remembered folder that cannot be read (gone, unmounted,\n"
+           "no permission) keeps its documents and is reported; --forget drops it.\n"
+           "Ctrl-C (SIGINT), SIGTERM or SIGHUP stops taking new files, commits what was\n"
+           "analysed and says how far the run got (a second one stops at once); a\n"
+           "killed run loses at most its last uncommitted batch. Either way the next\n"
+           "run finishes the work. Searches keep working while it runs.\n"
            "\n"
            "  --db DIR            the index to write\n"
            "  --update            also rescan every PATH DIR remembers\n"
@@ -32,6 +38,8 @@ static void usage(void)
            "                      on an index of another version; without PATH, rebuilds\n"
            "                      the remembered ones\n"
            "  --compact           compact the index after the run and swap it in\n"
+           "  --forget PATH       drop a remembered folder and remove its documents\n"
+           "                      (repeatable; PATH as --update names it)\n"
            "  --shards N          rebuild as --full does, writing N databases at once (one\n"
            "                      writer thread each), then merge them into one compacted\n"
            "                      index; faster when the Xapian writer is the bottleneck\n"
@@ -45,15 +53,19 @@ static void usage(void)
            "                      more than MB/50 of text is read alone and needs about\n"
            "                      25 times its text size\n"
            "  --commit-docs N     commit after N documents (default 2000)\n"
-           "  -q, --quiet         no warnings and no progress line\n"
+           "  -q, --quiet         print nothing unless something failed (then the errors\n"
+           "                      and the summary)\n"
            "  -h, --help          show this help\n"
            "\n"
            "exit status:\n"
            "  0   all files indexed (or skipped as unsupported/empty)\n"
-           "  1   some files failed; the index holds the others\n"
-           "  2   usage error\n"
+           "  1   some files failed, a remembered folder could not be read, or the disk\n"
+           "      filled up; the index holds the rest (the last commit)\n"
+           "  2   usage error (also a PATH that does not exist); nothing was changed\n"
            "  3   the index cannot be opened or used (incompatible version, corrupt)\n"
-           "  75  the index is locked by another indexer (named): retry later\n",
+           "  75  the index is locked by another indexer (named): retry later\n"
+           "  130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP: what was\n"
+           "      committed stays, a --full build is not swapped in; run again to finish\n",
            IX_MEM_DEFAULT_MB);
 }
 
@@ -77,6 +89,72 @@ static int parse_count(const char *s, unsigned max, unsigned *out)
     return 0;
 }
 
+/* The first signal asks the run to stop (see ix_interrupt_signal); a
+ * second one ends the process at once, which is safe too: the index only
+ * changes by atomic commits. */
+static void on_signal(int sig)
+{
+    if (ix_interrupt_signal) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    ix_interrupt_signal = sig;
+}
+
+static void catch_signals(void)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction old, sa;
+        /* An ignored signal stays ignored (nohup, a background job). */
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* Reads and waits resume; the writer looks at the flag itself. */
+        sa.sa_flags = SA_RESTART;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* n with thousands separated by commas ("1,464"), into buf. */
+static const char *thousands(size_t n, char buf[32])
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof(digits), "%zu", n);
+    int j = 0;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+    return buf;
+}
+
+/* The one line that says how far an interrupted run got. */
+static void report_interrupt(const struct ix_report *r)
+{
+    char done[32], total[32], live[32];
+    thousands(r->jobs_done, done);
+    thousands(r->jobs_total, total);
+    if (!r->started || r->jobs_total == 0)
+        fprintf(stderr, "izde-index: interrupted before any file was indexed; nothing "
+                        "changed\n");
+    else if (!r->rebuild)
+        fprintf(stderr, "izde-index: interrupted: %s of %s files indexed and committed; run "
+                        "again to finish\n", done, total);
+    else if (r->live_docs >= 0)
+        fprintf(stderr, "izde-index: interrupted: the rebuild got to %s of %s files and is "
+                        "not swapped in; the old index (%s documents) stays live; run again "
+                        "to go on\n", done, total, thousands((size_t)r->live_docs, live));
+    else
+        fprintf(stderr, "izde-index: interrupted: the first build got to %s of %s files; "
+                        "there is no index yet; run again to go on\n", done, total);
+}
+
 static unsigned default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -93,9 +171,14 @@ int main(int argc, char **argv)
     };
     size_t max_memory = (size_t)IX_MEM_DEFAULT_MB << 20;
     char **paths = calloc((size_t)argc, sizeof(char *));
-    if (!paths)
+    char **forget = calloc((size_t)argc, sizeof(char *));
+    if (!paths || !forget) {
+        free(paths);
+        free(forget);
         return IZDE_EXIT_FAILED;
+    }
     opts.paths = paths;
+    opts.forget = forget;
     int only_paths = 0;
     int status = -1;
     for (int i = 1; status < 0 && i < argc; i++) {
@@ -116,6 +199,8 @@ int main(int argc, char **argv)
             opts.full = 1;
         } else if (strcmp(a, "--compact") == 0) {
             opts.compact = 1;
+        } else if (strcmp(a, "--forget") == 0 && has_arg) {
+            forget[opts.nforget++] = argv[++i];
         } else if (strcmp(a, "--db") == 0 && has_arg) {
             opts.db_path = argv[++i];
         } else if (strcmp(a, "--log") == 0 && has_arg) {
@@ -156,12 +241,19 @@ int main(int argc, char **argv)
             status = IZDE_EXIT_USAGE;
         }
     }
-    if (status < 0 && (!opts.db_path || (opts.npaths == 0 && !opts.update && !opts.full))) {
+    if (status < 0 && opts.nforget &&
+        (opts.npaths || opts.update || opts.full || opts.compact)) {
+        izde_diag_usage("--forget goes alone: no PATH, --update, --full or --compact with it");
+        status = IZDE_EXIT_USAGE;
+    }
+    if (status < 0 &&
+        (!opts.db_path || (opts.npaths == 0 && !opts.update && !opts.full && !opts.nforget))) {
         izde_diag_usage(!opts.db_path ? "missing --db DIR" : "no PATH to index");
         status = IZDE_EXIT_USAGE;
     }
     if (status >= 0) {
         free(paths);
+        free(forget);
         return status;
     }
     izde_diag_set_quiet(opts.quiet);
@@ -173,11 +265,13 @@ int main(int argc, char **argv)
         if (!report.log) {
             izde_diag_error("cannot open log '%s': %s", opts.log_path, strerror(errno));
             free(paths);
+            free(forget);
             return IZDE_EXIT_FAILED;
         }
         /* Line-buffered, so that a killed run leaves whole lines. */
         setvbuf(report.log, NULL, _IOLBF, 0);
     }
+    catch_signals();
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -187,17 +281,26 @@ int main(int argc, char **argv)
     const struct ix_counts *c = &report.counts;
     size_t indexed = c->n[IX_ADDED] + c->n[IX_REPLACED];
     double mb = (double)c->bytes / 1e6;
-    if (rc != IZDE_ERR_INVALID)
+    if (rc == IZDE_ERR_INTERRUPTED)
+        report_interrupt(&report);
+    /* The summary: after a run that got to its files, unless -q and all
+     * went well; never after an error that came before any work. */
+    int failed = rc != IZDE_OK || c->n[IX_FAILED] > 0;
+    if (report.started && (!opts.quiet || failed))
         fprintf(stderr,
                 "izde-index: %zu indexed, %zu skipped, %zu failed (%zu added, %zu replaced, "
-                "%zu unchanged, %zu removed); %.1f MB in %.2f s (%.2f MB/s, %.0f docs/s)\n",
+                "%zu unchanged, %zu removed); %.1f MB in %.2f s (%.2f MB/s, %.0f docs/s)%s\n",
                 indexed, c->n[IX_SKIPPED], c->n[IX_FAILED], c->n[IX_ADDED], c->n[IX_REPLACED],
                 c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
-                secs > 0 ? (double)indexed / secs : 0.0);
+                secs > 0 ? (double)indexed / secs : 0.0,
+                rc != IZDE_OK && rc != IZDE_ERR_INTERRUPTED ? "; stopped by the error above" : "");
     if (report.log && fclose(report.log) != 0)
         izde_diag_error("cannot write log '%s': %s", opts.log_path, strerror(errno));
     izde_buf_release(&report.line);
     free(paths);
+    free(forget);
+    if (rc == IZDE_ERR_INTERRUPTED)
+        return izde_diag_signal_exit_code(ix_interrupt_signal);
     if (rc != IZDE_OK)
         return izde_diag_exit_code(rc);
     return c->n[IX_FAILED] ? IZDE_EXIT_FAILED : IZDE_EXIT_OK;

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include "json.h"
 
 uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len)
 {
@@ -67,10 +68,13 @@ izde_status_t ix_roots_add(char ***roots, size_t *n, const char *root)
 
 izde_status_t ix_roots_parse(const char *text, size_t len, char ***roots, size_t *n)
 {
+    /* Each root ends in a NUL, the one byte a path cannot hold; text
+     * without one is the old form, a root a line. */
+    char sep = memchr(text, '\0', len) ? '\0' : '\n';
     size_t i = 0;
     while (i < len) {
         size_t e = i;
-        while (e < len && text[e] != '\n')
+        while (e < len && text[e] != sep)
             e++;
         if (e > i) {
             char *line = strndup(text + i, e - i);
@@ -83,6 +87,14 @@ izde_status_t ix_roots_parse(const char *text, size_t len, char ***roots, size_t
         }
         i = e + 1;
     }
+    return IZDE_OK;
+}
+
+izde_status_t ix_roots_format(char *const *roots, size_t n, struct izde_buf *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (izde_buf_add(out, roots[i], strlen(roots[i]) + 1))
+            return IZDE_ERR_NOMEM;
     return IZDE_OK;
 }
 
@@ -219,79 +231,23 @@ const char *ix_action_name(enum ix_action a)
     return a < IX_ACTION_COUNT ? action_names[a] : "?";
 }
 
-/* The length of the valid UTF-8 sequence at s (n bytes left), 0 if none. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
-
-izde_status_t ix_json_string(struct izde_buf *out, const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (izde_buf_add(out, "\"", 1))
-        return IZDE_ERR_NOMEM;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = p[i];
-        izde_status_t rc;
-        if (c == '"' || c == '\\') {
-            char esc[2] = { '\\', (char)c };
-            rc = izde_buf_add(out, esc, 2);
-            i++;
-        } else if (c < 0x20) {
-            rc = izde_buf_addf(out, "\\u%04x", c);
-            i++;
-        } else {
-            size_t n = utf8_seq(p + i, len - i);
-            if (n) {
-                rc = izde_buf_add(out, s + i, n);
-                i += n;
-            } else {
-                rc = izde_buf_add(out, "\xEF\xBF\xBD", 3);
-                i++;
-            }
-        }
-        if (rc)
-            return IZDE_ERR_NOMEM;
-    }
-    return izde_buf_add(out, "\"", 1) ? IZDE_ERR_NOMEM : IZDE_OK;
-}
-
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
                           const char *reason, double ms)
 {
     if (!reason)
         reason = "";
-    if (izde_buf_adds(out, "{\"path\":") || ix_json_string(out, path, strlen(path)) ||
+    if (izde_buf_adds(out, "{\"path\":") || izde_json_escape_bytes(out, path, strlen(path)) ||
         izde_buf_addf(out, ",\"action\":\"%s\",\"reason\":", ix_action_name(a)) ||
-        ix_json_string(out, reason, strlen(reason)) ||
+        izde_json_escape_bytes(out, reason, strlen(reason)) ||
         izde_buf_addf(out, ",\"ms\":%.1f}", ms < 0 ? 0.0 : ms))
+        return IZDE_ERR_NOMEM;
+    return IZDE_OK;
+}
+
+izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
+                            const char *reason, double ms)
+{
+    if (ix_log_line(out, path, a, reason, ms) || izde_buf_addc(out, '\n'))
         return IZDE_ERR_NOMEM;
     return IZDE_OK;
 }
@@ -304,8 +260,6 @@ void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
     if (!r->log)
         return;
     izde_buf_clear(&r->line);
-    if (ix_log_line(&r->line, path, a, reason, ms) == IZDE_OK) {
-        izde_buf_add(&r->line, "\n", 1);
+    if (ix_log_append(&r->line, path, a, reason, ms) == IZDE_OK)
         fwrite(r->line.p, 1, r->line.len, r->log);
-    }
 }

@@ -166,6 +166,18 @@ static void test_roots(void)
     CHECK_INT(n, 3);
     CHECK(ix_roots_add(&roots, &n, "/d") == IZDE_OK);
     CHECK_INT(n, 4);
+    /* A root holding a newline survives being stored and read back. */
+    CHECK(ix_roots_add(&roots, &n, "/new\nline") == IZDE_OK);
+    struct izde_buf b = IZDE_BUF_INIT;
+    CHECK(ix_roots_format(roots, n, &b) == IZDE_OK);
+    char **back = NULL;
+    size_t nback = 0;
+    CHECK(ix_roots_parse(b.p, b.len, &back, &nback) == IZDE_OK);
+    CHECK_INT(nback, 5);
+    if (nback == 5)
+        CHECK_STR(back[4], "/new\nline");
+    ix_roots_free(back, nback);
+    izde_buf_release(&b);
     ix_roots_free(roots, n);
 }
 
@@ -184,9 +196,13 @@ static void test_log_line(void)
         { "/lib/мектеп\t.txt", "binary content, not text", IX_FAILED, 3,
           "{\"path\":\"/lib/мектеп\\u0009.txt\",\"action\":\"failed\",\"reason\":\"binary content, "
           "not text\",\"ms\":3.0}" },
-        /* Invalid UTF-8 in a file name stays valid JSON. */
+        /* Invalid UTF-8 in a file name stays valid JSON, and each bad
+         * byte can be told back (a lone surrogate U+DCxx). */
         { "/lib/\xff\xd0.txt", "x", IX_SKIPPED, 0,
-          "{\"path\":\"/lib/\xEF\xBF\xBD\xEF\xBF\xBD.txt\",\"action\":\"skipped\",\"reason\":\"x\",\"ms\":0.0}" },
+          "{\"path\":\"/lib/\\udcff\\udcd0.txt\",\"action\":\"skipped\",\"reason\":\"x\",\"ms\":0.0}" },
+        /* A newline in a name stays inside the one line. */
+        { "/lib/a\nb", "", IX_ADDED, 0,
+          "{\"path\":\"/lib/a\\u000ab\",\"action\":\"added\",\"reason\":\"\",\"ms\":0.0}" },
         { NULL, NULL, IX_ADDED, 0, NULL },
     };
     struct izde_buf b = IZDE_BUF_INIT;
