@@ -47,13 +47,28 @@ struct sr_result {
     izde_docid_t docid;
 };
 
+/* How many documents match, and whether that is exact or Xapian's
+ * estimate. */
+struct sr_count {
+    uint64_t n;
+    int exact;
+};
+
+/* Complete matches (every query word) and partial ones (some words; 0
+ * with all_only): disjoint sets, so their sum is the total. Neither
+ * depends on the page asked for. */
+struct sr_counts {
+    struct sr_count complete, partial;
+};
+
 /* Ranks q (BM25) for the page of limit results from offset: documents with
  * every query word first, then, unless all_only, those with only some.
- * Retries once after the index changed under the reader.
- * OUT: results (the caller's array of limit), *n of them, *total (an
- * estimate of all matches). */
+ * OUT: results (the caller's array of limit), *n of them, *counts.
+ * Returns IZDE_ERR_DB_MODIFIED when the index changed under the reader:
+ * the caller reopens it and redoes its whole search. */
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
-                      int all_only, struct sr_result *results, size_t *n, uint64_t *total);
+                      int all_only, struct sr_result *results, size_t *n,
+                      struct sr_counts *counts);
 
 /* Writes a snippet of text around the best cluster of query terms into out
  * (whitespace collapsed). Matches are wrapped in open/close. */
