@@ -535,13 +535,16 @@ int main(int argc, char **argv)
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&st.an, &errmsg);
     if (rc == IZDE_OK) {
-        rc = izde_rdb_open(o.dbs, o.ndbs, &st.db, &errmsg);
-        if (rc == IZDE_OK)
+        rc = sr_open(o.dbs, o.ndbs, &st.db, &st.out);
+        if (rc != IZDE_OK) {
+            izde_diag_error("%s", st.out.p ? st.out.p : izde_status_str(rc));
+        } else {
             rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
                                             &errmsg);
-        if (rc != IZDE_OK)
-            izde_diag_error("cannot open database '%s': %s", o.dbs[0],
-                            errmsg ? errmsg : izde_status_str(rc));
+            if (rc != IZDE_OK)
+                izde_diag_error("cannot open database '%s': %s", o.dbs[0],
+                                errmsg ? errmsg : izde_status_str(rc));
+        }
     } else {
         izde_diag_error("cannot start text analysis: %s", errmsg ? errmsg : izde_status_str(rc));
     }

@@ -81,6 +81,14 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
  * leaves out empty when there is nothing to suggest. */
 izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_buf *out);
 
+/* Opens the indexes at paths[0..n-1] to search them as one (as
+ * izde_rdb_open). On failure msg holds one line saying in plain words what
+ * is wrong with which path and what to do: no index there yet, a file, a
+ * folder of other files, an index still being built by izde-index --full,
+ * a damaged index. OUT: *db. Returns izde_rdb_open's status. */
+izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
+                      struct izde_buf *msg);
+
 /* Appends s as a JSON string literal (quotes included); invalid UTF-8
  * becomes U+FFFD, so the output is always valid JSON. */
 izde_status_t sr_json_string(struct izde_buf *out, const char *s, size_t len);
