@@ -39,7 +39,8 @@ static void usage(void)
            "\n"
            "Searches the index with BM25. Documents that contain every query word come\n"
            "first; documents that miss some follow, marked as partial matches.\n"
-           "Query syntax: words, \"quoted phrases\", -excluded words.\n"
+           "Query syntax: words, \"quoted phrases\", -excluded words; at most 1000 words\n"
+           "and 16 KB (longer queries are refused, exit 2; in --batch, skipped).\n"
            "\n"
            "  --db DIR         an index to search (several are searched as one); a Xapian\n"
            "                   stub file listing local or remote shards works too\n"
@@ -58,6 +59,11 @@ static void usage(void)
            "  1   failed while running\n"
            "  2   usage error or empty query\n"
            "  3   the index cannot be opened or used\n");
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 static int parse_u32(const char *s, uint32_t *out)
@@ -352,6 +358,25 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
     return rc;
 }
 
+/* Queries longer than this are refused (exit 2): every word becomes
+ * several terms to match and to look for in each snippet, and a
+ * 10,000-word query took 14 s and 556 MB. A pasted paragraph is well
+ * within both. */
+#define SR_MAX_QUERY_BYTES (16 * 1024)
+#define SR_MAX_QUERY_WORDS 1000
+
+/* Whether text is over the limits. OUT: *words, its blank-separated words. */
+static int query_too_long(const char *text, size_t len, size_t *words)
+{
+    *words = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_blank(text[i]) && (i == 0 || is_blank(text[i - 1])))
+            (*words)++;
+    return len > SR_MAX_QUERY_BYTES || *words > SR_MAX_QUERY_WORDS;
+}
+
+#define SR_TOO_LONG_FMT "query too long (%zu words, %zu bytes): at most %d words and %d bytes"
+
 /* Parses the query, then reads its page (see read_page). */
 static izde_status_t search_once(struct sr_state *st, const char *query, size_t qlen,
                                  int suggest, struct sr_query *q, struct sr_page *p)
@@ -418,6 +443,14 @@ static int run_batch(struct sr_state *st, struct sr_page *p)
             fprintf(stderr, "%s:%zu: invalid UTF-8 in query repaired\n", name, lineno);
             query = fixed.p;
             qlen = fixed.len;
+        }
+        size_t nw;
+        if (query_too_long(query, qlen, &nw)) {
+            fprintf(stderr, "%s:%zu: query '%s' skipped: " SR_TOO_LONG_FMT "\n", name, lineno,
+                    qid, nw, qlen, SR_MAX_QUERY_WORDS, SR_MAX_QUERY_BYTES);
+            bad++;
+            izde_buf_release(&fixed);
+            continue;
         }
         struct sr_query q;
         izde_status_t rc = search_once(st, query, qlen, 0, &q, p);
@@ -573,8 +606,15 @@ int main(int argc, char **argv)
             qlen = fixed.len;
         }
         struct sr_query q = { 0 };
-        rc = query ? search_once(&st, qtext, qlen, 1, &q, &page) : IZDE_ERR_NOMEM;
-        if (rc == IZDE_OK && !q.all) {
+        size_t nw = 0;
+        int too_long = query && query_too_long(qtext, qlen, &nw);
+        rc = !query ? IZDE_ERR_NOMEM
+             : too_long ? IZDE_OK
+                        : search_once(&st, qtext, qlen, 1, &q, &page);
+        if (too_long) {
+            izde_diag_usage(SR_TOO_LONG_FMT, nw, qlen, SR_MAX_QUERY_WORDS, SR_MAX_QUERY_BYTES);
+            exit_code = IZDE_EXIT_USAGE;
+        } else if (rc == IZDE_OK && !q.all) {
             izde_diag_usage("empty query: no words to search for in '%s'", qtext);
             exit_code = IZDE_EXIT_USAGE;
         } else if (rc == IZDE_OK) {
