@@ -343,8 +343,8 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
     int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
     izde_query_t *filter = NULL;
     izde_status_t rc = izde_query_term(term, (size_t)len, 1, &filter);
-    izde_query_t **slots[2] = { &q->all, &q->any };
-    for (int i = 0; rc == IZDE_OK && i < 2; i++) {
+    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
         if (!*slots[i])
             continue;
         izde_query_t *pair[2] = { *slots[i], filter }, *tmp = NULL;

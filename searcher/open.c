@@ -120,7 +120,7 @@ izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
         izde_buf_addf(msg, "the index at '%s' is damaged (%s): rebuild it with izde-index --db %s --full",
                       p.p ? p.p : "", errmsg ? errmsg : "", p.p ? p.p : "");
     else
-        izde_buf_addf(msg, "cannot open the index at '%s': %s", p.p ? p.p : "",
+        izde_buf_addf(msg, "cannot open database '%s': %s", p.p ? p.p : "",
                       errmsg ? errmsg : izde_status_str(rc));
     izde_buf_release(&p);
     free(errmsg);

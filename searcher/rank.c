@@ -50,36 +50,39 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
         return IZDE_OK;
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
-    struct izde_search_opts so;
-    search_opts(&so, offset, limit);
-    izde_hits_t hits = { 0 };
-    if (rc == IZDE_OK)
-        rc = izde_rdb_search(db, q->all, &so, &hits);
-    /* When the page is not full of complete matches, the matcher saw them
-     * all, so their exact count places the partial ones. */
-    uint64_t complete = hits.upper;
-    if (rc == IZDE_OK) {
-        for (size_t i = 0; i < hits.count; i++)
-            results[(*n)++] = (struct sr_result){ offset + (unsigned)i + 1, hits.items[i].score,
-                                                  0, hits.items[i].docid };
-        rc = count_of(db, q->all, &hits, &counts->complete);
+    /* Three disjoint tiers, each ranked by BM25 and shown after the one
+     * before: every word (complete), every word but some only through the
+     * prefix backoff, some words. The last two are partial matches. */
+    const izde_query_t *tiers[3] = { q->all, all_only ? NULL : q->backoff,
+                                     all_only ? NULL : q->any };
+    uint64_t before = 0;    /* documents of the tiers before (exact when used) */
+    for (int t = 0; rc == IZDE_OK && t < 3; t++) {
+        if (!tiers[t])
+            continue;
+        struct sr_count c = { 0, 1 };
+        izde_hits_t hits = { 0 };
+        int paged = *n < limit;
+        if (paged) {
+            /* When a tier does not fill the page, the matcher saw all of
+             * its documents, so their exact count places the next tier. */
+            uint32_t skip = offset > before ? offset - (uint32_t)before : 0;
+            struct izde_search_opts so;
+            search_opts(&so, skip, limit - (uint32_t)*n);
+            rc = izde_rdb_search(db, tiers[t], &so, &hits);
+            for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
+                results[(*n)++] = (struct sr_result){ (unsigned)(before + skip + i + 1),
+                                                      hits.items[i].score, t > 0,
+                                                      hits.items[i].docid };
+            before += hits.upper;
+        }
+        if (rc == IZDE_OK)
+            rc = count_of(db, tiers[t], paged ? &hits : NULL, &c);
+        izde_hits_release(&hits);
+        struct sr_count *sum = t == 0 ? &counts->complete : &counts->partial;
+        sum->n += c.n;
+        sum->exact = sum->exact && c.exact;
     }
-    izde_hits_release(&hits);
-    if (rc != IZDE_OK || !q->any || all_only)
-        return rc;
-    int paged = *n < limit;
-    if (paged) {
-        uint32_t skip = offset > complete ? offset - (uint32_t)complete : 0;
-        search_opts(&so, skip, limit - (uint32_t)*n);
-        rc = izde_rdb_search(db, q->any, &so, &hits);
-        for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
-            results[(*n)++] = (struct sr_result){ (unsigned)(complete + skip + i + 1),
-                                                  hits.items[i].score, 1, hits.items[i].docid };
-    }
-    if (rc == IZDE_OK)
-        rc = count_of(db, q->any, paged ? &hits : NULL, &counts->partial);
-    izde_hits_release(&hits);
-    /* Estimates of the two disjoint sets may each run high: together they
+    /* Estimates of the disjoint tiers may each run high: together they
      * never exceed the documents there are. */
     if (counts->complete.n > ndocs)
         counts->complete.n = ndocs;

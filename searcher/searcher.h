@@ -22,6 +22,8 @@ struct sr_qterm {
 
 struct sr_query {
     izde_query_t *all;      /* documents with every word; NULL if no words */
+    izde_query_t *backoff;  /* documents with every word, some only through
+                               the 5-letter prefix backoff (NULL if none) */
     izde_query_t *any;      /* documents with only some (NULL for one word) */
     unsigned nwords;        /* positive words and phrases */
     struct sr_qterm *terms; /* every term, positive words only */
