@@ -125,22 +125,38 @@ static izde_status_t read_page_once(struct sr_state *st, const struct sr_query *
     return rc;
 }
 
+/* Whether rc may come from a writer committing while we read: Xapian
+ * reports a discarded revision as DatabaseModifiedError, but a block the
+ * writer reused just before the reader got to it can read as
+ * DatabaseCorruptError ("Expected block N to be level 1"); seen in
+ * tests/cli/concurrent.sh under ASan. */
+static int transient(izde_status_t rc)
+{
+    return rc == IZDE_ERR_DB_MODIFIED || rc == IZDE_ERR_DB_CORRUPT;
+}
+
 /* read_page_once, redone on the newest revision each time a writer
- * discarded the revision being read (IZDE_ERR_DB_MODIFIED). */
+ * discarded the revision being read. Real damage reads as corrupt on
+ * every revision, so a corrupt error is believed the SR_MAX_CORRUPT-th
+ * time. */
+#define SR_MAX_CORRUPT 3
 static izde_status_t read_page(struct sr_state *st, const struct sr_query *q, int suggest,
                                struct sr_page *p)
 {
+    int corrupt = 0;
     for (int attempt = 0;; attempt++) {
         page_release_records(p);
         izde_status_t rc = read_page_once(st, q, suggest, p);
-        if (rc != IZDE_ERR_DB_MODIFIED)
+        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
+            return rc;
+        if (!transient(rc))
             return rc;
         if (attempt == SR_MAX_REOPENS) {
             page_release_records(p);
             return rc;
         }
         rc = izde_rdb_reopen(st->db);
-        if (rc != IZDE_OK)
+        if (rc != IZDE_OK && !transient(rc))
             return rc;
     }
 }
@@ -572,8 +588,15 @@ int main(int argc, char **argv)
         if (rc != IZDE_OK) {
             izde_diag_error("%s", st.out.p ? st.out.p : izde_status_str(rc));
         } else {
-            rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
-                                            &errmsg);
+            /* The version check reads the index too, so a commit can
+             * interrupt it as it can a search (see read_page). */
+            for (int attempt = 0; attempt < SR_MAX_CORRUPT; attempt++) {
+                free(errmsg);
+                rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
+                                                &errmsg);
+                if (!transient(rc) || izde_rdb_reopen(st.db) != IZDE_OK)
+                    break;
+            }
             if (rc != IZDE_OK)
                 izde_diag_error("cannot open database '%s': %s", o.dbs[0],
                                 errmsg ? errmsg : izde_status_str(rc));

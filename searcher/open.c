@@ -103,6 +103,13 @@ izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
     char *errmsg = NULL;
     izde_buf_clear(msg);
     izde_status_t rc = izde_rdb_open(paths, n, db, &errmsg);
+    /* A writer committing while the index is opened can make it read as
+     * damaged or changed for a moment; real damage stays. */
+    for (int attempt = 1; attempt < 3 && (rc == IZDE_ERR_DB_CORRUPT || rc == IZDE_ERR_DB_MODIFIED);
+         attempt++) {
+        free(errmsg);
+        rc = izde_rdb_open(paths, n, db, &errmsg);
+    }
     if (rc == IZDE_OK || rc == IZDE_ERR_NOMEM) {
         free(errmsg);
         return rc;
