@@ -59,11 +59,11 @@ static izde_status_t open_db(struct ql *s)
 static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
 {
     struct sr_query q;
-    uint64_t total;
+    struct sr_counts counts;
     *nhits = 0;
     izde_status_t rc = sr_query_parse(s->an, text, strlen(text), &q);
     if (rc == IZDE_OK)
-        rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, s->results, nhits, &total);
+        rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, s->results, nhits, &counts);
     for (size_t i = 0; rc == IZDE_OK && i < *nhits; i++) {
         char *data = NULL;
         size_t len = 0;

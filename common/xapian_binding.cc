@@ -1200,6 +1200,7 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         hits->items = nullptr;
         hits->count = 0;
         hits->estimated = 0;
+        hits->lower = hits->upper = 0;
     }
     if (!db || !hits)
         return IZDE_ERR_INVALID;
@@ -1239,12 +1240,15 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         hits->items = items;
         hits->count = i;
         hits->estimated = mset.get_matches_estimated();
+        hits->lower = mset.get_matches_lower_bound();
+        hits->upper = mset.get_matches_upper_bound();
         return IZDE_OK;
     } catch (...) {
         free(items);
         hits->items = nullptr;
         hits->count = 0;
         hits->estimated = 0;
+        hits->lower = hits->upper = 0;
         return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
     }
 }
@@ -1257,6 +1261,7 @@ void izde_hits_release(izde_hits_t *hits) noexcept
     hits->items = nullptr;
     hits->count = 0;
     hits->estimated = 0;
+    hits->lower = hits->upper = 0;
 }
 
 /* ---------------------------------------------------------------- maintenance */

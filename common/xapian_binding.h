@@ -309,6 +309,8 @@ typedef struct izde_hits {
     izde_hit_t *items;      /* malloc'ed array of count */
     size_t count;
     uint64_t estimated;     /* estimated number of matching documents */
+    uint64_t lower, upper;  /* bounds on that number; equal when it is exact
+                               (check_at_least at or above it makes it so) */
 } izde_hits_t;
 
 /* Runs q with BM25; hits are ranked best first.

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "diag.h"
 #include "docdata.h"
+#include "escape.h"
 #include "index_meta.h"
 #include "searcher.h"
 #include "text.h"
@@ -38,7 +39,8 @@ static void usage(void)
            "\n"
            "Searches the index with BM25. Documents that contain every query word come\n"
            "first; documents that miss some follow, marked as partial matches.\n"
-           "Query syntax: words, \"quoted phrases\", -excluded words.\n"
+           "Query syntax: words, \"quoted phrases\", -excluded words; at most 1000 words\n"
+           "and 16 KB (longer queries are refused, exit 2; in --batch, skipped).\n"
            "\n"
            "  --db DIR         an index to search (several are searched as one); a Xapian\n"
            "                   stub file listing local or remote shards works too\n"
@@ -59,6 +61,11 @@ static void usage(void)
            "  3   the index cannot be opened or used\n");
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 static int parse_u32(const char *s, uint32_t *out)
 {
     char *end;
@@ -70,15 +77,88 @@ static int parse_u32(const char *s, uint32_t *out)
     return 0;
 }
 
-/* Loads a hit's stored record; dd points into *raw. */
-static izde_status_t load_doc(struct sr_state *st, izde_docid_t docid, char **raw,
-                              struct izde_docdata *dd)
+/* A page of results with each hit's stored record, all read from one
+ * revision of the index. */
+struct sr_page {
+    struct sr_result *res;  /* the caller's array of limit */
+    char **raw;             /* each hit's record, malloc'ed; dd points into it */
+    struct izde_docdata *dd;
+    size_t n;
+    struct sr_counts counts;
+};
+
+/* How many times a search is redone on the newest revision when a writer
+ * discarded the one it was reading. A reader loses its revision only when
+ * the writer commits twice during the few milliseconds it reads, so 50 in
+ * a row means something other than a busy writer. */
+#define SR_MAX_REOPENS 50
+
+static void page_release_records(struct sr_page *p)
 {
-    size_t len;
-    izde_status_t rc = izde_rdb_get_data(st->db, docid, raw, &len);
-    if (rc != IZDE_OK)
-        return rc;
-    return izde_docdata_decode(*raw, len, dd);
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->raw[i]);
+        p->raw[i] = NULL;
+    }
+    p->n = 0;
+}
+
+/* Reads everything the search needs from the index once: the ranking,
+ * every hit's record and (with suggest, when nothing matched) the
+ * suggestion. Snippets and output are made afterwards from these copies,
+ * so that the index is read for as short a time as possible and one page
+ * never mixes two revisions. */
+static izde_status_t read_page_once(struct sr_state *st, const struct sr_query *q,
+                                    int suggest, struct sr_page *p)
+{
+    const struct sr_options *o = st->opts;
+    izde_buf_clear(&st->suggestion);
+    izde_status_t rc = sr_rank(st->db, q, o->offset, o->limit, o->all_only, p->res, &p->n,
+                               &p->counts);
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        size_t len;
+        rc = izde_rdb_get_data(st->db, p->res[i].docid, &p->raw[i], &len);
+        if (rc == IZDE_OK)
+            rc = izde_docdata_decode(p->raw[i], len, &p->dd[i]);
+    }
+    if (rc == IZDE_OK && suggest && p->n == 0 && q->all)
+        rc = sr_suggest(st->db, q, &st->suggestion);
+    return rc;
+}
+
+/* Whether rc may come from a writer committing while we read: Xapian
+ * reports a discarded revision as DatabaseModifiedError, but a block the
+ * writer reused just before the reader got to it can read as
+ * DatabaseCorruptError ("Expected block N to be level 1"); seen in
+ * tests/cli/concurrent.sh under ASan. */
+static int transient(izde_status_t rc)
+{
+    return rc == IZDE_ERR_DB_MODIFIED || rc == IZDE_ERR_DB_CORRUPT;
+}
+
+/* read_page_once, redone on the newest revision each time a writer
+ * discarded the revision being read. Real damage reads as corrupt on
+ * every revision, so a corrupt error is believed the SR_MAX_CORRUPT-th
+ * time. */
+#define SR_MAX_CORRUPT 3
+static izde_status_t read_page(struct sr_state *st, const struct sr_query *q, int suggest,
+                               struct sr_page *p)
+{
+    int corrupt = 0;
+    for (int attempt = 0;; attempt++) {
+        page_release_records(p);
+        izde_status_t rc = read_page_once(st, q, suggest, p);
+        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
+            return rc;
+        if (!transient(rc))
+            return rc;
+        if (attempt == SR_MAX_REOPENS) {
+            page_release_records(p);
+            return rc;
+        }
+        rc = izde_rdb_reopen(st->db);
+        if (rc != IZDE_OK && !transient(rc))
+            return rc;
+    }
 }
 
 /* Writes "snippet":"...","highlights":[[start,end],...] from a snippet
@@ -110,17 +190,89 @@ static izde_status_t json_snippet(struct izde_buf *out, struct izde_buf *marked)
     return rc;
 }
 
+/* Appends n with thousands separators (1,200). */
+static izde_status_t add_count(struct izde_buf *out, uint64_t n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof(digits), "%" PRIu64, n);
+    izde_status_t rc = IZDE_OK;
+    for (int i = 0; rc == IZDE_OK && i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            rc = izde_buf_addc(out, ',');
+        if (rc == IZDE_OK)
+            rc = izde_buf_addc(out, digits[i]);
+    }
+    return rc;
+}
+
+/* "3 results (2 complete, 1 partial)", "about 1,200 results (about 1,000
+ * complete, 200 partial)": "about" wherever a count is an estimate. */
+static izde_status_t add_counts_line(struct izde_buf *out, const struct sr_counts *c,
+                                     int all_only)
+{
+    uint64_t total = c->complete.n + c->partial.n;
+    int exact = c->complete.exact && c->partial.exact;
+    izde_buf_adds(out, exact ? "" : "about ");
+    add_count(out, total);
+    izde_buf_adds(out, total == 1 ? " result" : " results");
+    if (!all_only && c->partial.n) {
+        izde_buf_adds(out, c->complete.exact ? " (" : " (about ");
+        add_count(out, c->complete.n);
+        izde_buf_adds(out, c->partial.exact ? " complete, " : " complete, about ");
+        add_count(out, c->partial.n);
+        izde_buf_adds(out, " partial)");
+    }
+    return izde_buf_addc(out, '\n');
+}
+
+/* Appends a snippet marked with \x01 and \x02 for text output: its text
+ * escaped as izde_escape_line does, the marks replaced by open and close. */
+static izde_status_t text_snippet(struct izde_buf *out, const struct izde_buf *marked,
+                                  const char *open, const char *close)
+{
+    izde_status_t rc = IZDE_OK;
+    size_t from = 0;
+    for (size_t i = 0; rc == IZDE_OK && i <= marked->len; i++) {
+        if (i < marked->len && marked->p[i] != '\x01' && marked->p[i] != '\x02')
+            continue;
+        rc = izde_escape_line(out, marked->p + from, i - from);
+        if (rc == IZDE_OK && i < marked->len)
+            rc = izde_buf_adds(out, marked->p[i] == '\x01' ? open : close);
+        from = i + 1;
+    }
+    return rc;
+}
+
+/* Appends ,"path":..., and "path_escaped" when the path is not valid
+ * UTF-8: sr_json_string turns its invalid bytes into U+FFFD, so
+ * "path_escaped" (izde_escape_line's reversible form) names the file. */
+static izde_status_t json_path(struct izde_buf *out, const char *path, size_t len)
+{
+    izde_buf_adds(out, ",\"path\":");
+    izde_status_t rc = sr_json_string(out, path, len);
+    if (rc == IZDE_OK && izde_text_utf8_check(path, len, NULL) > 0) {
+        struct izde_buf esc = IZDE_BUF_INIT;
+        rc = izde_escape_line(&esc, path, len);
+        if (rc == IZDE_OK)
+            rc = izde_buf_adds(out, ",\"path_escaped\":");
+        if (rc == IZDE_OK)
+            rc = sr_json_string(out, esc.p ? esc.p : "", esc.len);
+        izde_buf_release(&esc);
+    }
+    return rc;
+}
+
+/* Formats the page into st->out (the snippets are made here, from the
+ * records already read) and writes it in one go. */
 static izde_status_t print_results(struct sr_state *st, const char *query, size_t qlen,
-                                   const struct sr_query *q, const struct sr_result *res,
-                                   size_t n, uint64_t total)
+                                   const struct sr_query *q, const struct sr_page *p)
 {
     const struct sr_options *o = st->opts;
     struct izde_buf *out = &st->out;
     int tty = o->format == SR_TEXT && isatty(STDOUT_FILENO);
-    /* JSON gets a plain snippet and the byte ranges of its matches; the
-     * control-character marks cannot occur in a snippet's text. */
-    const char *open = tty ? "\033[1m" : o->format == SR_JSON ? "\x01" : "[";
-    const char *close = tty ? "\033[0m" : o->format == SR_JSON ? "\x02" : "]";
+    const char *open = tty ? "\033[1m" : "[";
+    const char *close = tty ? "\033[0m" : "]";
+    const struct sr_counts *c = &p->counts;
     izde_status_t rc = IZDE_OK;
     izde_buf_clear(out);
     if (o->explain && o->format == SR_TEXT)
@@ -128,7 +280,13 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
     if (o->format == SR_JSON) {
         izde_buf_adds(out, "{\"query\":");
         sr_json_string(out, query, qlen);
-        izde_buf_addf(out, ",\"total\":%" PRIu64 ",", total);
+        izde_buf_addf(out,
+                      ",\"total\":%" PRIu64 ",\"total_exact\":%s,\"complete\":%" PRIu64
+                      ",\"complete_exact\":%s,\"partial\":%" PRIu64 ",\"partial_exact\":%s,",
+                      c->complete.n + c->partial.n,
+                      c->complete.exact && c->partial.exact ? "true" : "false", c->complete.n,
+                      c->complete.exact ? "true" : "false", c->partial.n,
+                      c->partial.exact ? "true" : "false");
         if (st->suggestion.len) {
             izde_buf_adds(out, "\"suggestion\":");
             sr_json_string(out, st->suggestion.p, st->suggestion.len);
@@ -140,39 +298,49 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
             izde_buf_addc(out, ',');
         }
         izde_buf_adds(out, "\"results\":[");
-    } else if (n == 0) {
+    } else if (p->n == 0) {
+        if (c->complete.n + c->partial.n)
+            add_counts_line(out, c, o->all_only);
         izde_buf_adds(out, "no results\n");
-        if (st->suggestion.len)
-            izde_buf_addf(out, "did you mean: %s\n", st->suggestion.p);
+        if (st->suggestion.len) {
+            izde_buf_adds(out, "did you mean: ");
+            izde_escape_line(out, st->suggestion.p, st->suggestion.len);
+            izde_buf_addc(out, '\n');
+        }
     } else {
-        izde_buf_addf(out, "about %" PRIu64 " result%s\n", total, total == 1 ? "" : "s");
+        add_counts_line(out, c, o->all_only);
     }
-    for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
-        char *raw = NULL;
-        struct izde_docdata dd;
-        rc = load_doc(st, res[i].docid, &raw, &dd);
-        if (rc == IZDE_OK)
-            rc = sr_snippet(st->an, q, dd.text ? dd.text : "", dd.text_len, open, close,
-                            &st->snippet);
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        const struct izde_docdata *dd = &p->dd[i];
+        const struct sr_result *r = &p->res[i];
+        /* The marks are control characters, which a snippet never holds
+         * (sr_snippet turns them into spaces). */
+        rc = sr_snippet(st->an, q, dd->text ? dd->text : "", dd->text_len, "\x01", "\x02",
+                        &st->snippet);
         if (rc == IZDE_OK && o->format == SR_JSON) {
-            izde_buf_addf(out, "%s{\"rank\":%u,\"path\":", i ? "," : "", res[i].rank);
-            sr_json_string(out, dd.path, dd.path_len);
+            izde_buf_addf(out, "%s{\"rank\":%u", i ? "," : "", r->rank);
+            json_path(out, dd->path, dd->path_len);
             izde_buf_adds(out, ",\"title\":");
-            sr_json_string(out, dd.title, dd.title_len);
-            izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", res[i].score,
-                          res[i].partial ? "true" : "false");
-            sr_json_string(out, dd.lang ? dd.lang : "", dd.lang_len);
+            sr_json_string(out, dd->title, dd->title_len);
+            izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", r->score,
+                          r->partial ? "true" : "false");
+            sr_json_string(out, dd->lang ? dd->lang : "", dd->lang_len);
             izde_buf_adds(out, ",\"encoding\":");
-            sr_json_string(out, dd.encoding ? dd.encoding : "", dd.encoding_len);
+            sr_json_string(out, dd->encoding ? dd->encoding : "", dd->encoding_len);
             rc = json_snippet(out, &st->snippet);
             izde_buf_addc(out, '}');
         } else if (rc == IZDE_OK) {
-            izde_buf_addf(out, "\n%u. %s%.*s%s%s\n   %.*s  score %.3f\n   %s\n", res[i].rank,
-                          tty ? "\033[1m" : "", (int)dd.title_len, dd.title, tty ? "\033[0m" : "",
-                          res[i].partial ? "  (partial match)" : "", (int)dd.path_len, dd.path,
-                          res[i].score, st->snippet.p ? st->snippet.p : "");
+            /* Titles, paths and text come from the files: escaped, so that
+             * they cannot drive the terminal or break the line. */
+            izde_buf_addf(out, "\n%u. %s", r->rank, tty ? "\033[1m" : "");
+            izde_escape_line(out, dd->title, dd->title_len);
+            izde_buf_addf(out, "%s%s\n   ", tty ? "\033[0m" : "",
+                          r->partial ? "  (partial match)" : "");
+            izde_escape_line(out, dd->path, dd->path_len);
+            izde_buf_addf(out, "  score %.3f\n   ", r->score);
+            text_snippet(out, &st->snippet, open, close);
+            rc = izde_buf_addc(out, '\n');
         }
-        free(raw);
     }
     if (rc != IZDE_OK)
         return rc;
@@ -191,8 +359,8 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
     int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
     izde_query_t *filter = NULL;
     izde_status_t rc = izde_query_term(term, (size_t)len, 1, &filter);
-    izde_query_t **slots[2] = { &q->all, &q->any };
-    for (int i = 0; rc == IZDE_OK && i < 2; i++) {
+    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
         if (!*slots[i])
             continue;
         izde_query_t *pair[2] = { *slots[i], filter }, *tmp = NULL;
@@ -206,20 +374,54 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
     return rc;
 }
 
+/* Queries longer than this are refused (exit 2): every word becomes
+ * several terms to match and to look for in each snippet, and a
+ * 10,000-word query took 14 s and 556 MB. A pasted paragraph is well
+ * within both. */
+#define SR_MAX_QUERY_BYTES (16 * 1024)
+#define SR_MAX_QUERY_WORDS 1000
+
+/* Whether text is over the limits. OUT: *words, its blank-separated words. */
+static int query_too_long(const char *text, size_t len, size_t *words)
+{
+    *words = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_blank(text[i]) && (i == 0 || is_blank(text[i - 1])))
+            (*words)++;
+    return len > SR_MAX_QUERY_BYTES || *words > SR_MAX_QUERY_WORDS;
+}
+
+#define SR_TOO_LONG_FMT "query too long (%zu words, %zu bytes): at most %d words and %d bytes"
+
+/* Parses the query, then reads its page (see read_page). */
 static izde_status_t search_once(struct sr_state *st, const char *query, size_t qlen,
-                                 struct sr_query *q, struct sr_result *res, size_t *n,
-                                 uint64_t *total)
+                                 int suggest, struct sr_query *q, struct sr_page *p)
 {
     izde_status_t rc = sr_query_parse(st->an, query, qlen, q);
     if (rc == IZDE_OK && st->opts->lang)
         rc = restrict_lang(q, st->opts->lang);
     if (rc != IZDE_OK)
         return rc;
-    return sr_rank(st->db, q, st->opts->offset, st->opts->limit, st->opts->all_only, res, n,
-                   total);
+    return read_page(st, q, suggest, p);
 }
 
-static int run_batch(struct sr_state *st, struct sr_result *res)
+/* Appends path as izde_escape_line does, with a space as "\x20". */
+static izde_status_t trec_path(struct izde_buf *out, const char *path, size_t len)
+{
+    izde_status_t rc = IZDE_OK;
+    size_t from = 0;
+    for (size_t i = 0; rc == IZDE_OK && i <= len; i++) {
+        if (i < len && path[i] != ' ')
+            continue;
+        rc = izde_escape_line(out, path + from, i - from);
+        if (rc == IZDE_OK && i < len)
+            rc = izde_buf_adds(out, "\\x20");
+        from = i + 1;
+    }
+    return rc;
+}
+
+static int run_batch(struct sr_state *st, struct sr_page *p)
 {
     const char *name = st->opts->batch;
     FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
@@ -258,23 +460,31 @@ static int run_batch(struct sr_state *st, struct sr_result *res)
             query = fixed.p;
             qlen = fixed.len;
         }
+        size_t nw;
+        if (query_too_long(query, qlen, &nw)) {
+            fprintf(stderr, "%s:%zu: query '%s' skipped: " SR_TOO_LONG_FMT "\n", name, lineno,
+                    qid, nw, qlen, SR_MAX_QUERY_WORDS, SR_MAX_QUERY_BYTES);
+            bad++;
+            izde_buf_release(&fixed);
+            continue;
+        }
         struct sr_query q;
-        size_t n;
-        uint64_t total;
-        izde_status_t rc = search_once(st, query, qlen, &q, res, &n, &total);
+        izde_status_t rc = search_once(st, query, qlen, 0, &q, p);
         if (rc == IZDE_OK && !q.all) {
             fprintf(stderr, "%s:%zu: query '%s' has no words to search for\n", name, lineno, qid);
             bad++;
         }
-        for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
-            char *raw = NULL;
-            struct izde_docdata dd;
-            rc = load_doc(st, res[i].docid, &raw, &dd);
-            if (rc == IZDE_OK)
-                printf("%s Q0 %.*s %u %.4f izde\n", qid, (int)dd.path_len, dd.path, res[i].rank,
-                       res[i].score);
-            free(raw);
+        /* A TREC line is split at spaces: paths are escaped, and a space
+         * in them too, so that each stays one field of one line. */
+        izde_buf_clear(&st->out);
+        for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+            izde_buf_addf(&st->out, "%s Q0 ", qid);
+            trec_path(&st->out, p->dd[i].path, p->dd[i].path_len);
+            rc = izde_buf_addf(&st->out, " %u %.4f izde\n", p->res[i].rank, p->res[i].score);
         }
+        if (rc == IZDE_OK && st->out.len)
+            fwrite(st->out.p, 1, st->out.len, stdout);
+        page_release_records(p);
         if (rc != IZDE_OK) {
             izde_diag_error("%s:%zu: query '%s' failed: %s", name, lineno, qid,
                             izde_rdb_errmsg(st->db)[0] ? izde_rdb_errmsg(st->db)
@@ -374,24 +584,39 @@ int main(int argc, char **argv)
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&st.an, &errmsg);
     if (rc == IZDE_OK) {
-        rc = izde_rdb_open(o.dbs, o.ndbs, &st.db, &errmsg);
-        if (rc == IZDE_OK)
-            rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
-                                            &errmsg);
-        if (rc != IZDE_OK)
-            izde_diag_error("cannot open database '%s': %s", o.dbs[0],
-                            errmsg ? errmsg : izde_status_str(rc));
+        rc = sr_open(o.dbs, o.ndbs, &st.db, &st.out);
+        if (rc != IZDE_OK) {
+            izde_diag_error("%s", st.out.p ? st.out.p : izde_status_str(rc));
+        } else {
+            /* The version check reads the index too, so a commit can
+             * interrupt it as it can a search (see read_page). */
+            for (int attempt = 0; attempt < SR_MAX_CORRUPT; attempt++) {
+                free(errmsg);
+                rc = izde_index_meta_check_read(st.db, o.dbs[0], izde_analyzer_version(st.an),
+                                                &errmsg);
+                if (!transient(rc) || izde_rdb_reopen(st.db) != IZDE_OK)
+                    break;
+            }
+            if (rc != IZDE_OK)
+                izde_diag_error("cannot open database '%s': %s", o.dbs[0],
+                                errmsg ? errmsg : izde_status_str(rc));
+        }
     } else {
         izde_diag_error("cannot start text analysis: %s", errmsg ? errmsg : izde_status_str(rc));
     }
     free(errmsg);
-    struct sr_result *res = rc == IZDE_OK ? calloc(o.limit, sizeof(*res)) : NULL;
-    if (rc == IZDE_OK && !res)
-        rc = IZDE_ERR_NOMEM;
+    struct sr_page page = { 0 };
+    if (rc == IZDE_OK) {
+        page.res = calloc(o.limit, sizeof(*page.res));
+        page.raw = calloc(o.limit, sizeof(*page.raw));
+        page.dd = calloc(o.limit, sizeof(*page.dd));
+        if (!page.res || !page.raw || !page.dd)
+            rc = IZDE_ERR_NOMEM;
+    }
     if (rc != IZDE_OK) {
         exit_code = rc == IZDE_ERR_NOMEM ? IZDE_EXIT_FAILED : IZDE_EXIT_UNUSABLE;
     } else if (o.batch) {
-        exit_code = run_batch(&st, res);
+        exit_code = run_batch(&st, &page);
     } else {
         size_t qlen;
         char *query = join_args(words, nwords, &qlen);
@@ -404,17 +629,19 @@ int main(int argc, char **argv)
             qlen = fixed.len;
         }
         struct sr_query q = { 0 };
-        size_t n = 0;
-        uint64_t total = 0;
-        rc = query ? search_once(&st, qtext, qlen, &q, res, &n, &total) : IZDE_ERR_NOMEM;
-        if (rc == IZDE_OK && !q.all) {
+        size_t nw = 0;
+        int too_long = query && query_too_long(qtext, qlen, &nw);
+        rc = !query ? IZDE_ERR_NOMEM
+             : too_long ? IZDE_OK
+                        : search_once(&st, qtext, qlen, 1, &q, &page);
+        if (too_long) {
+            izde_diag_usage(SR_TOO_LONG_FMT, nw, qlen, SR_MAX_QUERY_WORDS, SR_MAX_QUERY_BYTES);
+            exit_code = IZDE_EXIT_USAGE;
+        } else if (rc == IZDE_OK && !q.all) {
             izde_diag_usage("empty query: no words to search for in '%s'", qtext);
             exit_code = IZDE_EXIT_USAGE;
         } else if (rc == IZDE_OK) {
-            if (n == 0)
-                rc = sr_suggest(st.db, &q, &st.suggestion);
-            if (rc == IZDE_OK)
-                rc = print_results(&st, qtext, qlen, &q, res, n, total);
+            rc = print_results(&st, qtext, qlen, &q, &page);
         }
         if (rc != IZDE_OK) {
             izde_diag_error("search failed: %s", izde_rdb_errmsg(st.db)[0]
@@ -426,7 +653,10 @@ int main(int argc, char **argv)
         izde_buf_release(&fixed);
         free(query);
     }
-    free(res);
+    page_release_records(&page);
+    free(page.res);
+    free(page.raw);
+    free(page.dd);
     izde_rdb_close(st.db);
     izde_analyzer_free(st.an);
     izde_buf_release(&st.out);

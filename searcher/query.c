@@ -130,13 +130,26 @@ static int searched(const struct chunk_terms *c, size_t from, size_t i)
     return !c->items[from].stop || c->items[i].kind == IZDE_TERM_EXACT;
 }
 
-/* One query word: SYNONYM(exact, stems...), so that BM25 sees one term;
- * also its exact form alone and its phrase key alone (each may be NULL). */
-static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
-                                izde_query_t **out, izde_query_t **exact, izde_query_t **key)
+/* Whether term i is the 5-letter prefix backoff (a T term). */
+static int is_backoff(const struct chunk_terms *c, size_t i)
 {
-    struct qlist alts = { 0 };
+    return c->items[i].kind == IZDE_TERM_STEM && c->items[i].text[0] == IZDE_PREFIX_TRUNC[0];
+}
+
+/* One query word: SYNONYM(exact, stems...), so that BM25 sees one term,
+ * in *out; in *loose the same with the prefix backoff added (NULL when the
+ * word has none); also its exact form alone and its phrase key alone (each
+ * may be NULL). The backoff is kept out of *out because it matches words
+ * that only share five letters ('Кыргыз' for 'Кыргызстан'): a document
+ * that has the word only that way must rank below every document that has
+ * it (see the backoff tier in sr_query_parse). */
+static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
+                                izde_query_t **out, izde_query_t **loose, izde_query_t **exact,
+                                izde_query_t **key)
+{
+    struct qlist alts = { 0 }, backoffs = { 0 };
     izde_status_t rc = IZDE_OK;
+    *loose = NULL;
     *exact = NULL;
     *key = NULL;
     for (size_t i = from; rc == IZDE_OK && i < to; i++) {
@@ -157,11 +170,20 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
         if (rc == IZDE_OK && c->items[i].positional && !*key)
             rc = izde_query_term(c->items[i].text, c->items[i].len, 1, key);
         if (rc == IZDE_OK)
-            rc = qlist_push(&alts, t);
+            rc = qlist_push(is_backoff(c, i) ? &backoffs : &alts, t);
+        else
+            izde_query_free(t);
     }
     if (rc == IZDE_OK)
         rc = qlist_combine(&alts, IZDE_Q_SYNONYM, 0, out);
+    for (size_t k = 0; rc == IZDE_OK && k < backoffs.n; k++) {
+        rc = qlist_push(&alts, backoffs.items[k]);
+        backoffs.items[k] = NULL;
+    }
+    if (rc == IZDE_OK && backoffs.n)
+        rc = qlist_combine(&alts, IZDE_Q_SYNONYM, 0, loose);
     qlist_release(&alts);
+    qlist_release(&backoffs);
     return rc;
 }
 
@@ -194,11 +216,12 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
 /* Builds the clauses of one chunk: a phrase (phrase != 0) or separate
  * words, appended to clauses; exact-form bonuses go to bonus. */
 static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, const char *src,
-                                   int phrase, struct qlist *clauses, struct qlist *stops,
-                                   struct qlist *loose, struct qlist *bonus)
+                                   int phrase, struct qlist *clauses, struct qlist *lclauses,
+                                   int *backoff, struct qlist *stops, struct qlist *loose,
+                                   struct qlist *bonus)
 {
     izde_status_t rc = IZDE_OK;
-    struct qlist parts = { 0 }, keys = { 0 };
+    struct qlist parts = { 0 }, lparts = { 0 }, keys = { 0 };
     uint32_t first_key = 0, last_key = 0;
     int keyless = 0;
     /* Which parts are stop words; a chunk is one whitespace-free run, so it
@@ -228,9 +251,15 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
             explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
         }
         part_stop[parts.n] = c->items[i].stop;
-        izde_query_t *wq = NULL, *exact = NULL, *key = NULL;
+        izde_query_t *wq = NULL, *lwq = NULL, *exact = NULL, *key = NULL;
         if (rc == IZDE_OK)
-            rc = word_query(c, i, j, &wq, &exact, &key);
+            rc = word_query(c, i, j, &wq, &lwq, &exact, &key);
+        if (rc == IZDE_OK && lwq)
+            *backoff = 1;
+        /* lparts: the words with their backoff (a phrase matches exact
+         * forms only). */
+        if (rc == IZDE_OK)
+            rc = qlist_push(&lparts, query_copy(phrase ? exact : lwq ? lwq : wq));
         if (rc == IZDE_OK)
             rc = qlist_push(&parts, phrase ? exact : wq);
         if (rc == IZDE_OK && phrase && key) {
@@ -249,9 +278,10 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
          * phrase words included: a quoted name in a pasted sentence must
          * not hide a document that words it differently. */
         if (rc == IZDE_OK && loose && !part_stop[parts.n - 1])
-            rc = phrase ? qlist_push(loose, wq) : qlist_push(loose, query_copy(wq));
-        else if (phrase)
+            rc = qlist_push(loose, query_copy(lwq ? lwq : wq));
+        if (phrase)
             izde_query_free(wq);
+        izde_query_free(lwq);
         if (rc == IZDE_OK && !phrase && exact) {
             izde_query_t *scaled = NULL;
             rc = izde_query_scale(exact, EXACT_BONUS, &scaled);
@@ -273,17 +303,26 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
                      ? qlist_combine(&keys, IZDE_Q_PHRASE, last_key - first_key + 1, &p)
                      : qlist_combine(&parts, IZDE_Q_AND, 0, &p);
             if (rc == IZDE_OK)
+                rc = qlist_push(lclauses, query_copy(p));
+            if (rc == IZDE_OK)
                 rc = qlist_push(clauses, p);
             q->nwords++;
         } else {
             for (size_t k = 0; rc == IZDE_OK && k < parts.n; k++) {
-                rc = qlist_push(part_stop[k] ? stops : clauses, parts.items[k]);
-                parts.items[k] = NULL;
+                if (!part_stop[k]) {
+                    rc = qlist_push(lclauses, lparts.items[k]);
+                    lparts.items[k] = NULL;
+                }
+                if (rc == IZDE_OK) {
+                    rc = qlist_push(part_stop[k] ? stops : clauses, parts.items[k]);
+                    parts.items[k] = NULL;
+                }
             }
             q->nwords += (unsigned)parts.n;
         }
     }
     qlist_release(&parts);
+    qlist_release(&lparts);
     qlist_release(&keys);
     return rc;
 }
@@ -311,7 +350,9 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                              struct sr_query *q)
 {
     memset(q, 0, sizeof(*q));
-    struct qlist clauses = { 0 }, stops = { 0 }, excluded = { 0 }, bonus = { 0 }, loose = { 0 };
+    struct qlist clauses = { 0 }, lclauses = { 0 }, stops = { 0 }, excluded = { 0 },
+                 bonus = { 0 }, loose = { 0 };
+    int backoff = 0;
     izde_status_t rc = IZDE_OK;
     size_t i = 0;
     while (rc == IZDE_OK && i < len) {
@@ -350,9 +391,13 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
             int compound = 0;
             for (size_t k = 0; k < c.n; k++)
                 compound |= c.items[k].kind == IZDE_TERM_COMPOUND;
+            struct qlist ignored = { 0 };
+            int ignored_backoff = 0;
             rc = chunk_clauses(q, &c, text + start, phrase || compound,
-                               negate ? &excluded : &clauses, negate ? &excluded : &stops,
-                               negate ? NULL : &loose, &bonus);
+                               negate ? &excluded : &clauses, negate ? &ignored : &lclauses,
+                               negate ? &ignored_backoff : &backoff,
+                               negate ? &excluded : &stops, negate ? NULL : &loose, &bonus);
+            qlist_release(&ignored);
         }
         chunk_release(&c);
     }
@@ -362,33 +407,49 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
         struct qlist tmp = clauses;
         clauses = stops;
         stops = tmp;
+        for (size_t k = 0; rc == IZDE_OK && k < clauses.n; k++)
+            rc = qlist_push(&lclauses, query_copy(clauses.items[k]));
     }
     for (size_t k = 0; rc == IZDE_OK && k < stops.n; k++) {
         rc = qlist_push(&bonus, stops.items[k]);
         stops.items[k] = NULL;
     }
     if (rc == IZDE_OK && clauses.n > 0) {
-        izde_query_t *all = NULL, *any = NULL, *tmp = NULL, *excl = NULL, *bonus_q = NULL;
+        izde_query_t *all = NULL, *lall = NULL, *any = NULL, *tmp = NULL, *excl = NULL,
+                     *bonus_q = NULL;
         rc = qlist_combine(&clauses, IZDE_Q_AND, 0, &all);
-        /* The partial tier searches the words one by one; with one plain
-         * word it is empty, and a lone phrase's words still count there. */
-        struct qlist *partial = loose.n > 0 ? &loose : &clauses;
+        /* The backoff tier: every word, some only through their 5-letter
+         * prefix. It ranks after the complete matches, whatever BM25
+         * says, and counts as partial: 'Кыргыз тили' does not contain
+         * 'Кыргызстан'. */
+        if (rc == IZDE_OK && backoff)
+            rc = qlist_combine(&lclauses, IZDE_Q_AND, 0, &lall);
+        /* The partial tier searches the words one by one (with their
+         * backoff); with one plain word it is empty, and a lone phrase's
+         * words still count there. */
+        struct qlist *partial = loose.n > 0 ? &loose : &lclauses;
         if (rc == IZDE_OK && (clauses.n > 1 || loose.n > clauses.n))
             rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
         if (rc == IZDE_OK && any) {
-            /* The partial matches exclude the complete ones, which the
-             * first query already ranks. */
-            izde_query_t *pair[2] = { any, all };
+            /* The partial matches exclude those of the tiers before, which
+             * rank them already (lall holds all). */
+            izde_query_t *pair[2] = { any, lall ? lall : all };
             rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
             izde_query_free(any);
             any = tmp;
+        }
+        if (rc == IZDE_OK && lall) {
+            izde_query_t *pair[2] = { lall, all };
+            rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
+            izde_query_free(lall);
+            lall = tmp;
         }
         if (rc == IZDE_OK && excluded.n > 0)
             rc = qlist_combine(&excluded, IZDE_Q_OR, 0, &excl);
         if (rc == IZDE_OK && bonus.n > 0)
             rc = qlist_combine(&bonus, IZDE_Q_OR, 0, &bonus_q);
-        izde_query_t **slots[2] = { &all, &any };
-        for (int s = 0; rc == IZDE_OK && s < 2; s++) {
+        izde_query_t **slots[3] = { &all, &lall, &any };
+        for (int s = 0; rc == IZDE_OK && s < 3; s++) {
             if (!*slots[s])
                 continue;
             if (bonus_q) {
@@ -407,9 +468,11 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
         izde_query_free(excl);
         izde_query_free(bonus_q);
         q->all = all;
+        q->backoff = lall;
         q->any = any;
     }
     qlist_release(&clauses);
+    qlist_release(&lclauses);
     qlist_release(&stops);
     qlist_release(&loose);
     qlist_release(&excluded);
@@ -423,6 +486,7 @@ void sr_query_release(struct sr_query *q)
 {
     izde_query_free(q->all);
     izde_query_free(q->any);
+    izde_query_free(q->backoff);
     for (size_t i = 0; i < q->nterms; i++)
         free(q->terms[i].text);
     free(q->terms);

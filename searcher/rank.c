@@ -1,60 +1,92 @@
 /* rank.c - one page of results: complete matches first, then partial ones to fill it. */
 #include "searcher.h"
 
+/* Counts at or below this are exact: the matcher looks at this many
+ * documents before it estimates. Above it, a count is Xapian's estimate. */
+#define SR_EXACT_COUNT 1000
+
+static void search_opts(struct izde_search_opts *so, uint32_t offset, uint32_t limit)
+{
+    izde_search_opts_init(so);
+    /* Okapi's usual k1 and b: on the dev known-item sets they rank
+     * better than Xapian's defaults (k1 1, b 0.5), most for whole
+     * sentences pasted as queries. */
+    so->bm25_k1 = 1.2;
+    so->bm25_b = 0.75;
+    so->offset = offset;
+    so->limit = limit;
+    so->check_at_least = offset + limit > SR_EXACT_COUNT ? offset + limit : SR_EXACT_COUNT;
+}
+
+/* Sets *c from a search's bounds. A count is taken from the page's own
+ * search only when it is exact and small: a larger page looks at more
+ * documents, so its estimate (or exact count above SR_EXACT_COUNT) would
+ * differ from a smaller page's, and the count must not depend on the page.
+ * Otherwise a search of no hits that looks at SR_EXACT_COUNT documents
+ * gives the same count for every page. */
+static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
+                              const izde_hits_t *page, struct sr_count *c)
+{
+    if (page && page->lower == page->upper && page->upper <= SR_EXACT_COUNT) {
+        *c = (struct sr_count){ page->upper, 1 };
+        return IZDE_OK;
+    }
+    struct izde_search_opts so;
+    search_opts(&so, 0, 0);
+    izde_hits_t hits = { 0 };
+    izde_status_t rc = izde_rdb_search(db, query, &so, &hits);
+    if (rc == IZDE_OK)
+        *c = (struct sr_count){ hits.estimated, hits.lower == hits.upper };
+    izde_hits_release(&hits);
+    return rc;
+}
+
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
-                      int all_only, struct sr_result *results, size_t *n, uint64_t *total)
+                      int all_only, struct sr_result *results, size_t *n, struct sr_counts *counts)
 {
     *n = 0;
-    *total = 0;
+    *counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
     if (!q->all)
         return IZDE_OK;
-    for (int attempt = 0;; attempt++) {
-        struct izde_search_opts so;
-        izde_search_opts_init(&so);
-        /* Okapi's usual k1 and b: on the dev known-item sets they rank
-         * better than Xapian's defaults (k1 1, b 0.5), most for whole
-         * sentences pasted as queries. */
-        so.bm25_k1 = 1.2;
-        so.bm25_b = 0.75;
-        so.offset = offset;
-        so.limit = limit;
-        so.check_at_least = offset + limit;
-        izde_hits_t hits = { 0 };
-        izde_status_t rc = izde_rdb_search(db, q->all, &so, &hits);
-        uint64_t complete = 0;
-        if (rc == IZDE_OK) {
-            for (size_t i = 0; i < hits.count; i++)
-                results[(*n)++] = (struct sr_result){ offset + (unsigned)i + 1,
-                                                      hits.items[i].score, 0,
-                                                      hits.items[i].docid };
-            /* check_at_least covers the page, so when the page is not full
-             * the estimate is the exact number of complete matches; when
-             * it is full, no partial match is needed. */
-            complete = hits.estimated;
-            *total = complete;
-            izde_hits_release(&hits);
-        }
-        if (rc == IZDE_OK && q->any && !all_only) {
-            uint32_t skip = offset > complete ? offset - (uint32_t)complete : 0;
-            so.offset = skip;
-            so.limit = limit - (uint32_t)*n;
-            so.check_at_least = so.offset + so.limit;
-            rc = izde_rdb_search(db, q->any, &so, &hits);
-            if (rc == IZDE_OK) {
-                for (size_t i = 0; i < hits.count && *n < limit; i++) {
-                    results[*n] = (struct sr_result){ (unsigned)(complete + skip + i + 1),
-                                                      hits.items[i].score, 1,
-                                                      hits.items[i].docid };
-                    (*n)++;
-                }
-                *total += hits.estimated;
-                izde_hits_release(&hits);
-            }
-        }
-        if (rc == IZDE_ERR_DB_MODIFIED && attempt == 0 && izde_rdb_reopen(db) == IZDE_OK) {
-            *n = 0;
+    uint64_t ndocs;
+    izde_status_t rc = izde_rdb_doccount(db, &ndocs);
+    /* Three disjoint tiers, each ranked by BM25 and shown after the one
+     * before: every word (complete), every word but some only through the
+     * prefix backoff, some words. The last two are partial matches. */
+    const izde_query_t *tiers[3] = { q->all, all_only ? NULL : q->backoff,
+                                     all_only ? NULL : q->any };
+    uint64_t before = 0;    /* documents of the tiers before (exact when used) */
+    for (int t = 0; rc == IZDE_OK && t < 3; t++) {
+        if (!tiers[t])
             continue;
+        struct sr_count c = { 0, 1 };
+        izde_hits_t hits = { 0 };
+        int paged = *n < limit;
+        if (paged) {
+            /* When a tier does not fill the page, the matcher saw all of
+             * its documents, so their exact count places the next tier. */
+            uint32_t skip = offset > before ? offset - (uint32_t)before : 0;
+            struct izde_search_opts so;
+            search_opts(&so, skip, limit - (uint32_t)*n);
+            rc = izde_rdb_search(db, tiers[t], &so, &hits);
+            for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
+                results[(*n)++] = (struct sr_result){ (unsigned)(before + skip + i + 1),
+                                                      hits.items[i].score, t > 0,
+                                                      hits.items[i].docid };
+            before += hits.upper;
         }
-        return rc;
+        if (rc == IZDE_OK)
+            rc = count_of(db, tiers[t], paged ? &hits : NULL, &c);
+        izde_hits_release(&hits);
+        struct sr_count *sum = t == 0 ? &counts->complete : &counts->partial;
+        sum->n += c.n;
+        sum->exact = sum->exact && c.exact;
     }
+    /* Estimates of the disjoint tiers may each run high: together they
+     * never exceed the documents there are. */
+    if (counts->complete.n > ndocs)
+        counts->complete.n = ndocs;
+    if (counts->partial.n > ndocs - counts->complete.n)
+        counts->partial.n = ndocs - counts->complete.n;
+    return rc;
 }

@@ -22,6 +22,8 @@ struct sr_qterm {
 
 struct sr_query {
     izde_query_t *all;      /* documents with every word; NULL if no words */
+    izde_query_t *backoff;  /* documents with every word, some only through
+                               the 5-letter prefix backoff (NULL if none) */
     izde_query_t *any;      /* documents with only some (NULL for one word) */
     unsigned nwords;        /* positive words and phrases */
     struct sr_qterm *terms; /* every term, positive words only */
@@ -47,13 +49,28 @@ struct sr_result {
     izde_docid_t docid;
 };
 
+/* How many documents match, and whether that is exact or Xapian's
+ * estimate. */
+struct sr_count {
+    uint64_t n;
+    int exact;
+};
+
+/* Complete matches (every query word) and partial ones (some words; 0
+ * with all_only): disjoint sets, so their sum is the total. Neither
+ * depends on the page asked for. */
+struct sr_counts {
+    struct sr_count complete, partial;
+};
+
 /* Ranks q (BM25) for the page of limit results from offset: documents with
  * every query word first, then, unless all_only, those with only some.
- * Retries once after the index changed under the reader.
- * OUT: results (the caller's array of limit), *n of them, *total (an
- * estimate of all matches). */
+ * OUT: results (the caller's array of limit), *n of them, *counts.
+ * Returns IZDE_ERR_DB_MODIFIED when the index changed under the reader:
+ * the caller reopens it and redoes its whole search. */
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
-                      int all_only, struct sr_result *results, size_t *n, uint64_t *total);
+                      int all_only, struct sr_result *results, size_t *n,
+                      struct sr_counts *counts);
 
 /* Writes a snippet of text around the best cluster of query terms into out
  * (whitespace collapsed). Matches are wrapped in open/close. */
@@ -65,6 +82,14 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
  * the closest index term (keyboard folding counts as no difference), or
  * leaves out empty when there is nothing to suggest. */
 izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_buf *out);
+
+/* Opens the indexes at paths[0..n-1] to search them as one (as
+ * izde_rdb_open). On failure msg holds one line saying in plain words what
+ * is wrong with which path and what to do: no index there yet, a file, a
+ * folder of other files, an index still being built by izde-index --full,
+ * a damaged index. OUT: *db. Returns izde_rdb_open's status. */
+izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
+                      struct izde_buf *msg);
 
 /* Appends s as a JSON string literal (quotes included); invalid UTF-8
  * becomes U+FFFD, so the output is always valid JSON. */

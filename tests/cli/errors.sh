@@ -15,7 +15,7 @@ expect_exit 2 "search bad limit" "$BIN/izde-search" --db "$db" --limit x мек�
 
 # A missing database is reported by name.
 expect_exit 3 "missing database" "$BIN/izde-search" --db "$TMP/nope" мектеп
-expect_grep "cannot open database '$TMP/nope'" "$TMP/err" "missing database named"
+expect_grep "no index at '$TMP/nope' yet" "$TMP/err" "missing database named"
 
 # Bad files: invalid UTF-8 repaired, empty skipped, binary failed, broken
 # link failed; the good file is indexed all the same.

@@ -1,0 +1,30 @@
+# backoff.sh - a document that has a query word only through its 5-letter prefix backoff never outranks one that has the word itself (exact or stem), and counts as a partial match.
+. "$(dirname "$0")/lib.sh"
+lib=$TMP/lib
+mkdir -p "$lib"
+# prefix.txt: short, and full of 'Кыргыз', which shares only the prefix
+# 'кыргы' with 'Кыргызстан': BM25 alone puts it first.
+printf 'Макала\n\nКыргыз тилиндеги китептер. Кыргыз тилиндеги окуу куралдары. Кыргыз элинин тарыхы жана кыргыз маданияты.\n' > "$lib/prefix.txt"
+filler='Бул китеп мектептер, окуучулар, мугалимдер жана ата-энелер үчүн жазылган узун текст, анда көп сөздөр бар.'
+printf 'Макала\n\n%s %s Кыргызстанда жаңы мектептер ачылды. %s\n' "$filler" "$filler" "$filler" > "$lib/stem.txt"
+printf 'Макала\n\n%s %s Кыргызстан тоолуу өлкө. %s\n' "$filler" "$filler" "$filler" > "$lib/exact.txt"
+printf 'Макала\n\n%s %s Кыргызстандын тарыхы узун. %s %s\n' "$filler" "$filler" "$filler" "$filler" > "$lib/history.txt"
+expect_exit 0 "index" "$BIN/izde-index" -q --db "$TMP/db" "$lib"
+
+expect_exit 0 "one word" "$BIN/izde-search" --db "$TMP/db" --json Кыргызстан
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(tail -1 "$TMP/order")" = "prefix.txt" ] && pass || { fail "prefix-only match not last"; cat "$TMP/order" >&2; }
+[ "$(wc -l < "$TMP/order")" -eq 4 ] && pass || fail "prefix-only match not found at all"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]));
+r = {x["path"].rsplit("/",1)[-1]: x["partial"] for x in d["results"]}
+sys.exit(0 if r["prefix.txt"] and not r["stem.txt"] and not r["exact.txt"] and d["complete"] == 3 and d["partial"] == 1 else 1)' "$TMP/out" && pass || fail "prefix-only match should be the one partial match"
+
+# Two words: 'Кыргызстан тарыхы' — prefix.txt has 'Кыргыз ... тарыхы'.
+expect_exit 0 "two words" "$BIN/izde-search" --db "$TMP/db" --json Кыргызстан тарыхы
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(head -1 "$TMP/order")" = "history.txt" ] && pass || { fail "stem match not first"; cat "$TMP/order" >&2; }
+
+# --all: complete matches only, the prefix-only one is not among them.
+expect_exit 0 "--all" "$BIN/izde-search" --db "$TMP/db" --json --all Кыргызстан
+expect_no_grep "prefix.txt" "$TMP/out" "--all shows the prefix-only match"
+finish
