@@ -66,6 +66,10 @@ static int next_long(struct izde_cli *c, const char *arg, const char **value)
         *value = eq + 1;
         return o->id;
     }
+    if (o->arg == IZDE_CLI_OPTIONAL) {
+        *value = NULL;
+        return o->id;
+    }
     if (c->index >= c->argc) {
         report(c, "option '%s' needs a value", spelled);
         return IZDE_CLI_ERROR;
@@ -89,7 +93,7 @@ static int next_short(struct izde_cli *c, const char **value)
         report(c, "unknown option '%s'", spelled);
         return IZDE_CLI_ERROR;
     }
-    if (o->arg == IZDE_CLI_FLAG) {
+    if (o->arg != IZDE_CLI_VALUE) {
         if (!*c->cluster)
             c->cluster = NULL;
         *value = NULL;

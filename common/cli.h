@@ -11,6 +11,7 @@
 enum izde_cli_arg {
     IZDE_CLI_FLAG = 0,      /* takes no value */
     IZDE_CLI_VALUE = 1,     /* needs a value */
+    IZDE_CLI_OPTIONAL = 2,  /* a value only after '=' (--color, --color=never) */
 };
 
 struct izde_cli_option {

@@ -48,11 +48,13 @@ void izde_diag_warning(const char *fmt, ...)
 
 void izde_diag_usage(const char *fmt, ...)
 {
+    /* GNU style, one line, as common/cli.c words its own errors. */
+    char text[3800];
     va_list ap;
     va_start(ap, fmt);
-    vmessage("", fmt, ap);
+    vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
-    fprintf(stderr, "try '%s --help'\n", progname);
+    fprintf(stderr, "%s: %s (see %s --help)\n", progname, text, progname);
 }
 
 int izde_diag_exit_code(izde_status_t st)

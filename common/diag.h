@@ -28,7 +28,7 @@ void izde_diag_set_quiet(int quiet);
 
 void izde_diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void izde_diag_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A usage error: one line plus the --help hint. */
+/* A usage error: one line ending in the --help hint. */
 void izde_diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The one mapping from a fatal status to an exit code. */

@@ -4,16 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "cli.h"
+#include "default_db.h"
 #include "diag.h"
 #include "indexer.h"
+#include "version.h"
 
 static void usage(void)
 {
-    printf("usage: izde-index --db DIR [options] PATH...\n"
-           "       izde-index --db DIR --update [options] [PATH...]\n"
-           "       izde-index --db DIR --forget PATH...\n"
+    printf("usage: izde-index [--db DIR] [options] PATH...\n"
+           "       izde-index [--db DIR] --update [options] [PATH...]\n"
+           "       izde-index [--db DIR] --forget PATH...\n"
            "\n"
            "Indexes documents under each PATH, recursively, into the Xapian database DIR\n"
            "(created if missing): plain text (.txt, .md, also gzip-compressed; UTF-8,\n"
@@ -31,7 +35,8 @@ static void usage(void)
            "killed run loses at most its last uncommitted batch. Either way the next\n"
            "run finishes the work. Searches keep working while it runs.\n"
            "\n"
-           "  --db DIR            the index to write\n"
+           "  --db DIR            the index to write (default: $IZDE_DB, else\n"
+           "                      $XDG_DATA_HOME/izde/default, ~/.local/share/izde/default)\n"
            "  --update            also rescan every PATH DIR remembers\n"
            "  --full              rebuild from scratch into a new directory and swap it in\n"
            "                      when done (searchers never see a half-built index); works\n"
@@ -56,6 +61,8 @@ static void usage(void)
            "  -q, --quiet         print nothing unless something failed (then the errors\n"
            "                      and the summary)\n"
            "  -h, --help          show this help\n"
+           "  -V, --version       show the version, the Xapian and ICU versions and the\n"
+           "                      index format written\n"
            "\n"
            "exit status:\n"
            "  0   all files indexed (or skipped as unsupported/empty)\n"
@@ -69,11 +76,14 @@ static void usage(void)
            IX_MEM_DEFAULT_MB);
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* A number of megabytes from 1 to 2^20, as bytes. */
 static int parse_size(const char *s, size_t *out)
 {
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v == 0 || v > (1ULL << 20))
+    unsigned long long v;
+    if (izde_cli_number(s, 1, 1ULL << 20, &v) != 0)
         return -1;
     *out = (size_t)v << 20;
     return 0;
@@ -81,9 +91,8 @@ static int parse_size(const char *s, size_t *out)
 
 static int parse_count(const char *s, unsigned max, unsigned *out)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v <= 0 || v > (long)max)
+    unsigned long long v;
+    if (izde_cli_number(s, 1, max, &v) != 0)
         return -1;
     *out = (unsigned)v;
     return 0;
@@ -161,6 +170,143 @@ static unsigned default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
+enum {
+    OPT_DB = 1, OPT_UPDATE, OPT_FULL, OPT_COMPACT, OPT_FORGET, OPT_SHARDS, OPT_JOBS, OPT_LOG,
+    OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_COMMIT_DOCS, OPT_QUIET, OPT_HELP, OPT_VERSION,
+};
+
+static const struct izde_cli_option options[] = {
+    { "db", 0, IZDE_CLI_VALUE, OPT_DB },
+    { "update", 0, IZDE_CLI_FLAG, OPT_UPDATE },
+    { "full", 0, IZDE_CLI_FLAG, OPT_FULL },
+    { "compact", 0, IZDE_CLI_FLAG, OPT_COMPACT },
+    { "forget", 0, IZDE_CLI_VALUE, OPT_FORGET },
+    { "shards", 0, IZDE_CLI_VALUE, OPT_SHARDS },
+    { "jobs", 'j', IZDE_CLI_VALUE, OPT_JOBS },
+    { "log", 0, IZDE_CLI_VALUE, OPT_LOG },
+    { "max-size", 0, IZDE_CLI_VALUE, OPT_MAX_SIZE },
+    { "max-memory", 0, IZDE_CLI_VALUE, OPT_MAX_MEMORY },
+    { "commit-docs", 0, IZDE_CLI_VALUE, OPT_COMMIT_DOCS },
+    { "quiet", 'q', IZDE_CLI_FLAG, OPT_QUIET },
+    { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
+    { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
+    { NULL, 0, 0, 0 },
+};
+
+/* The options into o, *max_memory and the path lists; -1 to go on, else
+ * the exit status (after --help, --version or a usage error). */
+static int parse_options(int argc, char **argv, struct ix_options *o, size_t *max_memory)
+{
+    struct izde_cli cli;
+    izde_cli_init(&cli, argc, argv, "izde-index", options, 0);
+    const char *v;
+    int id;
+    while ((id = izde_cli_next(&cli, &v)) != IZDE_CLI_END) {
+        switch (id) {
+        case IZDE_CLI_OPERAND:
+            o->paths[o->npaths++] = (char *)v;
+            break;
+        case IZDE_CLI_ERROR:
+            return IZDE_EXIT_USAGE;
+        case OPT_HELP:
+            usage();
+            return IZDE_EXIT_OK;
+        case OPT_VERSION:
+            izde_version_print(stdout, "izde-index");
+            return IZDE_EXIT_OK;
+        case OPT_QUIET:
+            o->quiet = 1;
+            break;
+        case OPT_UPDATE:
+            o->update = 1;
+            break;
+        case OPT_FULL:
+            o->full = 1;
+            break;
+        case OPT_COMPACT:
+            o->compact = 1;
+            break;
+        case OPT_FORGET:
+            o->forget[o->nforget++] = (char *)v;
+            break;
+        case OPT_DB:
+            o->db_path = v;
+            break;
+        case OPT_LOG:
+            o->log_path = v;
+            break;
+        case OPT_JOBS:
+            if (parse_count(v, 256, &o->jobs) != 0) {
+                izde_cli_bad_value(&cli, "a number from 1 to 256", v);
+                return IZDE_EXIT_USAGE;
+            }
+            break;
+        case OPT_SHARDS:
+            if (parse_count(v, IX_MAX_SHARDS, &o->shards) != 0) {
+                izde_cli_bad_value(&cli, "a number from 1 to " STR(IX_MAX_SHARDS), v);
+                return IZDE_EXIT_USAGE;
+            }
+            /* Shards are written side by side only into a fresh build. */
+            if (o->shards > 1)
+                o->full = 1;
+            break;
+        case OPT_MAX_SIZE:
+            if (parse_size(v, &o->max_file_bytes) != 0) {
+                izde_cli_bad_value(&cli, "a number of megabytes", v);
+                return IZDE_EXIT_USAGE;
+            }
+            break;
+        case OPT_MAX_MEMORY:
+            if (parse_size(v, max_memory) != 0 || *max_memory < (size_t)IX_MEM_MIN_MB << 20) {
+                izde_cli_bad_value(&cli, "a number of megabytes, at least " STR(IX_MEM_MIN_MB), v);
+                return IZDE_EXIT_USAGE;
+            }
+            break;
+        case OPT_COMMIT_DOCS:
+            if (parse_count(v, 100000000, &o->commit_docs) != 0) {
+                izde_cli_bad_value(&cli, "a positive number", v);
+                return IZDE_EXIT_USAGE;
+            }
+            break;
+        }
+    }
+    if (o->nforget && (o->npaths || o->update || o->full || o->compact)) {
+        izde_diag_usage("--forget goes alone: no PATH, --update, --full or --compact with it");
+        return IZDE_EXIT_USAGE;
+    }
+    if (o->npaths == 0 && !o->update && !o->full && !o->nforget) {
+        izde_diag_usage("no PATH to index");
+        return IZDE_EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Without --db: $IZDE_DB, else the user's default index, whose parent
+ * folders are made (the index folder itself is made by the run). */
+static int default_db(struct ix_options *o, char **owned)
+{
+    enum izde_db_origin origin;
+    if (izde_default_db(owned, &origin) != IZDE_OK) {
+        izde_diag_usage("no --db DIR, and neither IZDE_DB nor HOME is set");
+        return IZDE_EXIT_USAGE;
+    }
+    o->db_path = *owned;
+    if (origin == IZDE_DB_FROM_XDG) {
+        for (char *slash = strchr(*owned + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+            *slash = '\0';
+            int rc = mkdir(*owned, 0755);
+            int err = errno;
+            *slash = '/';
+            if (rc != 0 && err != EEXIST) {
+                izde_diag_error("cannot make the folder of the default index '%s': %s", *owned,
+                                strerror(err));
+                return IZDE_EXIT_FAILED;
+            }
+        }
+    }
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     izde_diag_init("izde-index");
@@ -179,81 +325,14 @@ int main(int argc, char **argv)
     }
     opts.paths = paths;
     opts.forget = forget;
-    int only_paths = 0;
-    int status = -1;
-    for (int i = 1; status < 0 && i < argc; i++) {
-        const char *a = argv[i];
-        int has_arg = i + 1 < argc;
-        if (only_paths || a[0] != '-' || a[1] == '\0') {
-            paths[opts.npaths++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            only_paths = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage();
-            status = IZDE_EXIT_OK;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            opts.quiet = 1;
-        } else if (strcmp(a, "--update") == 0) {
-            opts.update = 1;
-        } else if (strcmp(a, "--full") == 0) {
-            opts.full = 1;
-        } else if (strcmp(a, "--compact") == 0) {
-            opts.compact = 1;
-        } else if (strcmp(a, "--forget") == 0 && has_arg) {
-            forget[opts.nforget++] = argv[++i];
-        } else if (strcmp(a, "--db") == 0 && has_arg) {
-            opts.db_path = argv[++i];
-        } else if (strcmp(a, "--log") == 0 && has_arg) {
-            opts.log_path = argv[++i];
-        } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && has_arg) {
-            if (parse_count(argv[++i], 256, &opts.jobs) != 0) {
-                izde_diag_usage("--jobs wants a number from 1 to 256, got '%s'", argv[i]);
-                status = IZDE_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--shards") == 0 && has_arg) {
-            if (parse_count(argv[++i], IX_MAX_SHARDS, &opts.shards) != 0) {
-                izde_diag_usage("--shards wants a number from 1 to %d, got '%s'", IX_MAX_SHARDS,
-                                argv[i]);
-                status = IZDE_EXIT_USAGE;
-            }
-            /* Shards are written side by side only into a fresh build. */
-            if (opts.shards > 1)
-                opts.full = 1;
-        } else if (strcmp(a, "--max-size") == 0 && has_arg) {
-            if (parse_size(argv[++i], &opts.max_file_bytes) != 0) {
-                izde_diag_usage("--max-size wants a number of megabytes, got '%s'", argv[i]);
-                status = IZDE_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--max-memory") == 0 && has_arg) {
-            if (parse_size(argv[++i], &max_memory) != 0 ||
-                max_memory < (size_t)IX_MEM_MIN_MB << 20) {
-                izde_diag_usage("--max-memory wants a number of megabytes, at least %d, got '%s'",
-                                IX_MEM_MIN_MB, argv[i]);
-                status = IZDE_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--commit-docs") == 0 && has_arg) {
-            if (parse_count(argv[++i], 100000000, &opts.commit_docs) != 0) {
-                izde_diag_usage("--commit-docs wants a positive number, got '%s'", argv[i]);
-                status = IZDE_EXIT_USAGE;
-            }
-        } else {
-            izde_diag_usage("unknown option '%s'", a);
-            status = IZDE_EXIT_USAGE;
-        }
-    }
-    if (status < 0 && opts.nforget &&
-        (opts.npaths || opts.update || opts.full || opts.compact)) {
-        izde_diag_usage("--forget goes alone: no PATH, --update, --full or --compact with it");
-        status = IZDE_EXIT_USAGE;
-    }
-    if (status < 0 &&
-        (!opts.db_path || (opts.npaths == 0 && !opts.update && !opts.full && !opts.nforget))) {
-        izde_diag_usage(!opts.db_path ? "missing --db DIR" : "no PATH to index");
-        status = IZDE_EXIT_USAGE;
-    }
+    char *default_path = NULL;
+    int status = parse_options(argc, argv, &opts, &max_memory);
+    if (status < 0 && !opts.db_path)
+        status = default_db(&opts, &default_path);
     if (status >= 0) {
         free(paths);
         free(forget);
+        free(default_path);
         return status;
     }
     izde_diag_set_quiet(opts.quiet);
@@ -266,6 +345,7 @@ int main(int argc, char **argv)
             izde_diag_error("cannot open log '%s': %s", opts.log_path, strerror(errno));
             free(paths);
             free(forget);
+            free(default_path);
             return IZDE_EXIT_FAILED;
         }
         /* Line-buffered, so that a killed run leaves whole lines. */
@@ -299,6 +379,7 @@ int main(int argc, char **argv)
     izde_buf_release(&report.line);
     free(paths);
     free(forget);
+    free(default_path);
     if (rc == IZDE_ERR_INTERRUPTED)
         return izde_diag_signal_exit_code(ix_interrupt_signal);
     if (rc != IZDE_OK)

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "cli.h"
+#include "default_db.h"
 #include "diag.h"
 #include "docdata.h"
 #include "escape.h"
 #include "index_meta.h"
 #include "searcher.h"
 #include "text.h"
+#include "version.h"
 
 enum sr_format { SR_TEXT, SR_JSON };
 
@@ -23,6 +26,8 @@ struct sr_options {
     int explain;
     const char *lang;       /* --lang CODE: only documents with that language */
     const char *batch;      /* --batch FILE */
+    int color;              /* bold matches and titles (--color, NO_COLOR, a terminal) */
+    int verbose;            /* -v: say which index is searched */
 };
 
 struct sr_state {
@@ -34,8 +39,8 @@ struct sr_state {
 
 static void usage(void)
 {
-    printf("usage: izde-search --db DIR [--db DIR2 ...] [options] QUERY...\n"
-           "       izde-search --db DIR --batch FILE [--limit N]\n"
+    printf("usage: izde-search [--db DIR [--db DIR2 ...]] [options] QUERY...\n"
+           "       izde-search [--db DIR] --batch FILE [--limit N]\n"
            "\n"
            "Searches the index with BM25. Documents that contain every query word come\n"
            "first; documents that miss some follow, marked as partial matches.\n"
@@ -44,6 +49,8 @@ static void usage(void)
            "\n"
            "  --db DIR         an index to search (several are searched as one); a Xapian\n"
            "                   stub file listing local or remote shards works too\n"
+           "                   (default: $IZDE_DB, else $XDG_DATA_HOME/izde/default,\n"
+           "                   ~/.local/share/izde/default)\n"
            "  --limit N        results to show (default 10)\n"
            "  --offset N       results to skip (default 0)\n"
            "  --all            show only documents that contain every word\n"
@@ -52,7 +59,12 @@ static void usage(void)
            "  --explain        show the terms searched for each query word\n"
            "  --batch FILE     read qid<TAB>query lines ('-' for stdin) and write TREC run\n"
            "                   lines 'qid Q0 path rank score izde'\n"
+           "  --color[=WHEN]   bold matches: auto (on a terminal, the default), always or\n"
+           "                   never; NO_COLOR in the environment means never\n"
+           "  -v, --verbose    say on stderr which index is searched\n"
            "  -h, --help       show this help\n"
+           "  -V, --version    show the version, the Xapian and ICU versions and the\n"
+           "                   index format read\n"
            "\n"
            "exit status:\n"
            "  0   ran fine (zero hits too)\n"
@@ -68,10 +80,8 @@ static int is_blank(char c)
 
 static int parse_u32(const char *s, uint32_t *out)
 {
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || errno || v > 1000000)
+    unsigned long long v;
+    if (izde_cli_number(s, 0, 1000000, &v) != 0)
         return -1;
     *out = (uint32_t)v;
     return 0;
@@ -269,7 +279,7 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
 {
     const struct sr_options *o = st->opts;
     struct izde_buf *out = &st->out;
-    int tty = o->format == SR_TEXT && isatty(STDOUT_FILENO);
+    int tty = o->format == SR_TEXT && o->color;
     const char *open = tty ? "\033[1m" : "[";
     const char *close = tty ? "\033[0m" : "]";
     const struct sr_counts *c = &p->counts;
@@ -514,10 +524,118 @@ static char *join_args(char **args, size_t n, size_t *len)
     return izde_buf_detach(&b, len);
 }
 
+enum {
+    OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_ALL, OPT_EXPLAIN, OPT_LANG,
+    OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION,
+};
+
+static const struct izde_cli_option options[] = {
+    { "db", 0, IZDE_CLI_VALUE, OPT_DB },
+    { "batch", 0, IZDE_CLI_VALUE, OPT_BATCH },
+    { "limit", 0, IZDE_CLI_VALUE, OPT_LIMIT },
+    { "offset", 0, IZDE_CLI_VALUE, OPT_OFFSET },
+    { "json", 0, IZDE_CLI_FLAG, OPT_JSON },
+    { "all", 0, IZDE_CLI_FLAG, OPT_ALL },
+    { "explain", 0, IZDE_CLI_FLAG, OPT_EXPLAIN },
+    { "lang", 0, IZDE_CLI_VALUE, OPT_LANG },
+    { "color", 0, IZDE_CLI_OPTIONAL, OPT_COLOR },
+    { "colour", 0, IZDE_CLI_OPTIONAL, OPT_COLOR },
+    { "verbose", 'v', IZDE_CLI_FLAG, OPT_VERBOSE },
+    { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
+    { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
+    { NULL, 0, 0, 0 },
+};
+
+/* Colour as GNU tools and https://no-color.org agree: --color=always and
+ * --color=never win; otherwise on a terminal only, unless NO_COLOR is set
+ * to anything but "". */
+static int want_color(const char *when)
+{
+    if (when && strcmp(when, "always") == 0)
+        return 1;
+    if (when && strcmp(when, "never") == 0)
+        return 0;
+    const char *no_color = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+/* The options into o and the query words into words[]; -1 to go on, else
+ * the exit status (after --help, --version or a usage error). A word that
+ * starts with '-' and is not an option is a word to exclude (-мектеп). */
+static int parse_options(int argc, char **argv, struct sr_options *o, char **words,
+                         size_t *nwords)
+{
+    struct izde_cli cli;
+    izde_cli_init(&cli, argc, argv, "izde-search", options, IZDE_CLI_DASH_OPERANDS);
+    const char *v, *color = NULL;
+    int id;
+    while ((id = izde_cli_next(&cli, &v)) != IZDE_CLI_END) {
+        switch (id) {
+        case IZDE_CLI_OPERAND:
+            words[(*nwords)++] = (char *)v;
+            break;
+        case IZDE_CLI_ERROR:
+            return IZDE_EXIT_USAGE;
+        case OPT_HELP:
+            usage();
+            return IZDE_EXIT_OK;
+        case OPT_VERSION:
+            izde_version_print(stdout, "izde-search");
+            return IZDE_EXIT_OK;
+        case OPT_DB:
+            o->dbs[o->ndbs++] = v;
+            break;
+        case OPT_BATCH:
+            o->batch = v;
+            break;
+        case OPT_LIMIT:
+        case OPT_OFFSET:
+            if (parse_u32(v, id == OPT_LIMIT ? &o->limit : &o->offset) != 0) {
+                izde_cli_bad_value(&cli, "a number up to 1000000", v);
+                return IZDE_EXIT_USAGE;
+            }
+            break;
+        case OPT_JSON:
+            o->format = SR_JSON;
+            break;
+        case OPT_ALL:
+            o->all_only = 1;
+            break;
+        case OPT_EXPLAIN:
+            o->explain = 1;
+            break;
+        case OPT_VERBOSE:
+            o->verbose = 1;
+            break;
+        case OPT_LANG: {
+            enum izde_lang l = izde_lang_from_code(v);
+            if (l == IZDE_LANG_COUNT || l == IZDE_LANG_OTHER) {
+                izde_cli_bad_value(&cli, "ky, ru or en", v);
+                return IZDE_EXIT_USAGE;
+            }
+            o->lang = v;
+            break;
+        }
+        case OPT_COLOR:
+            if (v && strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 &&
+                strcmp(v, "never") != 0) {
+                izde_cli_bad_value(&cli, "auto, always or never", v);
+                return IZDE_EXIT_USAGE;
+            }
+            /* A bare --color means always, as in GNU ls and grep. */
+            color = v ? v : "always";
+            break;
+        }
+    }
+    o->color = want_color(color);
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     izde_diag_init("izde-search");
     struct sr_options o = { .limit = 10 };
+    char *default_path = NULL;
     const char **dbs = calloc((size_t)argc, sizeof(char *));
     char **words = calloc((size_t)argc, sizeof(char *));
     size_t nwords = 0;
@@ -525,52 +643,25 @@ int main(int argc, char **argv)
     if (!dbs || !words)
         return IZDE_EXIT_FAILED;
     o.dbs = dbs;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                words[nwords++] = argv[i];
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage();
-            goto done;
-        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-            dbs[o.ndbs++] = argv[++i];
-        } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
-            o.batch = argv[++i];
-        } else if ((strcmp(a, "--limit") == 0 || strcmp(a, "--offset") == 0) && i + 1 < argc) {
-            uint32_t *dst = a[2] == 'l' ? &o.limit : &o.offset;
-            if (parse_u32(argv[++i], dst) != 0) {
-                izde_diag_usage("%s wants a number up to 1000000, got '%s'", a, argv[i]);
-                exit_code = IZDE_EXIT_USAGE;
-                goto done;
-            }
-        } else if (strcmp(a, "--json") == 0) {
-            o.format = SR_JSON;
-        } else if (strcmp(a, "--all") == 0) {
-            o.all_only = 1;
-        } else if (strcmp(a, "--explain") == 0) {
-            o.explain = 1;
-        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            o.lang = argv[++i];
-            enum izde_lang l = izde_lang_from_code(o.lang);
-            if (l == IZDE_LANG_COUNT || l == IZDE_LANG_OTHER) {
-                izde_diag_usage("--lang wants ky, ru or en, got '%s'", o.lang);
-                exit_code = IZDE_EXIT_USAGE;
-                goto done;
-            }
-        } else if (a[0] == '-' && a[1] == '-') {
-            izde_diag_usage("unknown option '%s'", a);
-            exit_code = IZDE_EXIT_USAGE;
-            goto done;
-        } else {
-            /* Anything else, '-excluded' words included, is query text. */
-            words[nwords++] = argv[i];
-        }
+    int status = parse_options(argc, argv, &o, words, &nwords);
+    if (status >= 0) {
+        exit_code = status;
+        goto done;
     }
     if (o.ndbs == 0) {
-        izde_diag_usage("missing --db DIR");
-        exit_code = IZDE_EXIT_USAGE;
-        goto done;
+        enum izde_db_origin origin;
+        if (izde_default_db(&default_path, &origin) != IZDE_OK) {
+            izde_diag_usage("no --db DIR, and neither IZDE_DB nor HOME is set");
+            exit_code = IZDE_EXIT_USAGE;
+            goto done;
+        }
+        dbs[o.ndbs++] = default_path;
+        if (o.verbose)
+            fprintf(stderr, "izde-search: searching '%s' (from %s)\n", default_path,
+                    izde_db_origin_str(origin));
+    } else if (o.verbose) {
+        for (size_t i = 0; i < o.ndbs; i++)
+            fprintf(stderr, "izde-search: searching '%s' (from --db)\n", o.dbs[i]);
     }
     if (!o.batch && nwords == 0) {
         izde_diag_usage("empty query: give words to search for");
@@ -669,5 +760,6 @@ int main(int argc, char **argv)
 done:
     free(dbs);
     free(words);
+    free(default_path);
     return exit_code;
 }

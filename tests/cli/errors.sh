@@ -4,7 +4,7 @@ db=$TMP/db
 
 # Usage errors exit 2.
 expect_exit 2 "index without args" "$BIN/izde-index"
-expect_grep "try 'izde-index --help'" "$TMP/err" "usage hint"
+expect_grep "^izde-index: no PATH to index (see izde-index --help)$" "$TMP/err" "usage hint"
 expect_exit 2 "index bad option" "$BIN/izde-index" --db "$db" --frobnicate x
 expect_exit 2 "index too little memory" "$BIN/izde-index" --db "$db" --max-memory 10 "$SRC/corpus-samples"
 expect_grep "at least 64" "$TMP/err" "--max-memory names its minimum"

@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "harness.h"
 
-enum { OPT_DB = 1, OPT_JOBS, OPT_QUIET, OPT_HELP, OPT_JSON };
+enum { OPT_DB = 1, OPT_JOBS, OPT_QUIET, OPT_HELP, OPT_JSON, OPT_COLOR };
 
 static const struct izde_cli_option options[] = {
     { "db", 0, IZDE_CLI_VALUE, OPT_DB },
@@ -13,6 +13,7 @@ static const struct izde_cli_option options[] = {
     { "quiet", 'q', IZDE_CLI_FLAG, OPT_QUIET },
     { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
     { "json", 0, IZDE_CLI_FLAG, OPT_JSON },
+    { "color", 0, IZDE_CLI_OPTIONAL, OPT_COLOR },
     { NULL, 0, 0, 0 },
 };
 
@@ -60,6 +61,9 @@ int main(void)
     /* Operands anywhere; "-" alone is an operand; "--" ends the options. */
     EXPECT(0, "-1=a 3= -1=- -1=b ", "a", "-q", "-", "b");
     EXPECT(0, "-1=--json -1=-q ", "--", "--json", "-q");
+    /* A value that is optional comes only after '='. */
+    EXPECT(0, "6= -1=never ", "--color", "never");
+    EXPECT(0, "6=never ", "--color=never");
     /* Errors. */
     EXPECT(0, "! ", "--x");
     EXPECT(0, "! ", "--db");
