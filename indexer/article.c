@@ -967,6 +967,31 @@ static int caps_line(const char *s, size_t n)
     return up >= 4 && lo * 10 <= up;
 }
 
+/* A mark (1-2 digits or '*') and then a capital: "1Кыргыз", "2 Ошский". */
+static int mark_then_capital(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 2 && (isdigit((unsigned char)s[k]) || s[k] == '*'))
+        k++;
+    if (k == 0 || (k < n && isdigit((unsigned char)s[k])))
+        return 0;
+    while (k < n && s[k] == ' ')
+        k++;
+    size_t j = k;
+    return k < n && is_upper_cp(izde_text_next_cp(s, n, &j));
+}
+
+/* A line that ends with an address label whose address is on the next line. */
+static int email_label_only(struct reader *r, const char *s, size_t n)
+{
+    if (fold(s, n, &r->tmp) != IZDE_OK)
+        return 0;
+    size_t fl = r->tmp.len;
+    trim_tail(r->tmp.p, &fl, ":");
+    return fl >= 6 && (memcmp(r->tmp.p + fl - 6, "e-mail", 6) == 0 ||
+                       (fl >= 5 && memcmp(r->tmp.p + fl - 5, "email", 5) == 0));
+}
+
 struct affil {
     char *text;     /* NULL when only an e-mail */
     char *email;
@@ -1000,19 +1025,20 @@ static izde_status_t parse_affil(struct reader *r, const char *s, size_t n, stru
         if (!af->email)
             return IZDE_ERR_NOMEM;
         textlen = (size_t)(b - s);
-        /* Drop the "e-mail:" label before the address. */
-        if (fold(s, textlen, &r->tmp) != IZDE_OK)
-            return IZDE_ERR_NOMEM;
-        static const char *const labels[] = {"e-mail", "email", "е-mail", "эл. почта", "e-mail"};
-        for (size_t k = 0; k < sizeof(labels) / sizeof(*labels); k++) {
-            const char *h = find_in(r->tmp.p, r->tmp.len, labels[k]);
-            if (h) {
-                textlen = (size_t)(h - r->tmp.p);
-                break;
-            }
+    }
+    /* Drop the "e-mail:" label, whether its address follows or is on the
+     * next line. */
+    if (fold(s, textlen, &r->tmp) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    static const char *const labels[] = {"e-mail", "email", "е-mail", "эл. почта"};
+    for (size_t k = 0; k < sizeof(labels) / sizeof(*labels); k++) {
+        const char *h = find_in(r->tmp.p, r->tmp.len, labels[k]);
+        if (h) {
+            textlen = (size_t)(h - r->tmp.p);
+            break;
         }
     }
-    trim_tail(s, &textlen, ",;:.(");
+    trim_tail(s, &textlen, ",;:(");
     const char *t = s;
     trim(&t, &textlen);
     if (textlen > 0) {
@@ -1126,10 +1152,18 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
             prev_affil = 0;
             continue;
         }
-        int email = has_email(l->s, l->n);
-        int marked = isdigit((unsigned char)l->s[0]) && l->n > 2;
-        if (email || marked || (affiliation_words(r, l->s, l->n) && memchr(l->s, ',', l->n) &&
-                                o->nnames > 0)) {
+        /* An affiliation: an address, or the words of one (университет,
+         * академия...) after the names, or with the mark that ties it to a
+         * name ("1Кыргыз улуттук университети"). Only an address or a mark
+         * is strong enough to end a head that has no abstract label; the
+         * words alone must follow the names directly. */
+        int email = has_email(l->s, l->n) || email_label_only(r, l->s, l->n);
+        int words = affiliation_words(r, l->s, l->n);
+        int marked = words && mark_then_capital(l->s, l->n);
+        int follows = i > b->start && (roles[i - 1 - b->start] == HEAD_AUTHOR ||
+                                       roles[i - 1 - b->start] == HEAD_AFFIL ||
+                                       roles[i - 1 - b->start] == HEAD_MARK);
+        if (email || marked || (words && o->nnames > 0 && (follows || memchr(l->s, ',', l->n)))) {
             *role = HEAD_AFFIL;
             /* An address alone on its line continues the affiliation above. */
             struct affil af;
@@ -1159,7 +1193,8 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
                 free(af.email);
             }
             prev_affil = 1;
-            last_person = i;
+            if (email || marked || follows)
+                last_person = i;
             continue;
         }
         prev_affil = 0;
@@ -1284,7 +1319,7 @@ static izde_status_t read_authors(struct reader *r, struct block_out *outs, size
         return IZDE_OK;
     const struct block_out *o = &outs[pick];
     /* Affiliations: the picked block's, else the first block's that has them. */
-    const struct block_out *af = o;
+    struct block_out *af = &outs[pick];
     for (size_t i = 0; i < nouts && af->naffils == 0; i++)
         if (outs[i].naffils)
             af = &outs[i];
@@ -1295,6 +1330,21 @@ static izde_status_t read_authors(struct reader *r, struct block_out *outs, size
     int any_marks = 0;
     for (size_t i = 0; i < af->naffils; i++)
         any_marks |= af->affils[i].mark[0] != 0;
+    /* A mark lost in the text layer (set above its line, or as a separate
+     * glyph) is the affiliation's place in the list when that is free. */
+    struct affil *affs = af->affils;
+    for (size_t i = 0; any_marks && i < af->naffils && i < 9; i++) {
+        if (affs[i].mark[0])
+            continue;
+        char m = (char)('1' + i);
+        int taken = 0;
+        for (size_t k = 0; k < af->naffils; k++)
+            taken |= affs[k].mark[0] == m;
+        if (!taken) {
+            affs[i].mark[0] = m;
+            affs[i].mark[1] = '\0';
+        }
+    }
     for (size_t i = 0; i < o->nnames; i++) {
         struct izde_art_author *au = &a->authors[a->nauthors++];
         if (!(au->name = strdup(name)))
