@@ -223,7 +223,9 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
                 size_t m = k;
                 while (m < f.len && (f.p[m] == ' ' || f.p[m] == ':'))
                     m++;
-                if (m < f.len && !isdigit((unsigned char)f.p[m]) && w->kind != IZDE_ART_LABEL_CODE)
+                if (m < f.len && !isdigit((unsigned char)f.p[m]) && w->kind != IZDE_ART_LABEL_CODE &&
+                    !(w->kind == IZDE_ART_LABEL_DOI && (has_prefix(f.p + m, f.len - m, "http") ||
+                                                        has_prefix(f.p + m, f.len - m, "doi.org"))))
                     continue;
             }
         } else if (w->kind != IZDE_ART_LABEL_ABSTRACT && w->kind != IZDE_ART_LABEL_KEYWORDS) {
@@ -463,6 +465,9 @@ struct reader {
     unsigned npages;
     struct izde_buf tmp, tmp2;
     struct izde_article *a;
+    long page_vote_off;        /* printed page number - page index, best agreed */
+    int page_vote_n;           /* pages that agree on it */
+    struct izde_art_src page_vote_src;
 };
 
 static izde_status_t split_lines(struct reader *r)
@@ -595,60 +600,132 @@ static int find_issue(const char *s, size_t n, size_t *at, size_t *num, size_t *
     return 0;
 }
 
+/* Where a volume mark ("Т. 4", "Том 4", "Vol. 4", "Volume 4") starts, or n. */
+static size_t volume_mark(const char *s, size_t n)
+{
+    static const char *const marks[] = {"Т.", "Том", "Vol", "VOL", "Volume", "ТОМ"};
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '.')
+            continue;
+        for (size_t m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
+            size_t k = strlen(marks[m]);
+            if (i + k > n || memcmp(s + i, marks[m], k) != 0)
+                continue;
+            size_t j = i + k;
+            while (j < n && (s[j] == ' ' || s[j] == '.'))
+                j++;
+            if (j < n && isdigit((unsigned char)s[j]))
+                return i;
+        }
+    }
+    return n;
+}
+
+/* A page number at the start or end of a running line ("12 Вестник ...",
+ * "Вестник ... 2021 13"): its value and the rest of the line. Not a year,
+ * nor an issue or volume number ("№ 4"). */
+static int split_page_number(const char *s, size_t n, long *v, const char **rest, size_t *rn)
+{
+    size_t k = 0;
+    while (k < n && isdigit((unsigned char)s[k]))
+        k++;
+    if (k > 0 && k <= 4 && k < n && s[k] == ' ' && !(k == 4 && find_year(s, k, NULL))) {
+        *v = strtol(s, NULL, 10);
+        *rest = s + k;
+        *rn = n - k;
+        trim(rest, rn);
+        return *rn > 0;
+    }
+    size_t e = n;
+    while (e > 0 && isdigit((unsigned char)s[e - 1]))
+        e--;
+    k = n - e;
+    if (k == 0 || k > 4 || e == 0 || s[e - 1] != ' ' || (k == 4 && find_year(s + e, k, NULL)))
+        return 0;
+    *rest = s;
+    *rn = e;
+    trim(rest, rn);
+    if (*rn == 0)
+        return 0;
+    static const char *const marks[] = {"№", "No", "No.", ",", "Т.", "Vol.", "Issue", "Вып."};
+    for (size_t m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
+        size_t ml = strlen(marks[m]);
+        if (*rn >= ml && memcmp(*rest + *rn - ml, marks[m], ml) == 0)
+            return 0;
+    }
+    *v = strtol(s + e, NULL, 10);
+    return 1;
+}
+
 /* Marks running headers and footers and page numbers; reads journal, year,
  * issue and pages from them. */
 static izde_status_t read_furniture(struct reader *r)
 {
     struct izde_article *a = r->a;
     size_t edge[8];
-    long offset_votes_off[64];
-    int offset_votes_n[64];
-    size_t noff = 0;
-    struct izde_art_src pages_src = {0, 0};
+    struct vote {
+        long off;
+        int n;
+        struct izde_art_src src;
+    } votes[64];
+    size_t nvotes = 0;
     for (unsigned p = 1; p <= r->npages; p++) {
         size_t ne = edge_lines(r, p, 2, edge);
         for (size_t k = 0; k < ne; k++) {
             struct line *l = &r->lines[edge[k]];
-            /* Repeated at an edge of another page: a running line. */
+            long v = -1;
+            const char *rs;
+            size_t rn;
+            int numbered = split_page_number(l->s, l->n, &v, &rs, &rn);
+            /* Repeated at an edge of another page: a running line; with a
+             * number beside it that changes, a running line with the page
+             * number. */
             for (unsigned q = 1; q <= r->npages && l->role != ROLE_FURNITURE; q++) {
                 if (q == p)
                     continue;
                 size_t e2[8];
                 size_t n2 = edge_lines(r, q, 2, e2);
-                for (size_t m = 0; m < n2; m++)
-                    if (same_line(l, &r->lines[e2[m]]) && !all_digits(l->s, l->n))
+                for (size_t m = 0; m < n2; m++) {
+                    const struct line *o = &r->lines[e2[m]];
+                    long ov;
+                    const char *os;
+                    size_t on;
+                    if (same_line(l, o) && !all_digits(l->s, l->n))
                         l->role = ROLE_FURNITURE;
+                    if (numbered && rn > 0 &&
+                        ((rn == o->n && memcmp(rs, o->s, rn) == 0) ||
+                         (split_page_number(o->s, o->n, &ov, &os, &on) && on == rn &&
+                          memcmp(rs, os, rn) == 0 && ov != v)))
+                        l->role = ROLE_FURNITURE;
+                }
             }
-            if (all_digits(l->s, l->n) && l->n <= 4) {
-                long v = strtol(l->s, NULL, 10);
+            if (numbered && rn > 0 && l->role != ROLE_FURNITURE)
+                numbered = 0;
+            if (numbered || (all_digits(l->s, l->n) && l->n <= 4)) {
+                if (!numbered)
+                    v = strtol(l->s, NULL, 10);
                 long off = v - (long)p;
                 l->role = ROLE_FURNITURE;
                 size_t j = 0;
-                while (j < noff && offset_votes_off[j] != off)
+                while (j < nvotes && votes[j].off != off)
                     j++;
-                if (j == noff && noff < 64) {
-                    offset_votes_off[noff] = off;
-                    offset_votes_n[noff++] = 0;
-                    if (!pages_src.page)
-                        pages_src = (struct izde_art_src){l->page, l->lineno};
-                }
-                if (j < noff)
-                    offset_votes_n[j]++;
+                if (j == nvotes && nvotes < 64)
+                    votes[nvotes++] = (struct vote){off, 0, {l->page, l->lineno}};
+                if (j < nvotes)
+                    votes[j].n++;
             }
         }
     }
-    /* The page numbers agree with the page order. */
-    size_t best = noff;
-    for (size_t j = 0; j < noff; j++)
-        if (offset_votes_n[j] > 0 && offset_votes_off[j] >= 0 &&
-            (best == noff || offset_votes_n[j] > offset_votes_n[best]))
+    /* The page numbers agree with the page order: most pages agree on one
+     * offset. A single number on a single page is no evidence alone (a
+     * footnote, a count); a running journal line makes it one. */
+    size_t best = nvotes;
+    for (size_t j = 0; j < nvotes; j++)
+        if (votes[j].off >= 0 && (best == nvotes || votes[j].n > votes[best].n))
             best = j;
-    if (best < noff && (offset_votes_n[best] >= 2 || r->npages == 1 ||
-                        offset_votes_n[best] * 2 >= (int)r->npages)) {
-        a->page_first = offset_votes_off[best] + 1;
-        a->page_last = offset_votes_off[best] + (long)r->npages;
-        a->pages_src = pages_src;
-    }
+    r->page_vote_off = best < nvotes ? votes[best].off : -1;
+    r->page_vote_n = best < nvotes ? votes[best].n : 0;
+    r->page_vote_src = best < nvotes ? votes[best].src : (struct izde_art_src){0, 0};
 
     /* The journal line: a running line with a year, or the first line of the
      * first page when it carries a year and an issue. */
@@ -666,6 +743,11 @@ static izde_status_t read_furniture(struct reader *r)
             jl = l;
             l->role = ROLE_FURNITURE;
         }
+    }
+    if (r->page_vote_n >= 2 || (r->page_vote_n == 1 && (r->npages > 1 || jl))) {
+        a->page_first = r->page_vote_off + 1;
+        a->page_last = r->page_vote_off + (long)r->npages;
+        a->pages_src = r->page_vote_src;
     }
     if (!jl)
         return IZDE_OK;
@@ -687,6 +769,9 @@ static izde_status_t read_furniture(struct reader *r)
     }
     /* The name: what stands before the year and issue, or else after them. */
     size_t cut = yat < iat ? yat : iat;
+    size_t vat = volume_mark(jl->s, jl->n);
+    if (vat < cut)
+        cut = vat;
     const char *js = jl->s;
     size_t jn = cut;
     trim_tail(js, &jn, ",.;:|-/");
@@ -774,6 +859,7 @@ enum head_role { HEAD_TITLE, HEAD_AUTHOR, HEAD_AFFIL, HEAD_MARK, HEAD_SKIP };
 struct block {
     size_t start, abs_start, kw, end;  /* line indexes: [start, kw) front, kw..end keywords */
     size_t abs_rest;                   /* offset in lines[abs_start] where the abstract begins */
+    int after;                         /* after the references */
     enum izde_art_lang lang;
 };
 
@@ -1109,6 +1195,35 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
 {
     struct izde_article *a = r->a;
     izde_status_t st;
+    if (b->after) {
+        /* What follows the reference list: its entries, then this block's
+         * title in capitals, names, the abstract. The head starts at the
+         * capitals before the first name or abstract label; with neither,
+         * only the keywords are this block's. */
+        size_t f = b->kw;
+        for (size_t i = b->start; i < b->kw && f == b->kw; i++) {
+            const struct line *l = &r->lines[i];
+            if (l->role != ROLE_TEXT)
+                continue;
+            int na = l->label == IZDE_ART_LABEL_ABSTRACT ? 1 : author_line(l->s, l->n, &o->names, &o->marks);
+            izde_buf_clear(&o->names);
+            izde_buf_clear(&o->marks);
+            if (na < 0)
+                return IZDE_ERR_NOMEM;
+            if (na > 0)
+                f = i;
+        }
+        size_t s0 = f;
+        for (size_t i = f; f < b->kw && i > b->start; i--) {
+            const struct line *l = &r->lines[i - 1];
+            if (l->role != ROLE_TEXT)
+                continue;
+            if (!caps_line(l->s, l->n))
+                break;
+            s0 = i - 1;
+        }
+        b->start = s0;
+    }
     size_t abs_label = r->nlines;
     for (size_t i = b->start; i < b->kw; i++)
         if (r->lines[i].role == ROLE_TEXT && r->lines[i].label == IZDE_ART_LABEL_ABSTRACT) {
@@ -1496,22 +1611,29 @@ izde_status_t izde_article_read(const char *text, size_t len, struct izde_articl
             refs = i;
             break;
         }
-    size_t pos = 0;
-    for (size_t i = 0; i < refs && nblocks < MAX_BLOCKS; i++) {
+    /* Blocks after the references (journals that print the other
+     * languages' abstracts at the end) start where the reference list
+     * ends, which read_block finds. */
+    size_t pos = 0, nfront = 0;
+    for (size_t i = 0; i < r.nlines && nblocks < MAX_BLOCKS; i++) {
         if (r.lines[i].role != ROLE_TEXT || r.lines[i].label != IZDE_ART_LABEL_KEYWORDS)
             continue;
         struct block *b = &blocks[nblocks];
-        b->start = pos;
+        memset(b, 0, sizeof(*b));
+        b->after = i > refs;
+        b->start = b->after && pos <= refs ? refs + 1 : pos;
         b->kw = i;
         b->end = keywords_end(&r, i);
         pos = b->end;
         i = b->end - 1;
         nblocks++;
+        if (!b->after)
+            nfront = nblocks;
     }
-    size_t front_end = nblocks ? blocks[nblocks - 1].end : (refs < r.nlines ? refs : r.nlines);
+    size_t front_end = nfront ? blocks[nfront - 1].end : (refs < r.nlines ? refs : r.nlines);
     /* Codes live in the front matter (a DOI in the references is another
      * paper's); with no blocks, on the first page. */
-    if (!nblocks)
+    if (!nfront)
         for (front_end = 0; front_end < r.nlines && r.lines[front_end].page == 1; front_end++)
             ;
     st = read_codes(&r, front_end);
@@ -1527,7 +1649,7 @@ izde_status_t izde_article_read(const char *text, size_t len, struct izde_articl
     /* The body's language: the text between the front matter and the
      * references; with neither, the whole text. */
     {
-        size_t from = nblocks ? blocks[nblocks - 1].end : 0;
+        size_t from = nfront ? blocks[nfront - 1].end : 0;
         struct izde_langid_evidence ev;
         memset(&ev, 0, sizeof(ev));
         for (size_t i = from; i < refs; i++)
