@@ -253,7 +253,9 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
 
 /* ---- names ---- */
 
-enum tok_kind { TOK_INITIAL, TOK_WORD, TOK_CAPS, TOK_OTHER };
+/* TOK_KYZY: "кызы" (daughter of) or "уулу" (son of), ending a Kyrgyz
+ * patronymic written as the father's name and that word. */
+enum tok_kind { TOK_INITIAL, TOK_WORD, TOK_CAPS, TOK_KYZY, TOK_OTHER };
 
 struct name_tok {
     const char *s;
@@ -287,6 +289,8 @@ static enum tok_kind tok_classify(const char *s, size_t n)
             return TOK_OTHER;
         }
     }
+    if (!dot && n == 8 && (memcmp(s, "кызы", 8) == 0 || memcmp(s, "уулу", 8) == 0))
+        return TOK_KYZY;
     if (letters == 0 || !is_upper_cp(first))
         return TOK_OTHER;
     /* "А." and the two-letter initials of Дж., Ш. stay initials. */
@@ -398,7 +402,6 @@ int izde_article_author_name(const char *s, size_t len, struct izde_buf *out)
     if (nt < 2)
         return 0;
     size_t surname = nt, first_init = 0, ninit = 0;
-    int from_words = 0;
     size_t lead = 0;
     while (lead < nt && t[lead].kind == TOK_INITIAL)
         lead++;
@@ -419,12 +422,21 @@ int izde_article_author_name(const char *s, size_t len, struct izde_buf *out)
             surname = 0;             /* Осмонов Канат Токтогулович */
             first_init = 1;
             ninit = 2;
-            from_words = 1;
+        } else if (nt == 4 && t[1].kind == TOK_WORD && t[2].kind == TOK_WORD &&
+                   t[3].kind == TOK_KYZY && t[0].kind != TOK_KYZY) {
+            surname = 0;             /* Асанова Айгүл Бакыт кызы */
+            first_init = 1;
+            ninit = 2;
+        } else if (nt == 3 && t[0].kind == TOK_WORD && t[1].kind == TOK_WORD &&
+                   (t[2].kind == TOK_WORD || t[2].kind == TOK_CAPS) &&
+                   patronymic(t[1].s, t[1].n) && !patronymic(t[2].s, t[2].n)) {
+            surname = 2;             /* Мария Петровна Иванова */
+            first_init = 0;
+            ninit = 2;
         }
     }
     if (surname == nt || (t[surname].kind != TOK_WORD && t[surname].kind != TOK_CAPS))
         return 0;
-    (void)from_words;
     size_t old = out->len;
     if (add_surname(out, &t[surname]) < 0 || izde_buf_addc(out, ' ') != IZDE_OK)
         goto nomem;
