@@ -480,6 +480,7 @@ struct reader {
     long page_vote_off;        /* printed page number - page index, best agreed */
     int page_vote_n;           /* pages that agree on it */
     struct izde_art_src page_vote_src;
+    int title_weak[IZDE_ART_NLANG];   /* the title came from another block */
 };
 
 static izde_status_t split_lines(struct reader *r)
@@ -932,6 +933,53 @@ static int degree_piece(const char *s, size_t n)
     return words > 0 && words <= 5;
 }
 
+/* Surname endings, for names printed as two words ("Айгүл Асанова"),
+ * where nothing else tells the surname from the given name. */
+static int surname_like(const char *s, size_t n)
+{
+    static const char *const ends[] = {
+        "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ий", "ая",
+        "енко", "ук", "юк", "дзе", "швили", "ян", "ov", "ova", "ev", "eva", "in", "ina",
+        "sky", "skaya", "enko", "yan",
+    };
+    struct izde_buf f;
+    izde_buf_init(&f);
+    int yes = 0;
+    if (fold(s, n, &f) == IZDE_OK) {
+        size_t fl = f.len;
+        while (fl > 0 && (isdigit((unsigned char)f.p[fl - 1]) || f.p[fl - 1] == '*'))
+            fl--;
+        for (size_t i = 0; i < sizeof(ends) / sizeof(*ends) && !yes; i++) {
+            size_t k = strlen(ends[i]);
+            yes = fl > k + 2 && memcmp(f.p + fl - k, ends[i], k) == 0;
+        }
+    }
+    izde_buf_release(&f);
+    return yes;
+}
+
+/* A name of two capitalised words, one of them with a surname's ending and
+ * the other without: appended as "Асанова А.". 1, 0 or -1 (NOMEM). */
+static int loose_name(const char *s, size_t n, struct izde_buf *out)
+{
+    struct name_tok t[4];
+    if (name_tokens(s, n, t, 4) != 2)
+        return 0;
+    for (int k = 0; k < 2; k++)
+        if (t[k].kind != TOK_WORD && t[k].kind != TOK_CAPS)
+            return 0;
+    int s0 = surname_like(t[0].s, t[0].n), s1 = surname_like(t[1].s, t[1].n);
+    if (s0 == s1)
+        return 0;
+    const struct name_tok *sur = s0 ? &t[0] : &t[1], *given = s0 ? &t[1] : &t[0];
+    size_t old = out->len;
+    if (add_surname(out, sur) < 0 || izde_buf_addc(out, ' ') != IZDE_OK || add_initial(out, given) < 0) {
+        out->len = old;
+        return -1;
+    }
+    return 1;
+}
+
 /* Names in an author line, appended to names as "name\0" strings with their
  * superscript marks (digits) in marks as "marks\0". Returns the number of
  * names, 0 when the line is not an author line, -1 on NOMEM. */
@@ -940,7 +988,7 @@ static int author_line(const char *s, size_t n, struct izde_buf *names, struct i
     if (has_email(s, n) || n == 0)
         return 0;
     size_t names0 = names->len, marks0 = marks->len;
-    int count = 0, other = 0;
+    int count = 0, other = 0, loose = 0, loose_marked = 0;
     size_t i = 0;
     while (i <= n) {
         /* Pieces end at ',', ';', and the words "и", "and", "жана". */
@@ -972,14 +1020,19 @@ static int author_line(const char *s, size_t n, struct izde_buf *names, struct i
             if (izde_buf_add(marks, p, pn) != IZDE_OK || izde_buf_addc(marks, '\0') != IZDE_OK)
                 return -1;
         } else if (pn > 0) {
-            size_t before = names->len;
             int rc = izde_article_author_name(p, pn, names);
+            if (rc == 0) {
+                rc = loose_name(p, pn, names);
+                if (rc == 1) {
+                    loose++;
+                    loose_marked += isdigit((unsigned char)p[pn - 1]) || p[pn - 1] == '*';
+                }
+            }
             if (rc < 0)
                 return -1;
             if (rc == 1) {
                 if (izde_buf_addc(names, '\0') != IZDE_OK)
                     return -1;
-                (void)before;
                 /* its marks: the digits among its last characters */
                 size_t m = pn;
                 while (m > 0 && (isdigit((unsigned char)p[m - 1]) || p[m - 1] == '*' ||
@@ -1004,6 +1057,13 @@ static int author_line(const char *s, size_t n, struct izde_buf *names, struct i
         if (next > n)
             break;
         i = next;
+    }
+    /* A name of two words is one only where the line shows it: a mark
+     * after each, or nothing but such names on the line. */
+    if (loose > 0 && loose_marked < loose && !(count >= 2 && other == 0)) {
+        names->len = names0;
+        marks->len = marks0;
+        return 0;
     }
     return count;
 }
@@ -1154,7 +1214,32 @@ struct block_out {
     struct izde_art_src names_src[64];
     struct affil affils[16];
     size_t naffils;
+    char *emails[16];              /* addresses listed together, in order */
+    size_t nemails;
 };
+
+/* Appends each address in s to o->emails. */
+static izde_status_t split_emails(const char *s, size_t n, struct block_out *o)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '@' || i == 0)
+            continue;
+        size_t b = i, e = i;
+        while (b > 0 && !strchr(" ,;:(", s[b - 1]))
+            b--;
+        while (e < n && !strchr(" ,;)", s[e]))
+            e++;
+        size_t el = e - b;
+        trim_tail(s + b, &el, ".");
+        if (o->nemails < 16 && el > 2) {
+            if (!(o->emails[o->nemails] = dup_n(s + b, el)))
+                return IZDE_ERR_NOMEM;
+            o->nemails++;
+        }
+        i = e;
+    }
+    return IZDE_OK;
+}
 
 static void block_out_release(struct block_out *b)
 {
@@ -1165,6 +1250,9 @@ static void block_out_release(struct block_out *b)
         free(b->affils[i].email);
     }
     b->naffils = 0;
+    for (size_t i = 0; i < b->nemails; i++)
+        free(b->emails[i]);
+    b->nemails = 0;
 }
 
 static izde_status_t read_keywords(struct reader *r, const struct block *b, enum izde_art_lang lang)
@@ -1198,6 +1286,51 @@ static izde_status_t read_keywords(struct reader *r, const struct block *b, enum
         i = e + 1;
     }
     a->keywords_src[lang] = (struct izde_art_src){r->lines[b->kw].page, r->lines[b->kw].lineno};
+    return IZDE_OK;
+}
+
+/* The language a title line is surely in: Latin letters are English, a
+ * Kyrgyz letter is Kyrgyz, else the identifier when it is confident. */
+static enum izde_art_lang sure_lang(const char *s, size_t n)
+{
+    size_t latin = 0, cyr = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = izde_text_next_cp(s, n, &i);
+        if (c < 0x80 && isalpha((int)c))
+            latin++;
+        else if (c >= 0x400 && c <= 0x4FF)
+            cyr++;
+    }
+    if (latin > 2 * cyr)
+        return IZDE_ART_EN;
+    if (cyr <= 2 * latin)
+        return IZDE_ART_NLANG;
+    if (izde_text_has_kyrgyz_letter(s, n))
+        return IZDE_ART_KY;
+    double conf = 0;
+    enum izde_lang l = izde_langid_guess(s, n, &conf);
+    if (conf < 0.8)
+        return IZDE_ART_NLANG;
+    return l == IZDE_LANG_RU ? IZDE_ART_RU : l == IZDE_LANG_KY ? IZDE_ART_KY : IZDE_ART_NLANG;
+}
+
+/* Sets the title in lang from line `at` on, unless one is there already; a
+ * weak title (read from another language's block) gives way to the title
+ * of that language's own block. */
+static izde_status_t set_title(struct reader *r, enum izde_art_lang lang, const char *s, size_t n,
+                               size_t at, int weak)
+{
+    struct izde_article *a = r->a;
+    if (a->title[lang] && (weak || !r->title_weak[lang]))
+        return IZDE_OK;
+    trim_tail(s, &n, ".");
+    char *d = dup_n(s, n);
+    if (!d)
+        return IZDE_ERR_NOMEM;
+    free(a->title[lang]);
+    a->title[lang] = d;
+    a->title_src[lang] = (struct izde_art_src){r->lines[at].page, r->lines[at].lineno};
+    r->title_weak[lang] = weak;
     return IZDE_OK;
 }
 
@@ -1310,7 +1443,16 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
                 /* A mark alone on the line above: "1\n Университет ..." */
                 memcpy(af.mark, pl->s, pmk < sizeof(af.mark) ? pmk : sizeof(af.mark) - 1);
             }
-            if (prev_affil && o->naffils > 0 && !af.text && af.email &&
+            size_t ats = 0;
+            for (size_t k = 0; k < l->n; k++)
+                ats += l->s[k] == '@';
+            if (!af.text && ats >= 2) {
+                /* "e-mail: a@x.kg, b@y.kg": the authors' addresses in order. */
+                free(af.email);
+                st = split_emails(l->s, l->n, o);
+                if (st != IZDE_OK)
+                    return st;
+            } else if (prev_affil && o->naffils > 0 && !af.text && af.email &&
                 !o->affils[o->naffils - 1].email) {
                 o->affils[o->naffils - 1].email = af.email;
             } else if (o->naffils < 16) {
@@ -1345,19 +1487,32 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
         b->abs_rest = 0;
         head_end = i;
     }
-    /* Title: the title lines of the head. */
+    /* Title: the title lines of the head; when they are the titles of
+     * several languages one after the other (each line surely in one), one
+     * run per language. */
+    size_t tl[64], ntl = 0;
+    enum izde_art_lang tlang[64];
+    for (size_t i = b->start; i < head_end && ntl < 64; i++)
+        if (roles[i - b->start] == HEAD_TITLE)
+            tl[ntl++] = i;
+    int split = ntl >= 2, runs = 1;
+    for (size_t k = 0; k < ntl && split; k++) {
+        tlang[k] = sure_lang(r->lines[tl[k]].s, r->lines[tl[k]].n);
+        split = tlang[k] != IZDE_ART_NLANG;
+        if (split && k > 0 && tlang[k] != tlang[k - 1]) {
+            runs++;
+            for (size_t j = 0; j + 1 < k; j++)
+                if (tlang[j] == tlang[k])
+                    split = 0;   /* a language twice: not runs */
+        }
+    }
+    if (runs < 2)
+        split = 0;
     struct izde_buf *t = &r->tmp2;
     izde_buf_clear(t);
-    struct izde_art_src tsrc = {0, 0};
-    for (size_t i = b->start; i < head_end; i++) {
-        if (roles[i - b->start] != HEAD_TITLE)
-            continue;
-        const struct line *l = &r->lines[i];
-        if (!tsrc.page)
-            tsrc = (struct izde_art_src){l->page, l->lineno};
-        if (t->len && izde_buf_addc(t, ' ') != IZDE_OK)
-            return IZDE_ERR_NOMEM;
-        if (izde_buf_add(t, l->s, l->n) != IZDE_OK)
+    for (size_t k = 0; k < ntl; k++) {
+        const struct line *l = &r->lines[tl[k]];
+        if ((t->len && izde_buf_addc(t, ' ') != IZDE_OK) || izde_buf_add(t, l->s, l->n) != IZDE_OK)
             return IZDE_ERR_NOMEM;
     }
     /* Abstract. */
@@ -1386,17 +1541,23 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
             a->abstract_src[lang] = (struct izde_art_src){r->lines[b->abs_start].page,
                                                           r->lines[b->abs_start].lineno};
         }
-        if (t->len && !a->title[lang]) {
-            size_t tn = t->len;
-            trim_tail(t->p, &tn, ".");
-            a->title[lang] = dup_n(t->p, tn);
-            if (!a->title[lang]) {
-                izde_buf_release(&ab);
-                return IZDE_ERR_NOMEM;
+        if (!split && t->len)
+            st = set_title(r, lang, t->p, t->len, tl[0], 0);
+        for (size_t k = 0; split && k < ntl && st == IZDE_OK;) {
+            size_t e = k;
+            izde_buf_clear(t);
+            for (; e < ntl && tlang[e] == tlang[k]; e++) {
+                const struct line *l = &r->lines[tl[e]];
+                if ((t->len && izde_buf_addc(t, ' ') != IZDE_OK) ||
+                    izde_buf_add(t, l->s, l->n) != IZDE_OK)
+                    st = IZDE_ERR_NOMEM;
             }
-            a->title_src[lang] = tsrc;
+            if (st == IZDE_OK)
+                st = set_title(r, tlang[k], t->p, t->len, tl[k], tlang[k] != lang);
+            k = e;
         }
-        st = read_keywords(r, b, lang);
+        if (st == IZDE_OK)
+            st = read_keywords(r, b, lang);
     }
     izde_buf_release(&ab);
     return st;
@@ -1447,8 +1608,8 @@ static izde_status_t read_authors(struct reader *r, struct block_out *outs, size
     const struct block_out *o = &outs[pick];
     /* Affiliations: the picked block's, else the first block's that has them. */
     struct block_out *af = &outs[pick];
-    for (size_t i = 0; i < nouts && af->naffils == 0; i++)
-        if (outs[i].naffils)
+    for (size_t i = 0; i < nouts && af->naffils == 0 && af->nemails == 0; i++)
+        if (outs[i].naffils || outs[i].nemails)
             af = &outs[i];
     a->authors = calloc(o->nnames, sizeof(*a->authors));
     if (!a->authors)
@@ -1492,6 +1653,8 @@ static izde_status_t read_authors(struct reader *r, struct block_out *outs, size
         if (f && f->email && (af->naffils > 1 || o->nnames == 1 || i == 0) &&
             !(au->email = strdup(f->email)))
             return IZDE_ERR_NOMEM;
+        if (!au->email && af->nemails == o->nnames && !(au->email = strdup(af->emails[i])))
+            return IZDE_ERR_NOMEM;
         name += strlen(name) + 1;
         if (mark)
             mark += strlen(mark) + 1;
@@ -1517,8 +1680,28 @@ static int numbered_entry(const char *s, size_t n, long *num)
     return 1;
 }
 
-static void read_references(struct reader *r, size_t from)
+/* Whether a line starts with "Surname I." or "Surname, I.". */
+static int entry_start(const char *s, size_t n)
 {
+    size_t e = 0;
+    while (e < n && s[e] != ' ' && s[e] != ',')
+        e++;
+    if (e == 0 || e == n)
+        return 0;
+    enum tok_kind k = tok_classify(s, e);
+    if (k != TOK_WORD && k != TOK_CAPS)
+        return 0;
+    while (e < n && (s[e] == ' ' || s[e] == ','))
+        e++;
+    size_t j = e;
+    if (j >= n || !is_upper_cp(izde_text_next_cp(s, n, &j)))
+        return 0;
+    return j < n && s[j] == '.';
+}
+
+static void read_references(struct reader *r, size_t from, size_t limit)
+{
+    long entries = 0;
     struct izde_article *a = r->a;
     size_t h = r->nlines;
     for (size_t i = from; i < r->nlines; i++)
@@ -1529,7 +1712,7 @@ static void read_references(struct reader *r, size_t from)
     if (h == r->nlines)
         return;
     long count = 0, want = 1;
-    for (size_t i = h + 1; i < r->nlines; i++) {
+    for (size_t i = h + 1; i < limit; i++) {
         const struct line *l = &r->lines[i];
         if (l->role != ROLE_TEXT)
             continue;
@@ -1542,6 +1725,18 @@ static void read_references(struct reader *r, size_t from)
             want++;
         }
     }
+    /* A list without numbers: an entry starts with a surname and an
+     * initial ("Асанов А.А. Санарип...", "Smith J. Digital..."). */
+    for (size_t i = h + 1; count == 0 && i < limit; i++) {
+        const struct line *l = &r->lines[i];
+        if (l->role != ROLE_TEXT)
+            continue;
+        if (l->label != IZDE_ART_LABEL_NONE)
+            break;
+        entries += entry_start(l->s, l->n);
+    }
+    if (count == 0)
+        count = entries;
     if (count > 0) {
         a->references = count;
         a->references_src = (struct izde_art_src){r->lines[h].page, r->lines[h].lineno};
@@ -1678,7 +1873,8 @@ izde_status_t izde_article_read(const char *text, size_t len, struct izde_articl
     st = read_authors(&r, outs, nblocks);
     if (st != IZDE_OK)
         goto out;
-    read_references(&r, refs);
+    /* The reference list ends where a block after it starts. */
+    read_references(&r, refs, nfront < nblocks ? blocks[nfront].start : r.nlines);
 out:
     for (size_t k = 0; k < nblocks; k++)
         block_out_release(&outs[k]);

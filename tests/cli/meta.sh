@@ -150,6 +150,49 @@ sorted(d["title"])	["en", "ru"]
 "ky" in d.get("keywords", {})	False
 EOF
 
+# A third layout: names first (given name first, marked), the addresses of
+# all authors on one line, the three titles one after the other, then the
+# three abstracts, and a reference list without numbers.
+tech=$TMP/tech-article.txt
+{
+    printf 'ВЕСТНИК ТЕХНИЧЕСКОГО УНИВЕРСИТЕТА № 2 (68), 2020\n\nУДК 004.8\n\n'
+    printf 'Айгүл Асанова1, Бакыт Токтогулов2\n'
+    printf '1Кыргыз техникалык университети, Бишкек ш.\n'
+    printf '2Ош технологиялык университети, Ош ш.\n'
+    printf 'e-mail: asanova@example.kg, toktogulov@example.kg\n\n'
+    printf 'САНАРИПТИК БИЛИМ БЕРҮҮНҮН МАСЕЛЕЛЕРИ\n'
+    printf 'ПРОБЛЕМЫ ЦИФРОВОГО ОБРАЗОВАНИЯ\n'
+    printf 'PROBLEMS OF DIGITAL EDUCATION\n\n'
+    printf 'Аннотация: Макалада санариптик билим берүүнүн маселелери талданат.\n'
+    printf 'Негизги сөздөр: санарип, билим берүү.\n'
+    printf 'Аннотация: В статье анализируются проблемы цифрового образования.\n'
+    printf 'Ключевые слова: цифра, образование.\n'
+    printf 'Abstract: The article analyses problems of digital education.\n'
+    printf 'Key words: digital, education.\n\n'
+    printf 'Киришүү\nСанариптик билим берүү акыркы жылдары тез өнүгүүдө. Мектептер\n'
+    printf 'жана университеттер жаңы технологияларды колдонушат.\n\n'
+    printf 'Адабияттар\n'
+    printf 'Асанов А.А. Санарип дүйнө. – Бишкек, 2019.\n'
+    printf 'Петров П.П. Цифровая школа: опыт и проблемы. – М.:\nНаука, 2018.\n'
+    printf 'Smith J. Digital learning. – London, 2017.\n'
+} > "$tech"
+expect_exit 0 "izde-meta on a third layout" "$BIN/izde-meta" "$tech"
+checks "$out" "$tech" <<'EOF'
+d["journal"]	ВЕСТНИК ТЕХНИЧЕСКОГО УНИВЕРСИТЕТА
+d["issue"]	2
+d["year"]	2020
+[a["name"] for a in d["authors"]]	["Асанова А.", "Токтогулов Б."]
+[a.get("email") for a in d["authors"]]	["asanova@example.kg", "toktogulov@example.kg"]
+d["authors"][1]["affiliation"]	Ош технологиялык университети, Ош ш.
+d["title"]["ky"]	САНАРИПТИК БИЛИМ БЕРҮҮНҮН МАСЕЛЕЛЕРИ
+d["title"]["ru"]	ПРОБЛЕМЫ ЦИФРОВОГО ОБРАЗОВАНИЯ
+d["title"]["en"]	PROBLEMS OF DIGITAL EDUCATION
+d["abstract"]["ru"]	В статье анализируются проблемы цифрового образования.
+d["keywords"]["ky"]	["санарип", "билим берүү"]
+d["references"]	3
+d["lang"]	ky
+EOF
+
 # A text with no front matter: a body only. Names and numbers in it are not
 # authors, pages or a journal.
 plain=$TMP/plain.txt
