@@ -873,6 +873,7 @@ struct block {
     size_t start, abs_start, kw, end;  /* line indexes: [start, kw) front, kw..end keywords */
     size_t abs_rest;                   /* offset in lines[abs_start] where the abstract begins */
     int after;                         /* after the references */
+    int nokw;                          /* no keyword list: kw is the abstract's end */
     enum izde_art_lang lang;
 };
 
@@ -1289,6 +1290,44 @@ static izde_status_t read_keywords(struct reader *r, const struct block *b, enum
     return IZDE_OK;
 }
 
+/* "Сидоров Алексей Викторович, к.п.н., доцент, Кыргызский государственный
+ * университет, г. Бишкек, sidorov@example.kg": the name before the first
+ * comma, then degrees, then the affiliation and address. Adds the name and
+ * the affiliation to o. Returns 1, 0 (not such a line) or -1 (NOMEM). */
+static int person_line(struct reader *r, const struct line *l, struct block_out *o)
+{
+    const char *comma = memchr(l->s, ',', l->n);
+    if (!comma || o->naffils >= 16 || o->nnames >= 64)
+        return 0;
+    size_t rest = (size_t)(comma - l->s) + 1;
+    if (!has_email(l->s + rest, l->n - rest) && !affiliation_words(r, l->s + rest, l->n - rest))
+        return 0;
+    size_t n0 = o->names.len;
+    int rc = izde_article_author_name(l->s, (size_t)(comma - l->s), &o->names);
+    if (rc <= 0)
+        return rc;
+    /* Degrees and positions up to the affiliation. */
+    while (rest < l->n) {
+        const char *c = memchr(l->s + rest, ',', l->n - rest);
+        size_t e = c ? (size_t)(c - l->s) : l->n;
+        const char *p = l->s + rest;
+        size_t pn = e - rest;
+        trim(&p, &pn);
+        if (!c || !degree_piece(p, pn) || affiliation_words(r, p, pn))
+            break;
+        rest = e + 1;
+    }
+    struct affil af;
+    if (izde_buf_addc(&o->names, '\0') != IZDE_OK || izde_buf_addc(&o->marks, '\0') != IZDE_OK ||
+        parse_affil(r, l->s + rest, l->n - rest, &af) != IZDE_OK) {
+        o->names.len = n0;
+        return -1;
+    }
+    o->affils[o->naffils++] = af;
+    o->names_src[o->nnames++] = (struct izde_art_src){l->page, l->lineno};
+    return 1;
+}
+
 /* The language a title line is surely in: Latin letters are English, a
  * Kyrgyz letter is Kyrgyz, else the identifier when it is confident. */
 static enum izde_art_lang sure_lang(const char *s, size_t n)
@@ -1412,6 +1451,16 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
             prev_affil = 0;
             continue;
         }
+        /* A person on one line: name, degrees, affiliation, address. */
+        int pl = person_line(r, l, o);
+        if (pl < 0)
+            return IZDE_ERR_NOMEM;
+        if (pl > 0) {
+            *role = HEAD_AUTHOR;
+            last_person = i;
+            prev_affil = 1;
+            continue;
+        }
         /* An affiliation: an address, or the words of one (университет,
          * академия...) after the names, or with the mark that ties it to a
          * name ("1Кыргыз улуттук университети"). Only an address or a mark
@@ -1524,7 +1573,7 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
         return st;
     }
     /* Language: the keyword label says it when it can; else the abstract. */
-    enum izde_art_lang lang = r->lines[b->kw].label_lang;
+    enum izde_art_lang lang = b->nokw ? IZDE_ART_NLANG : r->lines[b->kw].label_lang;
     if (lang == IZDE_ART_NLANG)
         lang = lang_of(ab.p, ab.len);
     if (lang == IZDE_ART_NLANG && t->len)
@@ -1556,7 +1605,7 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
                 st = set_title(r, tlang[k], t->p, t->len, tl[k], tlang[k] != lang);
             k = e;
         }
-        if (st == IZDE_OK)
+        if (st == IZDE_OK && !b->nokw)
             st = read_keywords(r, b, lang);
     }
     izde_buf_release(&ab);
@@ -1579,6 +1628,33 @@ static size_t keywords_end(const struct reader *r, size_t k)
         i++;
         if (l->n > 0 && l->s[l->n - 1] == '.')
             break;
+    }
+    return i;
+}
+
+/* Where an abstract with no keyword list after it ends (exclusive): at a
+ * blank line or a label, after a short line that ends a sentence (the last
+ * line of its paragraph), or before a short heading. */
+static size_t abstract_end(const struct reader *r, size_t k)
+{
+    size_t longest = 0, i = k;
+    int sentence_end = 0;
+    for (; i < r->nlines && i < k + 40; i++) {
+        const struct line *l = &r->lines[i];
+        if (l->role == ROLE_FURNITURE)
+            continue;
+        if (i > k && (l->role == ROLE_BLANK || l->label != IZDE_ART_LABEL_NONE))
+            return i;
+        if (l->role == ROLE_BLANK)
+            continue;
+        int ends = l->s[l->n - 1] == '.';
+        if (i > k && sentence_end && !ends && l->n * 2 < longest)
+            return i;                  /* a heading after the paragraph */
+        if (l->n > longest)
+            longest = l->n;
+        if (i > k && ends && l->n * 10 < longest * 7)
+            return i + 1;
+        sentence_end = ends;
     }
     return i;
 }
@@ -1837,6 +1913,23 @@ izde_status_t izde_article_read(const char *text, size_t len, struct izde_articl
         if (!b->after)
             nfront = nblocks;
     }
+    /* No keyword lists: each abstract label before the references ends a
+     * head, and the abstract its paragraph. */
+    for (size_t i = 0; nblocks == 0 && i < refs; i++) {
+        if (r.lines[i].role != ROLE_TEXT || r.lines[i].label != IZDE_ART_LABEL_ABSTRACT)
+            continue;
+        size_t s0 = nfront ? blocks[nfront - 1].end : 0;
+        struct block *b = &blocks[nfront];
+        memset(b, 0, sizeof(*b));
+        b->nokw = 1;
+        b->start = s0;
+        b->kw = b->end = abstract_end(&r, i);
+        i = b->end - 1;
+        if (++nfront == MAX_BLOCKS)
+            break;
+    }
+    if (nblocks == 0)
+        nblocks = nfront;
     size_t front_end = nfront ? blocks[nfront - 1].end : (refs < r.nlines ? refs : r.nlines);
     /* Codes live in the front matter (a DOI in the references is another
      * paper's); with no blocks, on the first page. */

@@ -193,6 +193,29 @@ d["references"]	3
 d["lang"]	ky
 EOF
 
+# No keyword lists, and each author on one line with degree, affiliation and
+# address: the abstract ends with its paragraph.
+nokw=$TMP/nokw-article.txt
+{
+    printf 'Вестник науки, 2018, № 4\n\nУДК 514\n\nМЕТОДЫ ОБУЧЕНИЯ ГЕОМЕТРИИ\n'
+    printf 'Сидоров Алексей Викторович, к.п.н., доцент, Кыргызский государственный университет, г. Бишкек, sidorov@example.kg\n'
+    printf 'Аннотация. В статье описаны методы обучения геометрии в школе, проверенные\n'
+    printf 'учителями на практике в течение трех лет работы в сельских и городских школах.\n'
+    printf 'Методы просты.\n'
+    printf 'Введение\nГеометрия изучается в школе с седьмого класса. Учителя применяют\n'
+    printf 'разные методы и проверяют их на уроках.\n'
+} > "$nokw"
+expect_exit 0 "izde-meta on an article without keywords" "$BIN/izde-meta" "$nokw"
+checks "$out" "$nokw" <<'EOF'
+[a["name"] for a in d["authors"]]	["Сидоров А.В."]
+d["authors"][0].get("affiliation")	Кыргызский государственный университет, г. Бишкек
+d["authors"][0].get("email")	sidorov@example.kg
+d["title"]	{"ru": "МЕТОДЫ ОБУЧЕНИЯ ГЕОМЕТРИИ"}
+d["abstract"]	{"ru": "В статье описаны методы обучения геометрии в школе, проверенные учителями на практике в течение трех лет работы в сельских и городских школах. Методы просты."}
+"keywords" in d	False
+d["lang"]	ru
+EOF
+
 # A text with no front matter: a body only. Names and numbers in it are not
 # authors, pages or a journal.
 plain=$TMP/plain.txt
