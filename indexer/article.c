@@ -1290,6 +1290,23 @@ static izde_status_t read_keywords(struct reader *r, const struct block *b, enum
     return IZDE_OK;
 }
 
+/* Lines of the editors, not the authors: dates of receipt, citation
+ * advice, licences, links. Never part of a title. */
+static int editorial_line(struct reader *r, const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "поступила", "статья поступила", "received", "accepted", "рецензент", "для цитирования",
+        "for citation", "how to cite", "цитирование", "дата поступления", "макала редакцияга",
+        "©", "http", "www.", "issn", "e-issn",
+    };
+    if (fold(s, n, &r->tmp) != IZDE_OK)
+        return 0;
+    for (size_t i = 0; i < sizeof(starts) / sizeof(*starts); i++)
+        if (has_prefix(r->tmp.p, r->tmp.len, starts[i]))
+            return 1;
+    return 0;
+}
+
 /* "Сидоров Алексей Викторович, к.п.н., доцент, Кыргызский государственный
  * университет, г. Бишкек, sidorov@example.kg": the name before the first
  * comma, then degrees, then the affiliation and address. Adds the name and
@@ -1428,9 +1445,8 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
         if (l->role != ROLE_TEXT)
             continue;
         if (l->label == IZDE_ART_LABEL_UDC || l->label == IZDE_ART_LABEL_DOI ||
-            l->label == IZDE_ART_LABEL_CODE) {
+            l->label == IZDE_ART_LABEL_CODE || editorial_line(r, l->s, l->n))
             continue;
-        }
         size_t mk = 0;
         while (mk < l->n && (is_mark_cp((unsigned char)l->s[mk]) || l->s[mk] == ',' || l->s[mk] == ' '))
             mk++;

@@ -42,13 +42,19 @@ static const struct izde_cli_option options[] = {
     { NULL, 0, 0, 0 },
 };
 
-/* The file name without its directory and last extension. */
+/* The file name without its directory and extension (".txt.gz" too). */
 static char *stem_of(const char *path)
 {
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
-    const char *dot = strrchr(b, '.');
-    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    size_t n = strlen(b);
+    if (n > 3 && strcmp(b + n - 3, ".gz") == 0)
+        n -= 3;
+    for (size_t i = n; i-- > 1;)
+        if (b[i] == '.') {
+            n = i;
+            break;
+        }
     char *s = malloc(n + 1);
     if (s) {
         memcpy(s, b, n);

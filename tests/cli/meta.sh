@@ -102,6 +102,7 @@ ru=$TMP/ru-article.txt
 {
     printf 'Педагогический вестник. Т. 4. № 3. 2021\n\n'
     printf 'DOI: https://doi.org/10.12345/pv.2021.3.12\nУДК 37.01\n\n'
+    printf 'Статья поступила 12.03.2021\n'
     printf 'О ПОДГОТОВКЕ УЧИТЕЛЕЙ\nСЕЛЬСКИХ ШКОЛ\n\n'
     printf 'Иванова Мария Петровна, канд. пед. наук, доцент\n'
     printf 'Кыргызский национальный университет, г. Бишкек\n'
@@ -230,6 +231,13 @@ expect_exit 0 "izde-meta on a text with no front matter" "$BIN/izde-meta" "$plai
 checks "$out" "$plain" <<'EOF'
 sorted(k for k in d if k not in ("id", "path", "lang"))	[]
 d["lang"]	ky
+EOF
+
+# A compressed text is named without its extensions.
+gzip -c "$plain" > "$TMP/plain.txt.gz"
+expect_exit 0 "izde-meta on a .txt.gz" "$BIN/izde-meta" "$TMP/plain.txt.gz"
+checks "$out" "$TMP/plain.txt.gz" <<'EOF'
+d["id"]	plain
 EOF
 
 # Several files: one line each, in order; a missing file is named, the
