@@ -1022,6 +1022,15 @@ static int author_line(const char *s, size_t n, struct izde_buf *names, struct i
                 return -1;
         } else if (pn > 0) {
             int rc = izde_article_author_name(p, pn, names);
+            /* Degrees and positions before a name: "доцент Осмонов К.Т.". */
+            for (const char *q = p; rc == 0 && q < p + pn;) {
+                const char *sp = memchr(q, ' ', (size_t)(p + pn - q));
+                size_t j = 0;
+                if (!sp || !is_lower_cp(izde_text_next_cp(q, (size_t)(p + pn - q), &j)))
+                    break;
+                q = sp + 1;
+                rc = izde_article_author_name(q, (size_t)(p + pn - q), names);
+            }
             if (rc == 0) {
                 rc = loose_name(p, pn, names);
                 if (rc == 1) {
@@ -1641,6 +1650,17 @@ static size_t keywords_end(const struct reader *r, size_t k)
             i++;
             continue;
         }
+        /* A list goes on to the next line after a comma, or when that line
+         * starts with a small letter; a capital after a complete list is
+         * what follows it (the next block's title). */
+        if (i > k && l->n > 0) {
+            const struct line *p = &r->lines[i - 1];
+            size_t j = 0;
+            uint32_t c = izde_text_next_cp(l->s, l->n, &j);
+            char last = p->n ? p->s[p->n - 1] : ',';
+            if (last != ',' && last != ';' && last != '-' && !is_lower_cp(c))
+                break;
+        }
         i++;
         if (l->n > 0 && l->s[l->n - 1] == '.')
             break;
@@ -1735,9 +1755,11 @@ static izde_status_t read_authors(struct reader *r, struct block_out *outs, size
             for (size_t k = 0; k < af->naffils && !f; k++)
                 if (af->affils[k].mark[0] && strchr(mark, af->affils[k].mark[0]))
                     f = &af->affils[k];
-        } else if (!any_marks && af->naffils == 1) {
+        } else if (af->naffils == 1) {
             f = &af->affils[0];
-        } else if (!any_marks && i < af->naffils) {
+        } else if (i < af->naffils) {
+            /* No marks to go by (or names from a block without them): the
+             * order of the names is that of the affiliations. */
             f = &af->affils[i];
         }
         if (f && f->text && !(au->affiliation = strdup(f->text)))

@@ -37,7 +37,7 @@ ky=$TMP/ky-article.txt
 {
     printf 'Мугалим жана мектеп журналы, 2019, № 2\n\nУДК 373.1\n\n'
     printf 'МЕКТЕПТЕГИ ОКУУЧУЛАРДЫН ЧЫГАРМАЧЫЛЫК\nЖӨНДӨМҮН ӨНҮКТҮРҮҮ\n'
-    printf 'Асанова Г.Т.1, Осмонов К.Т.2*\n'
+    printf 'Асанова Г.Т.1, доцент Осмонов К.Т.2*\n'
     printf '1Ош мамлекеттик университети, Ош ш., e-mail: asanova@example.kg\n'
     printf '2Нарын мамлекеттик университети, Нарын ш., e-mail: osmonov@example.kg\n'
     printf 'Аннотация. Макалада мектептеги окуучулардын чыгармачылык жөндөмүн\n'
@@ -48,7 +48,7 @@ ky=$TMP/ky-article.txt
     printf 'Асанова Г.Т., Осмонов К.Т.\n'
     printf 'Аннотация. В статье рассматриваются пути развития творческих способностей\n'
     printf 'школьников. Результаты подтверждены рекомендациями для учителей.\n'
-    printf 'Ключевые слова: творчество, ученик, школа.\n\n'
+    printf 'Ключевые слова: творчество, ученик,\nшкола\n'
     printf 'DEVELOPING PUPILS'"'"' CREATIVITY AT SCHOOL\n'
     printf 'Asanova G.T., Osmonov K.T.\n'
     printf 'Abstract. The article considers ways of developing the creativity of\n'
