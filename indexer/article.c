@@ -742,7 +742,7 @@ static izde_status_t read_furniture(struct reader *r)
 
     /* The journal line: a running line with a year, or the first line of the
      * first page when it carries a year and an issue. */
-    const struct line *jl = NULL;
+    struct line *jl = NULL;
     for (size_t i = 0; i < r->nlines && !jl; i++) {
         struct line *l = &r->lines[i];
         size_t at, num, numlen;
@@ -806,6 +806,25 @@ static izde_status_t read_furniture(struct reader *r)
     for (size_t i = 0; i < jn;) {
         if (izde_text_is_alpha(izde_text_next_cp(js, jn, &i)))
             letters++;
+    }
+    if (letters < 3 && jl->page == 1 && jl > r->lines) {
+        /* "ВЕСТНИК НАУКИ" over "№ 4, 2018": the name is the line above, at
+         * the top of the first page, words only. */
+        struct line *pl = jl - 1;
+        while (pl > r->lines && pl->role == ROLE_BLANK)
+            pl--;
+        size_t digits = 0;
+        for (size_t i = 0; i < pl->n; i++)
+            digits += isdigit((unsigned char)pl->s[i]) != 0;
+        if (pl->role == ROLE_TEXT && pl->page == 1 && pl->lineno <= 3 && digits == 0 &&
+            izde_article_label(pl->s, pl->n, NULL, NULL) == IZDE_ART_LABEL_NONE) {
+            js = pl->s;
+            jn = pl->n;
+            trim_tail(js, &jn, ",.;:|-/");
+            letters = jn;
+            pl->role = ROLE_FURNITURE;
+            jl = pl;
+        }
     }
     if (letters >= 3) {
         a->journal = dup_n(js, jn);
