@@ -1466,6 +1466,10 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
         b->start = head_end - 256;
     size_t last_person = r->nlines;  /* last author/affiliation line */
     int prev_affil = 0;
+    size_t longest = 0;              /* the block's longest line: a full-width one */
+    for (size_t i = b->start; i < b->kw; i++)
+        if (r->lines[i].role == ROLE_TEXT && r->lines[i].n > longest)
+            longest = r->lines[i].n;
     for (size_t i = b->start; i < head_end; i++) {
         struct line *l = &r->lines[i];
         enum head_role *role = &roles[i - b->start];
@@ -1483,9 +1487,31 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
             continue;
         }
         size_t nn0 = o->names.len;
-        int na = author_line(l->s, l->n, &o->names, &o->marks);
+        /* A name broken at the line end: "..., Шаршенова Бермет" and
+         * "Бейшеновна" alone on the next line. */
+        const struct line *nx = i + 1 < head_end ? &r->lines[i + 1] : NULL;
+        int joined = nx && nx->role == ROLE_TEXT && !memchr(nx->s, ' ', nx->n) &&
+                     patronymic(nx->s, nx->n);
+        struct izde_buf *jb = &r->tmp2;
+        izde_buf_clear(jb);
+        if (joined && (izde_buf_add(jb, l->s, l->n) != IZDE_OK || izde_buf_addc(jb, ' ') != IZDE_OK ||
+                       izde_buf_add(jb, nx->s, nx->n) != IZDE_OK))
+            return IZDE_ERR_NOMEM;
+        int na = joined ? author_line(jb->p, jb->len, &o->names, &o->marks)
+                        : author_line(l->s, l->n, &o->names, &o->marks);
         if (na < 0)
             return IZDE_ERR_NOMEM;
+        if (na > 0 && joined) {
+            roles[i + 1 - b->start] = HEAD_SKIP;
+            last_person = i + 1;
+            i++;
+            *role = HEAD_AUTHOR;
+            for (const char *p = o->names.p + nn0; p < o->names.p + o->names.len; p += strlen(p) + 1)
+                if (o->nnames < 64)
+                    o->names_src[o->nnames++] = (struct izde_art_src){l->page, l->lineno};
+            prev_affil = 0;
+            continue;
+        }
         if (na > 0) {
             *role = HEAD_AUTHOR;
             for (const char *p = o->names.p + nn0; p < o->names.p + o->names.len; p += strlen(p) + 1)
@@ -1516,6 +1542,9 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
         int follows = i > b->start && (roles[i - 1 - b->start] == HEAD_AUTHOR ||
                                        roles[i - 1 - b->start] == HEAD_AFFIL ||
                                        roles[i - 1 - b->start] == HEAD_MARK);
+        /* Words alone in a line as wide as the text are a sentence. */
+        if (!email && !marked && l->n * 4 > longest * 3)
+            words = 0;
         if (email || marked || (words && o->nnames > 0 && (follows || memchr(l->s, ',', l->n)))) {
             *role = HEAD_AFFIL;
             /* An address alone on its line continues the affiliation above. */

@@ -220,6 +220,23 @@ d["issue"]	4
 d["year"]	2018
 EOF
 
+# A name broken at the line end, and an abstract without its label whose
+# first line names universities: it is no affiliation.
+wrap=$TMP/wrap-article.txt
+{
+    printf 'УДК 37\nОБ УЧЕБНИКАХ\n'
+    printf 'Бейшенов Мирлан Кадырович, Шаршенова Бермет\nБейшеновна\n'
+    printf 'В городе имеется несколько университетов, музеев, картинных галерей. Большая часть\n'
+    printf 'видов рода распространена в Северной и Центральной Америке и в Европе.\n'
+    printf 'Ключевые слова: учебник, школа.\n'
+} > "$wrap"
+expect_exit 0 "izde-meta on a wrapped name" "$BIN/izde-meta" "$wrap"
+checks "$out" "$wrap" <<'EOF'
+[a["name"] for a in d["authors"]]	["Бейшенов М.К.", "Шаршенова Б.Б."]
+d["title"]	{"ru": "ОБ УЧЕБНИКАХ"}
+d["abstract"]["ru"].split()[:3]	["В", "городе", "имеется"]
+EOF
+
 # A text with no front matter: a body only. Names and numbers in it are not
 # authors, pages or a journal.
 plain=$TMP/plain.txt
