@@ -201,9 +201,9 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
                 *rest = len;
             break;
         }
-    /* Folding keeps byte lengths for these scripts except where a capital
-     * and its small letter differ in length, which none of the labels'
-     * letters do, so an offset in the folded line is one in the line. */
+    /* Folding maps code point to code point (not byte to byte: a no-break
+     * space becomes a space), so an offset in the folded line is turned
+     * into one in the line by counting code points. */
     for (size_t i = 0; kind == IZDE_ART_LABEL_NONE && i < sizeof(label_words) / sizeof(*label_words);
          i++) {
         const struct label_word *w = &label_words[i];
@@ -244,7 +244,12 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
                 else
                     break;
             }
-            *rest = (size_t)(s - line) + m;
+            size_t cps = 0, o = 0;
+            for (size_t j = 0; j < m; cps++)
+                izde_text_next_cp(f.p, m, &j);
+            while (cps-- > 0 && o < n)
+                izde_text_next_cp(s, n, &o);
+            *rest = (size_t)(s - line) + o;
         }
     }
     izde_buf_release(&f);

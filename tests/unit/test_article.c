@@ -67,6 +67,9 @@ static void test_labels(void)
     CHECK_INT(label("KEYWORDS: school", &lang, &rest), IZDE_ART_LABEL_KEYWORDS);
     CHECK_INT(lang, IZDE_ART_EN);
     CHECK_INT(label("Key words: school", &lang, NULL), IZDE_ART_LABEL_KEYWORDS);
+    /* A no-break space inside the label: the rest starts after it all the same. */
+    CHECK_INT(label("Ключевые\xc2\xa0слова:\xc2\xa0школа", &lang, &rest), IZDE_ART_LABEL_KEYWORDS);
+    CHECK_STR(rest, "школа");
     /* "Аннотация" is Kyrgyz and Russian: the label does not tell. */
     CHECK_INT(label("Аннотация. Макалада", &lang, &rest), IZDE_ART_LABEL_ABSTRACT);
     CHECK_INT(lang, IZDE_ART_NLANG);
