@@ -898,7 +898,6 @@ struct block {
     size_t abs_rest;                   /* offset in lines[abs_start] where the abstract begins */
     int after;                         /* after the references */
     int nokw;                          /* no keyword list: kw is the abstract's end */
-    enum izde_art_lang lang;
 };
 
 static int has_email(const char *s, size_t n)
@@ -1657,7 +1656,6 @@ static izde_status_t read_block(struct reader *r, struct block *b, struct block_
     if (lang == IZDE_ART_NLANG && t->len)
         lang = lang_of(t->p, t->len);
     o->lang = lang;
-    b->lang = lang;
     if (lang != IZDE_ART_NLANG) {
         if (ab.len && !a->abstract[lang]) {
             a->abstract[lang] = dup_n(ab.p, ab.len);
