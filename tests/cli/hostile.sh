@@ -1,0 +1,106 @@
+# hostile.sh - a generated hostile corpus (entity repeats, bombs, external entities, deep XML, FIFOs, symlinks, NULs, text past a PDF's edge) indexed before good files: each bad one is named with its reason, the run goes on and ends, the good ones are found.
+. "$(dirname "$0")/lib.sh"
+db=$TMP/db
+in=$TMP/in
+h=$in/a_hostile
+g=$in/z_good
+mkdir -p "$h" "$g" "$TMP/outside"
+printf 'сырсөзжашыруун\n' > "$TMP/secret.txt"
+python3 "$SRC/tests/tools/make_hostile.py" "$h" "$TMP/secret.txt" || fail "make_hostile.py"
+"$BIN/mkpdf" "$h/edge.pdf" edge || fail "mkpdf edge"
+# A ZIP entry that takes far more memory to parse than its size: 20 MB of
+# empty paragraphs (libxml2 builds a node of ~100 bytes for each 6).
+python3 - "$h/heavy.docx" <<'PY' || fail "heavy.docx"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+               'openxmlformats.org/wordprocessingml/2006/main"><w:body>' + "<w:p/>" * 3500000 +
+               "<w:p><w:r><w:t>ауырдокх</w:t></w:r></w:p></w:body></w:document>")
+PY
+mkfifo "$h/pipe.txt" || fail "mkfifo"
+ln -s /etc/passwd "$h/passwd.txt"
+ln -s loop.txt "$h/loop.txt"
+ln -s nowhere.txt "$h/broken.txt"
+ln -s ../z_good/good.txt "$h/inside.txt"
+printf 'тышкысөз сырттагы файл\n' > "$TMP/outside/out.txt"
+ln -s "$TMP/outside/out.txt" "$h/outside.txt"
+# The good files come after the hostile ones in the walk.
+printf 'Жакшы документ: мугалим жана окуучу.\n' > "$g/good.txt"
+"$BIN/mkpdf" "$g/good.pdf" doc || fail "mkpdf doc"
+python3 - "$g/good.docx" <<'PY' || fail "good.docx"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+               'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+               "жакшыдокх сөзү</w:t></w:r></w:p></w:body></w:document>")
+PY
+
+# A hang must fail the test, not stall it.
+expect_exit 1 "index the hostile corpus" timeout 120 "$BIN/izde-index" --max-memory 64 -j 2 \
+    --db "$db" "$in"
+cp "$TMP/err" "$TMP/index.err"
+e=$TMP/index.err
+for f in entity.docx entity.odt entity.epub; do
+    expect_grep "warning: '$h/$f': title cut at 4 KB" "$e" "$f: title capped"
+done
+expect_grep "warning: '$h/deep.docx': partly extracted: 'word/document.xml' nests elements deeper than" "$e" "deep xml named"
+expect_grep "cannot index '$h/heavy.docx': needs more memory than --max-memory allows" "$e" "memory bound"
+expect_grep "warning: '$h/nul.txt': 21 NUL bytes dropped" "$e" "NULs noted"
+expect_grep "cannot index '$h/binary.txt': binary content" "$e" "binary still binary"
+expect_grep "skipping '$h/pipe.txt': a FIFO (named pipe), not a regular file" "$e" "fifo skipped"
+expect_grep "skipping '$h/passwd.txt': symbolic link to '/etc/passwd', outside the indexed folders (--follow-symlinks indexes it)" "$e" "link outside skipped"
+expect_grep "skipping '$h/outside.txt': symbolic link to '$TMP/outside/out.txt', outside" "$e" "link outside skipped"
+expect_grep "cannot index '$h/loop.txt': symbolic link loop" "$e" "loop named"
+expect_grep "cannot index '$h/broken.txt': broken symbolic link" "$e" "broken link named"
+expect_no_grep "'$h/inside.txt'" "$e" "link inside the root indexed quietly"
+# 4 failed: heavy, binary, loop, broken, escape (its chapter is outside
+# the archive's root, so the spine names none); skipped: the FIFO and the
+# two links that lead outside.
+expect_grep "izde-index: .* indexed, 3 skipped, 5 failed" "$e" "summary counts"
+expect_grep "izde-index: 6 files indexed with warnings" "$e" "warnings counted"
+# One line per file: no message spans lines or leaks from a library.
+if grep -v '^izde-index: ' "$e" | grep -q .; then
+    fail "stray output"; sed 's/^/  | /' "$e" >&2
+else
+    pass
+fi
+# Nothing was written outside by the EPUB entry named '../escaped.txt'.
+if [ -e "$in/escaped.txt" ] || [ -e "$TMP/escaped.txt" ] || [ -e "$h/../escaped.txt" ]; then
+    fail "an archive entry was written outside"
+else
+    pass
+fi
+
+found() {   # found WORD FILE...: a search for WORD lists each FILE
+    local word=$1
+    shift
+    expect_exit 0 "search $word" "$BIN/izde-search" --db "$db" --json --all "$word"
+    for f in "$@"; do expect_grep "$f" "$TMP/out" "$word finds $f"; done
+}
+not_found() {
+    expect_exit 0 "search $1" "$BIN/izde-search" --db "$db" --json --all "$1"
+    expect_grep '"total":0,' "$TMP/out" "$1 found nothing"
+}
+found окуучу good.txt inside.txt
+found жакшыдокх good.docx
+found китепканалары good.pdf
+found энтитидокх entity.docx
+found энтитиодт entity.odt
+found энтитиэпаб entity.epub
+found күлкүдокх laughs.docx
+found сырткыдокх xxe.docx
+found сырткыодт xxe.odt
+found сырткыэпаб xxe.epub
+found тайыздагы deep.docx
+found нөлдүү nul.txt
+found четтегисөздөр edge.pdf
+not_found сырсөзжашыруун
+not_found root
+not_found тышкысөз
+
+# --follow-symlinks indexes a link whatever its target.
+expect_exit 1 "follow symlinks" timeout 120 "$BIN/izde-index" --follow-symlinks --db "$TMP/db2" "$h"
+expect_no_grep "'$h/outside.txt'" "$TMP/err" "followed link not reported"
+expect_exit 0 "search followed" "$BIN/izde-search" --db "$TMP/db2" --json тышкысөз
+expect_grep "outside.txt" "$TMP/out" "followed link indexed"
+finish
