@@ -13,7 +13,8 @@ static izde_status_t add_meta(struct izde_buf *b, gchar *v)
     return rc;
 }
 
-izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why, int *skip)
+izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_bytes,
+                             char **why, int *skip)
 {
     *skip = 0;
     GError *err = NULL;
@@ -67,6 +68,11 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why,
         }
         g_free(t);
         g_object_unref(page);
+        if (rc == IZDE_OK && x->text.len > max_bytes) {
+            g_object_unref(doc);
+            *skip = 1;
+            return ix_fail(why, IZDE_ERR_UNSUPPORTED, "text of the PDF is larger than --max-size");
+        }
     }
     g_object_unref(doc);
     if (rc != IZDE_OK)

@@ -45,6 +45,8 @@ static void usage(void)
            "                      more than MB/50 of text is read alone and needs about\n"
            "                      25 times its text size\n"
            "  --commit-docs N     commit after N documents (default 2000)\n"
+           "  --follow-symlinks   index a symbolic link to a file wherever it leads (by\n"
+           "                      default only links into an indexed PATH are)\n"
            "  -q, --quiet         no warnings and no progress line\n"
            "  -h, --help          show this help\n"
            "\n"
@@ -116,6 +118,8 @@ int main(int argc, char **argv)
             opts.full = 1;
         } else if (strcmp(a, "--compact") == 0) {
             opts.compact = 1;
+        } else if (strcmp(a, "--follow-symlinks") == 0) {
+            opts.follow_symlinks = 1;
         } else if (strcmp(a, "--db") == 0 && has_arg) {
             opts.db_path = argv[++i];
         } else if (strcmp(a, "--log") == 0 && has_arg) {
@@ -194,6 +198,9 @@ int main(int argc, char **argv)
                 indexed, c->n[IX_SKIPPED], c->n[IX_FAILED], c->n[IX_ADDED], c->n[IX_REPLACED],
                 c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
                 secs > 0 ? (double)indexed / secs : 0.0);
+    if (rc != IZDE_ERR_INVALID && c->warned)
+        fprintf(stderr, "izde-index: %zu file%s indexed with warnings (cut, repaired or partly "
+                        "extracted: see above)\n", c->warned, c->warned == 1 ? "" : "s");
     if (report.log && fclose(report.log) != 0)
         izde_diag_error("cannot write log '%s': %s", opts.log_path, strerror(errno));
     izde_buf_release(&report.line);

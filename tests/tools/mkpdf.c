@@ -3,10 +3,7 @@
  *   mkpdf OUT.pdf doc    two pages: title and author in the document info, a
  *                        one-column page, then a two-column page whose left
  *                        column must come out before its right one
- *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan
- *   mkpdf OUT.pdf edge   one page whose second line runs past the right edge
- *                        of the page: its words out there are text all the
- *                        same (pdftotext keeps them) */
+ *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <stdio.h>
@@ -31,7 +28,7 @@ static void lines(cairo_t *cr, double x, double y, const char *const *text)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -42,19 +39,6 @@ int main(int argc, char **argv)
             cairo_rectangle(cr, 60, 60 + 22 * i, 300 + (i * 37) % 160, 10);
             cairo_fill(cr);
         }
-        cairo_show_page(cr);
-    } else if (strcmp(argv[2], "edge") == 0) {
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr, 12);
-        static const char *const page[] = {
-            "Бул барактын биринчи сабы кыска.",
-            "Экинчи сап барактын оң четинен ашып кетет, анткени ал өтө узун жана "
-            "аягында четтегисөздөр жазылган",
-            "Үчүнчү сап да кыска.",
-            NULL,
-        };
-        lines(cr, 300, 80, page);
         cairo_show_page(cr);
     } else {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
