@@ -96,6 +96,30 @@ not_found сырсөзжашыруун
 not_found root
 not_found тышкысөз
 
+# Files replaced between the scan and the read: by a FIFO (whose open
+# would block the run forever, the lock held) and by a link to a file
+# outside. The fake helper swaps them in while the PDF before them is
+# read; one job at a time keeps that order.
+race=$TMP/race
+mkdir -p "$race"
+cp "$g/good.pdf" "$race/a.pdf"
+printf 'Биринчи текст.\n' > "$race/b.txt"
+printf 'Экинчи текст.\n' > "$race/c.txt"
+cat > "$TMP/swap.sh" <<SH
+#!/bin/sh
+rm -f "$race/b.txt" "$race/c.txt"
+mkfifo "$race/b.txt"
+ln -s /etc/passwd "$race/c.txt"
+exec "$BIN/izde-extract" "\$@"
+SH
+chmod +x "$TMP/swap.sh"
+IZDE_EXTRACT_HELPER=$TMP/swap.sh expect_exit 0 "files swapped after the scan" \
+    timeout 60 "$BIN/izde-index" -j 1 --db "$TMP/db3" "$race"
+expect_grep "skipping '$race/b.txt': not a regular file any more" "$TMP/err" "fifo after the scan"
+expect_grep "skipping '$race/c.txt': became a symbolic link since the scan" "$TMP/err" "link after the scan"
+expect_exit 0 "search after the swap" "$BIN/izde-search" --db "$TMP/db3" --json --all root
+expect_grep '"total":0,' "$TMP/out" "the swapped-in link was not followed"
+
 # --follow-symlinks indexes a link whatever its target.
 expect_exit 1 "follow symlinks" timeout 120 "$BIN/izde-index" --follow-symlinks --db "$TMP/db2" "$h"
 expect_no_grep "'$h/outside.txt'" "$TMP/err" "followed link not reported"
