@@ -43,7 +43,14 @@ for f in entity.docx entity.odt entity.epub; do
     expect_grep "warning: '$h/$f': title cut at 4 KB" "$e" "$f: title capped"
 done
 expect_grep "warning: '$h/deep.docx': partly extracted: 'word/document.xml' nests elements deeper than" "$e" "deep xml named"
-expect_grep "cannot index '$h/heavy.docx': needs more memory than --max-memory allows" "$e" "memory bound"
+# AddressSanitizer reserves terabytes of address space, so its builds run
+# the helper without the address-space cap: heavy.docx is then indexed.
+if ldd "$BIN/izde-extract" 2>/dev/null | grep -q libasan; then
+    nfailed=4
+else
+    nfailed=5
+    expect_grep "cannot index '$h/heavy.docx': needs more memory than --max-memory allows" "$e" "memory bound"
+fi
 expect_grep "warning: '$h/nul.txt': 22 NUL bytes dropped" "$e" "NULs noted"
 expect_grep "cannot index '$h/binary.txt': binary content" "$e" "binary still binary"
 expect_grep "skipping '$h/pipe.txt': a FIFO (named pipe), not a regular file" "$e" "fifo skipped"
@@ -52,10 +59,10 @@ expect_grep "skipping '$h/outside.txt': symbolic link to '$TMP/outside/out.txt',
 expect_grep "cannot index '$h/loop.txt': symbolic link loop" "$e" "loop named"
 expect_grep "cannot index '$h/broken.txt': broken symbolic link" "$e" "broken link named"
 expect_no_grep "'$h/inside.txt'" "$e" "link inside the root indexed quietly"
-# 5 failed: heavy, binary, loop, broken, escape (its chapter is outside
-# the archive's root, so the spine names none); skipped: the FIFO and the
-# two links that lead outside.
-expect_grep "izde-index: .* indexed, 3 skipped, 5 failed" "$e" "summary counts"
+# Failed: heavy, binary, loop, broken, escape (its chapter is outside the
+# archive's root, so the spine names none); skipped: the FIFO and the two
+# links that lead outside.
+expect_grep "izde-index: .* indexed, 3 skipped, $nfailed failed" "$e" "summary counts"
 expect_grep "izde-index: 5 files indexed with warnings" "$e" "warnings counted"
 # One line per file: no message spans lines or leaks from a library.
 if grep -v '^izde-index: ' "$e" | grep -q .; then
