@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -88,6 +89,17 @@ static void capped_walk(struct capped *c, const xmlNode *n, int depth)
                 capped_walk(c, e->children, depth + 1);
         }
     }
+}
+
+void ix_xml_note_depth(struct ix_extract *x, const char *part, const xmlParserCtxt *ctxt)
+{
+    /* libxml2 stops at xmlParserMaxDepth levels and keeps what came
+     * before (XML_PARSE_HUGE would lift its guards against amplification
+     * too): what follows is lost, and the user must know. */
+    if (ctxt->lastError.message && strstr(ctxt->lastError.message, "Excessive depth"))
+        ix_note(x, "partly extracted: %s%s%s nests elements deeper than %u levels; the text "
+                   "from there on is not indexed", part ? "'" : "", part ? part : "the document",
+                part ? "'" : "", xmlParserMaxDepth);
 }
 
 izde_status_t ix_xml_text(struct izde_buf *b, const xmlNode *n, size_t max, int *cut)
@@ -257,16 +269,27 @@ static void walk(struct html_walk *w, xmlNode *n, int depth, int pre, int in_hea
     }
 }
 
-izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
-                              struct izde_buf *title, struct izde_buf *author, int *title_cut)
+izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char *s, size_t len,
+                              struct izde_buf *out, struct izde_buf *title,
+                              struct izde_buf *author)
 {
     if (len > (size_t)INT32_MAX)
         return IZDE_ERR_NOMEM;
     ix_xml_prepare();
-    htmlDocPtr doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                        HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return IZDE_ERR_NOMEM;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    if (doc)
+        ix_xml_note_depth(x, part, ctxt);
+    htmlFreeParserCtxt(ctxt);
+    if (ix_xml_out_of_memory()) {
+        xmlFreeDoc(doc);
+        return IZDE_ERR_NOMEM;
+    }
     if (!doc)
         return IZDE_ERR_ENCODING;
     struct html_walk w;
@@ -278,9 +301,9 @@ izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
     w.rc = IZDE_OK;
     walk(&w, xmlDocGetRootElement(doc), 0, 0, 0, 0);
     xmlFreeDoc(doc);
-    if (title_cut)
-        *title_cut = w.title_cut;
-    return ix_xml_out_of_memory() ? IZDE_ERR_NOMEM : w.rc;
+    if (w.title_cut)
+        ix_note(x, "title cut at %d KB", IX_META_MAX / 1024);
+    return w.rc;
 }
 
 /* The charset a document declares in its first bytes (meta charset,
@@ -324,11 +347,8 @@ izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, c
     izde_status_t rc = ix_decode_text(x, s, len, declared, &x->scratch, &x->encoding, why);
     if (rc != IZDE_OK)
         return rc;
-    int cut = 0;
-    rc = ix_html_to_text(x->scratch.p ? x->scratch.p : "", x->scratch.len, &x->text, &x->title,
-                         &x->author, &cut);
-    if (cut)
-        ix_note(x, "title cut at %d KB", IX_META_MAX / 1024);
+    rc = ix_html_to_text(x, NULL, x->scratch.p ? x->scratch.p : "", x->scratch.len, &x->text,
+                         &x->title, &x->author);
     if (rc == IZDE_ERR_ENCODING)
         return ix_fail(why, rc, "the HTML parser could not read it");
     if (rc != IZDE_OK)

@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include "extract.h"
 
+struct _xmlNode;
+struct _xmlParserCtxt;
+
 /* Builds text from a tree walk: whitespace collapsed, breaks deferred until
  * the next text so that no run of empty lines or trailing space builds up. */
 struct ix_textout {
@@ -31,10 +34,16 @@ izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, c
 
 /* Appends the visible text of an HTML/XHTML document (UTF-8) to out; title
  * and author (may be NULL) receive <title> and <meta name=author>, the
- * title capped at IX_META_MAX (*title_cut, may be NULL, says so).
+ * title capped at IX_META_MAX. A cut title, or nesting too deep for
+ * libxml2, is noted in x (part: the archive entry, NULL for the file).
  * Returns IZDE_ERR_NOMEM when libxml2 ran out of memory. */
-izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
-                              struct izde_buf *title, struct izde_buf *author, int *title_cut);
+izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char *s, size_t len,
+                              struct izde_buf *out, struct izde_buf *title,
+                              struct izde_buf *author);
+
+/* Notes that libxml2 stopped parsing at its depth limit, if the error of
+ * ctxt says so (part: as above). */
+void ix_xml_note_depth(struct ix_extract *x, const char *part, const struct _xmlParserCtxt *ctxt);
 
 /* DOCX, ODT or EPUB at path (a ZIP archive), in this process (the
  * izde-extract helper calls it). Decompressed sizes are capped in all (see
@@ -47,8 +56,6 @@ izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_
 void ix_xml_prepare(void);
 /* Whether libxml2 ran out of memory on this thread since ix_xml_prepare. */
 int ix_xml_out_of_memory(void);
-
-struct _xmlNode;
 
 /* Appends the text under n (text nodes, and the internal entities
  * referenced, as xmlNodeGetContent would) to b, up to max bytes in b: a

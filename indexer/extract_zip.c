@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <zip.h>
 
@@ -117,12 +116,8 @@ static izde_status_t parse_xml(struct archive *a, const struct izde_buf *b, cons
         xmlFreeDoc(*doc);
         *doc = NULL;
         rc = IZDE_ERR_NOMEM;
-    } else if (*doc && ctxt->lastError.message &&
-               strstr(ctxt->lastError.message, "Excessive depth")) {
-        /* libxml2 stops at xmlParserMaxDepth levels; what follows is lost,
-         * and the user must know. */
-        ix_note(a->x, "partly extracted: '%s' nests elements deeper than %u levels; the text "
-                      "from there on is not indexed", name, xmlParserMaxDepth);
+    } else if (*doc) {
+        ix_xml_note_depth(a->x, name, ctxt);
     }
     xmlFreeParserCtxt(ctxt);
     return rc;
@@ -522,7 +517,8 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
             continue;
         }
         if (rc == IZDE_OK)
-            rc = ix_html_to_text(utf8.p ? utf8.p : "", utf8.len, &x->text, NULL, NULL, NULL);
+            rc = ix_html_to_text(x, entry.p, utf8.p ? utf8.p : "", utf8.len, &x->text, NULL,
+                                 NULL);
         if (rc == IZDE_ERR_ENCODING)
             rc = IZDE_OK;
         chapters++;

@@ -43,6 +43,8 @@ for f in entity.docx entity.odt entity.epub; do
     expect_grep "warning: '$h/$f': title cut at 4 KB" "$e" "$f: title capped"
 done
 expect_grep "warning: '$h/deep.docx': partly extracted: 'word/document.xml' nests elements deeper than" "$e" "deep xml named"
+expect_grep "warning: '$h/deep.epub': partly extracted: 'OEBPS/ch1.xhtml' nests elements deeper than" "$e" "deep chapter named"
+expect_grep "warning: '$h/deep.html': partly extracted: the document nests elements deeper than" "$e" "deep html named"
 # AddressSanitizer reserves terabytes of address space, so its builds run
 # the helper without the address-space cap: heavy.docx is then indexed.
 if ldd "$BIN/izde-extract" 2>/dev/null | grep -q libasan; then
@@ -63,7 +65,7 @@ expect_no_grep "'$h/inside.txt'" "$e" "link inside the root indexed quietly"
 # archive's root, so the spine names none); skipped: the FIFO and the two
 # links that lead outside.
 expect_grep "izde-index: .* indexed, 3 skipped, $nfailed failed" "$e" "summary counts"
-expect_grep "izde-index: 5 files indexed with warnings" "$e" "warnings counted"
+expect_grep "izde-index: 7 files indexed with warnings" "$e" "warnings counted"
 # One line per file: no message spans lines or leaks from a library.
 if grep -v '^izde-index: ' "$e" | grep -q .; then
     fail "stray output"; sed 's/^/  | /' "$e" >&2
@@ -98,6 +100,8 @@ found сырткыдокх xxe.docx
 found сырткыодт xxe.odt
 found сырткыэпаб xxe.epub
 found тайыздагы deep.docx
+found тайыздагыэпаб deep.epub
+found тайыздагыхтмл deep.html
 found нөлдүү nul.txt
 not_found сырсөзжашыруун
 not_found root

@@ -9,7 +9,7 @@ Every file is generated here, so the repository holds no binary blob:
   laughs.docx             the billion-laughs bomb, nested entities in the body
   xxe.docx/.odt/.epub     titles and text that name SECRET_FILE as an
                           external entity: its content must never be indexed
-  deep.docx               a paragraph nested 300 elements deep (libxml2 stops
+  deep.docx/.epub/.html   a paragraph nested 300 elements deep (libxml2 stops
                           at 256) after a shallow one
   escape.epub             a chapter entry named '../escaped.txt'
   nul.txt                 Kyrgyz text with a few NUL bytes
@@ -103,6 +103,10 @@ epub("xxe.epub", xxe, "&x;", "сырткыэпаб")
 # Deep nesting: the word past level 256 must not vanish without a word.
 deep = "<w:sdt>" * 300 + para("терендеги сөз") + "</w:sdt>" * 300
 docx("deep.docx", para("тайыздагы сөз") + deep)
+divs = "<div>" * 300 + "<p>терендеги сөз</p>" + "</div>" * 300
+epub("deep.epub", "", "Терең", "тайыздагыэпаб сөз</p>" + divs + "<p>")
+open(f"{d}/deep.html", "w").write(
+    f"<html><body><p>тайыздагыхтмл сөз</p>{divs}</body></html>")
 
 # A chapter that names a path outside the archive's root.
 epub("escape.epub", "", "Качкын", "качкынэпаб", extra=("../escaped.txt", "../escaped.txt"))
