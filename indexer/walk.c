@@ -97,7 +97,7 @@ static int inside_roots(const struct walk_ctx *c, const char *real)
     return 0;
 }
 
-/* Vets a symbolic link to a file (st: its target): indexed only when the
+/* Vets a symbolic link to a file: indexed only when its
  * target lies inside an indexed root, so that a link to /etc/passwd does
  * not make it searchable, unless --follow-symlinks. Returns 1 to index. */
 static int link_allowed(const struct walk_ctx *c, const char *path)

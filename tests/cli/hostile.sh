@@ -1,4 +1,4 @@
-# hostile.sh - a generated hostile corpus (entity repeats, bombs, external entities, deep XML, FIFOs, symlinks, NULs) indexed before good files: each bad one is named with its reason, the run goes on and ends, the good ones are found.
+# hostile.sh - a generated hostile corpus (entity repeats, bombs, external entities, deep XML, FIFOs, symlinks, NULs, a PDF line past the crop box) indexed before good files: each bad one is named with its reason, the run goes on and ends, the good ones are found.
 . "$(dirname "$0")/lib.sh"
 db=$TMP/db
 in=$TMP/in
@@ -15,6 +15,25 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
                'openxmlformats.org/wordprocessingml/2006/main"><w:body>' + "<w:p/>" * 3500000 +
                "<w:p><w:r><w:t>ауырдокх</w:t></w:r></w:p></w:body></w:document>")
+PY
+# A PDF page cropped at x = 400 with a line that runs past the crop: the
+# lines after it are still text of the page.
+"$BIN/mkpdf" "$h/edge.pdf" edge || fail "mkpdf edge"
+python3 - "$h/edge.pdf" <<'PY' || fail "cropping edge.pdf"
+import re, sys
+# A CropBox inside the MediaBox (cairo has no call for it), then the xref
+# table written again for the shifted objects.
+p = sys.argv[1]
+b = open(p, "rb").read()
+b = b.replace(b"/Type /Page %", b"/Type /Page /CropBox [0 0 400 842] %", 1)
+x = b.rindex(b"\nxref\n") + 1
+body = b[:x]
+offs = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", body)}
+n = max(offs) + 1
+xref = b"xref\n0 %d\n0000000000 65535 f \n" % n + b"".join(
+    b"%010d 00000 n \n" % offs[i] if i in offs else b"0000000000 65535 f \n" for i in range(1, n))
+trailer = re.sub(rb"startxref\s+\d+", b"startxref\n%d" % x, b[b.index(b"trailer", x):])
+open(p, "wb").write(body + xref + trailer)
 PY
 mkfifo "$h/pipe.txt" || fail "mkfifo"
 ln -s /etc/passwd "$h/passwd.txt"
@@ -103,6 +122,7 @@ found тайыздагы deep.docx
 found тайыздагыэпаб deep.epub
 found тайыздагыхтмл deep.html
 found нөлдүү nul.txt
+found четтенкийинки edge.pdf
 not_found сырсөзжашыруун
 not_found root
 not_found тышкысөз
