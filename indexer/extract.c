@@ -412,10 +412,16 @@ static izde_status_t run_helper(struct ix_extract *x, const char *path, const ch
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     char limit[32], memory[32];
     snprintf(limit, sizeof(limit), "%zu", max_bytes);
-    snprintf(memory, sizeof(memory), "%zu",
-             x->max_memory ? x->max_memory + IX_HELPER_BASE_MEMORY : 0);
-    char *argv[] = { helper_path, "--format", (char *)format, "--max-bytes", limit,
-                     "--max-memory", memory, "--", (char *)path, NULL };
+    snprintf(memory, sizeof(memory), "%zu", x->max_memory + IX_HELPER_BASE_MEMORY);
+    /* Without x->max_memory the helper keeps its own default cap. */
+    char *argv[] = { helper_path, "--format", (char *)format, "--max-bytes", limit, "--",
+                     (char *)path, NULL, NULL, NULL };
+    if (x->max_memory) {
+        argv[5] = "--max-memory";
+        argv[6] = memory;
+        argv[7] = "--";
+        argv[8] = (char *)path;
+    }
     pid_t pid;
     int err = posix_spawn(&pid, helper_path, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
