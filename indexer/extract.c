@@ -1,4 +1,4 @@
-/* extract.c - the text of a file: format detection by content, plain text in any encoding, the PDF helper, hyphen repair. */
+/* extract.c - the text of a file: format detection by content, plain text in any encoding, the helper for PDF and ZIP formats, hyphen repair. */
 #define _GNU_SOURCE     /* pipe2: a close-on-exec pipe with no window for other threads' spawns */
 #include "extract.h"
 
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,6 +39,18 @@ izde_status_t ix_fail(char **why, izde_status_t st, const char *fmt, ...)
     return st;
 }
 
+void ix_note(struct ix_extract *x, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (x->notes.len)
+        izde_buf_adds(&x->notes, "; ");
+    izde_buf_adds(&x->notes, msg);
+}
+
 void ix_extract_init(struct ix_extract *x)
 {
     memset(x, 0, sizeof(*x));
@@ -59,6 +72,7 @@ void ix_extract_release(struct ix_extract *x)
     izde_buf_release(&x->title);
     izde_buf_release(&x->author);
     izde_buf_release(&x->date);
+    izde_buf_release(&x->notes);
     izde_buf_release(&x->raw);
     izde_buf_release(&x->scratch);
     izde_dehyphen_free(x->dh);
@@ -234,9 +248,61 @@ static int looks_like_html(const char *s, size_t len)
     return 0;
 }
 
+/* Text that the charset detector calls binary for a few NUL bytes (a bad
+ * copy, a fragment pasted from UTF-16) is text all the same: binary is
+ * decided by the share of control bytes, at most 1 in IX_CONTROL_SHARE.
+ * Returns a malloc'ed copy without the NULs (*nnul of them), or NULL when
+ * the content is binary or memory is short. */
+#define IX_CONTROL_SHARE 32
+
+static char *drop_nuls(const char *s, size_t len, size_t *nnul)
+{
+    size_t control = 0, nul = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        nul += c == 0;
+        control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+    }
+    if (nul == 0 || control > len / IX_CONTROL_SHARE)
+        return NULL;
+    char *copy = malloc(len - nul + 1);
+    if (!copy)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i])
+            copy[w++] = s[i];
+    copy[w] = '\0';
+    *nnul = nul;
+    return copy;
+}
+
+static izde_status_t decode(struct ix_extract *x, const char *s, size_t len,
+                            const char *declared, struct izde_buf *out,
+                            const char **encoding, char **why);
+
 izde_status_t ix_decode_text(struct ix_extract *x, const char *s, size_t len,
                              const char *declared, struct izde_buf *out,
                              const char **encoding, char **why)
+{
+    size_t bom = 0, nnul = 0;
+    const char *name = NULL;
+    if (izde_charset_detect(s, len, &name, &bom) == IZDE_ERR_ENCODING) {
+        char *clean = drop_nuls(s, len, &nnul);
+        if (!clean)
+            return ix_fail(why, IZDE_ERR_ENCODING, "binary content, not text");
+        izde_status_t rc = decode(x, clean, len - nnul, declared, out, encoding, why);
+        free(clean);
+        if (rc == IZDE_OK)
+            ix_note(x, "%zu NUL byte%s dropped", nnul, nnul == 1 ? "" : "s");
+        return rc;
+    }
+    return decode(x, s, len, declared, out, encoding, why);
+}
+
+static izde_status_t decode(struct ix_extract *x, const char *s, size_t len,
+                            const char *declared, struct izde_buf *out,
+                            const char **encoding, char **why)
 {
     size_t bom = 0;
     const char *name = NULL;
@@ -268,7 +334,7 @@ izde_status_t ix_decode_text(struct ix_extract *x, const char *s, size_t len,
     return IZDE_OK;
 }
 
-/* ------------------------------------------------------------ the PDF helper */
+/* ------------------------------------------------------------ the helper */
 
 static pthread_once_t helper_once = PTHREAD_ONCE_INIT;
 static char helper_path[PATH_MAX];
@@ -326,16 +392,23 @@ static int take_field(const char **p, const char *end, char tag[16], const char 
     return 1;
 }
 
-static izde_status_t run_pdf_helper(struct ix_extract *x, const char *path, size_t max_bytes,
-                                    char **why, int *skip)
+static const char no_memory[] = "needs more memory than --max-memory allows";
+
+/* Runs the helper on the file at path, a PDF (format "pdf") or a ZIP-based
+ * document ("zip"), and takes its answer: the text into x->raw, the
+ * metadata and notes into x. */
+static izde_status_t run_helper(struct ix_extract *x, const char *path, const char *format,
+                                size_t max_bytes, char **why, int *skip)
 {
+    const char *label = strcmp(format, "pdf") == 0 ? "PDF" : "document";
     pthread_once(&helper_once, find_helper);
     if (!helper_path[0] || access(helper_path, X_OK) != 0)
         return ix_fail(why, IZDE_ERR_UNSUPPORTED,
-                       "PDF helper 'izde-extract' not found next to this program");
+                       "%s helper 'izde-extract' not found next to this program", label);
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0)
-        return ix_fail(why, IZDE_ERR_IO, "cannot start the PDF helper: %s", strerror(errno));
+        return ix_fail(why, IZDE_ERR_IO, "cannot start the %s helper: %s", label,
+                       strerror(errno));
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -343,16 +416,26 @@ static izde_status_t run_pdf_helper(struct ix_extract *x, const char *path, size
     /* poppler reports syntax errors on stderr; the helper's answer says
      * what matters. */
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    char limit[32];
+    char limit[32], memory[32];
     snprintf(limit, sizeof(limit), "%zu", max_bytes);
-    char *argv[] = { helper_path, "--max-bytes", limit, "--", (char *)path, NULL };
+    snprintf(memory, sizeof(memory), "%zu", x->max_memory + IX_HELPER_BASE_MEMORY);
+    /* Without x->max_memory the helper keeps its own default cap. */
+    char *argv[] = { helper_path, "--format", (char *)format, "--max-bytes", limit, "--",
+                     (char *)path, NULL, NULL, NULL };
+    if (x->max_memory) {
+        argv[5] = "--max-memory";
+        argv[6] = memory;
+        argv[7] = "--";
+        argv[8] = (char *)path;
+    }
     pid_t pid;
     int err = posix_spawn(&pid, helper_path, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
     if (err != 0) {
         close(fds[0]);
-        return ix_fail(why, IZDE_ERR_IO, "cannot start the PDF helper: %s", strerror(err));
+        return ix_fail(why, IZDE_ERR_IO, "cannot start the %s helper: %s", label,
+                       strerror(err));
     }
 
     /* Read the answer until EOF, the deadline, or the size cap. */
@@ -394,23 +477,36 @@ static izde_status_t run_pdf_helper(struct ix_extract *x, const char *path, size
     if (timed_out || too_big || rc != IZDE_OK)
         kill(pid, SIGKILL);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    struct rusage ru;
+    memset(&ru, 0, sizeof(ru));
+    while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
         ;
     if (rc != IZDE_OK)
         return rc;
     if (timed_out)
-        return ix_fail(why, IZDE_ERR_ENCODING, "PDF extraction took longer than %u s, stopped",
-                       x->timeout_s);
-    if (too_big)
-        return ix_fail(why, IZDE_ERR_UNSUPPORTED, "text of the PDF is larger than --max-size");
-    if (WIFSIGNALED(status))
-        return ix_fail(why, IZDE_ERR_ENCODING, "PDF parser crashed (signal %d)",
-                       WTERMSIG(status));
+        return ix_fail(why, IZDE_ERR_ENCODING, "%s extraction took longer than %u s, stopped",
+                       label, x->timeout_s);
+    if (too_big) {
+        *skip = 1;
+        return ix_fail(why, IZDE_ERR_UNSUPPORTED, "text of the %s is larger than --max-size",
+                       label);
+    }
+    if (WIFSIGNALED(status)) {
+        /* Libraries that cannot allocate often abort or crash rather than
+         * fail: a death near the limit is taken for want of memory. */
+        int sig = WTERMSIG(status);
+        if (x->max_memory && (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS ||
+                              sig == SIGKILL) &&
+            (size_t)ru.ru_maxrss * 1024 >= x->max_memory / 2)
+            return ix_fail(why, IZDE_ERR_ENCODING, "%s", no_memory);
+        return ix_fail(why, IZDE_ERR_ENCODING, "%s parser crashed (signal %d)", label, sig);
+    }
 
-    /* The answer: records status, skip, why, title, author, date, pages, text. */
+    /* The answer: records status, skip, why, title, author, date, pages,
+     * note, format, text. */
     const char *p = x->scratch.p, *end = x->scratch.p + x->scratch.len;
-    if (x->scratch.len < 12 || memcmp(p, "IZDE-EXTRACT 1\n", 15) != 0)
-        return ix_fail(why, IZDE_ERR_ENCODING, "PDF helper failed (exit status %d)",
+    if (x->scratch.len < 15 || memcmp(p, "IZDE-EXTRACT 1\n", 15) != 0)
+        return ix_fail(why, IZDE_ERR_ENCODING, "%s helper failed (exit status %d)", label,
                        WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     p += 15;
     char tag[16];
@@ -432,6 +528,13 @@ static izde_status_t run_pdf_helper(struct ix_extract *x, const char *path, size
             rc = izde_buf_add(&x->author, v, vl);
         else if (strcmp(tag, "date") == 0)
             rc = izde_buf_add(&x->date, v, vl);
+        else if (strcmp(tag, "note") == 0)
+            rc = izde_buf_add(&x->notes, v, vl);
+        else if (strcmp(tag, "format") == 0)
+            x->format = vl == 4 && memcmp(v, "docx", 4) == 0 ? "docx"
+                      : vl == 3 && memcmp(v, "odt", 3) == 0  ? "odt"
+                      : vl == 4 && memcmp(v, "epub", 4) == 0 ? "epub"
+                                                             : x->format;
         else if (strcmp(tag, "text") == 0)
             rc = izde_buf_add(&x->raw, v, vl);
         if (rc != IZDE_OK)
@@ -439,6 +542,10 @@ static izde_status_t run_pdf_helper(struct ix_extract *x, const char *path, size
     }
     if (st < 0 || st >= IZDE_STATUS_COUNT)
         st = IZDE_ERR_INTERNAL;
+    /* Out of memory in the helper is the helper's limit, not ours: the
+     * file fails, the run goes on. */
+    if (st == IZDE_ERR_NOMEM)
+        return ix_fail(why, IZDE_ERR_ENCODING, "%s", no_memory);
     if (st != IZDE_OK && !*why)
         ix_fail(why, (izde_status_t)st, "%s", izde_status_str((izde_status_t)st));
     return (izde_status_t)st;
@@ -481,6 +588,20 @@ static izde_status_t clean_line(struct izde_buf *b, struct izde_buf *tmp)
     return rc;
 }
 
+/* Cuts a metadata field to IX_META_MAX bytes at a character boundary,
+ * with a note naming it. */
+static void cap_meta(struct ix_extract *x, struct izde_buf *b, const char *name)
+{
+    if (b->len <= IX_META_MAX)
+        return;
+    size_t n = IX_META_MAX;
+    while (n > 0 && ((unsigned char)b->p[n] & 0xC0) == 0x80)
+        n--;
+    b->len = n;
+    b->p[n] = '\0';
+    ix_note(x, "%s cut at %d KB", name, IX_META_MAX / 1024);
+}
+
 /* Hyphen repair, then the metadata header (see extract.h). */
 static izde_status_t finish(struct ix_extract *x, char **why)
 {
@@ -503,6 +624,9 @@ static izde_status_t finish(struct ix_extract *x, char **why)
         rc = clean_line(&x->date, &x->raw);
     if (rc != IZDE_OK)
         return ix_fail(why, rc, "%s", izde_status_str(rc));
+    cap_meta(x, &x->title, "title");
+    cap_meta(x, &x->author, "author");
+    cap_meta(x, &x->date, "date");
 
     /* x->scratch holds the body; build header + body in x->text. */
     izde_buf_clear(&x->text);
@@ -562,6 +686,7 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
     izde_buf_clear(&x->title);
     izde_buf_clear(&x->author);
     izde_buf_clear(&x->date);
+    izde_buf_clear(&x->notes);
     izde_buf_clear(&x->raw);
     x->encoding = "UTF-8";
     x->format = "text";
@@ -571,19 +696,25 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
     x->first_bad = 0;
     memset(&x->dehyphen, 0, sizeof(x->dehyphen));
 
-    /* O_NONBLOCK: a FIFO must not hang the run. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    /* O_NONBLOCK: a file that became a FIFO since the walk must not hang
+     * the run; O_NOFOLLOW: nor may one that became a link lead elsewhere. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (x->follow_link ? 0 : O_NOFOLLOW));
     if (fd < 0) {
         int e = errno;
         struct stat lst;
         if (e == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
             return ix_fail(why, IZDE_ERR_IO, "broken symbolic link");
+        if (e == ELOOP && !x->follow_link) {
+            *skip = 1;
+            return ix_fail(why, IZDE_ERR_IO, "became a symbolic link since the scan");
+        }
         return ix_fail(why, IZDE_ERR_IO, "%s", strerror(e));
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return ix_fail(why, IZDE_ERR_IO, "not a regular file");
+        *skip = 1;
+        return ix_fail(why, IZDE_ERR_IO, "not a regular file any more");
     }
     if ((uint64_t)st.st_size > max_bytes) {
         close(fd);
@@ -621,7 +752,7 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
     case K_PDF:
         x->format = "pdf";
         izde_buf_clear(&x->raw);
-        rc = run_pdf_helper(x, path, max_bytes, why, skip);
+        rc = run_helper(x, path, "pdf", max_bytes, why, skip);
         if (rc != IZDE_OK)
             return rc;
         /* The helper's text is UTF-8 from poppler; check it all the same. */
@@ -638,10 +769,18 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
         }
         break;
     case K_ZIP:
+        /* libxml2 and libzip in the helper: a crash or a document that
+         * takes all memory to parse costs this file, not the run. */
+        x->format = "zip";
         izde_buf_clear(&x->raw);
-        rc = ix_extract_zip(x, path, max_bytes, why, skip);
+        rc = run_helper(x, path, "zip", max_bytes, why, skip);
         if (rc != IZDE_OK)
             return rc;
+        rc = izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0
+                 ? izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired)
+                 : izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
+        if (rc != IZDE_OK)
+            return ix_fail(why, rc, "%s", izde_status_str(rc));
         break;
     case K_TEXT:
     case K_GZIP:

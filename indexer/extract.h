@@ -27,12 +27,25 @@
  *  - Words hyphenated at line ends are repaired (common/dehyphen.h); the
  *    stored text is the repaired one, so snippets match it.
  *
- * PDF is parsed by poppler in a separate helper process, izde-extract, found
- * next to the running program (or at $IZDE_EXTRACT_HELPER), started with
- * posix_spawn (which is safe in a multi-threaded indexer, unlike fork
- * without exec) and killed after x->timeout_s seconds, so a PDF that makes
- * poppler crash or hang costs one file, not the run. ZIP-based formats and
- * HTML are parsed in-process by libzip and libxml2 with size caps. */
+ * PDF, DOCX, ODT and EPUB are parsed by poppler, libzip and libxml2 in a
+ * separate helper process, izde-extract, found next to the running program
+ * (or at $IZDE_EXTRACT_HELPER), started with posix_spawn (which is safe in
+ * a multi-threaded indexer, unlike fork without exec), limited to
+ * x->max_memory bytes of address space plus IX_HELPER_BASE_MEMORY for its
+ * libraries, and killed after x->timeout_s seconds: a document that makes a
+ * parser crash, hang or eat all memory costs one file, not the run. Plain
+ * text and HTML, whose parsing is linear in their size, are read
+ * in-process.
+ *
+ * Hostile documents are cut down to size: metadata fields to IX_META_MAX
+ * bytes (an entity repeated 100,000 times in a title), decompressed ZIP
+ * entries to IX_ZIP_RATIO times the file (at least IX_ZIP_FLOOR) and never
+ * more than max_bytes, page text to max_bytes. What was cut or could not
+ * be read while the rest was indexed is said in x->notes. */
+#define IX_META_MAX 4096
+#define IX_ZIP_RATIO 100
+#define IX_ZIP_FLOOR ((size_t)64 << 20)
+#define IX_HELPER_BASE_MEMORY ((size_t)128 << 20)
 struct ix_extract {
     struct izde_buf text;      /* valid UTF-8, never NUL-containing */
     struct izde_buf title;     /* empty: the indexer uses the first line */
@@ -45,7 +58,12 @@ struct ix_extract {
     size_t repaired;           /* invalid UTF-8 sequences replaced */
     size_t first_bad;          /* byte offset of the first of them */
     struct izde_dehyphen_stats dehyphen;  /* what the hyphen repair did */
-    unsigned timeout_s;        /* PDF helper time limit: $IZDE_EXTRACT_TIMEOUT or 30 */
+    struct izde_buf notes;     /* "title cut at 4 KB; ...": what the caller warns about
+                                  although the file was read; "" if nothing */
+    unsigned timeout_s;        /* helper time limit: $IZDE_EXTRACT_TIMEOUT or 30 */
+    size_t max_memory;         /* helper memory limit (see above); 0: none */
+    int follow_link;           /* path may be a symbolic link (the walk vetted
+                                  where it leads); otherwise a link is refused */
     struct izde_buf raw;       /* scratch: the file as read */
     struct izde_buf scratch;   /* scratch: conversions */
     izde_dehyphen_t *dh;       /* created on first use */
@@ -60,9 +78,10 @@ void ix_extract_release(struct ix_extract *x);
  * OUT: *why, a malloc'ed one-line reason when the status is not IZDE_OK;
  * *skip, 1 when the file is to be skipped (empty, too large, unsupported
  * format, a PDF with no text layer) rather than counted as failed.
- * Returns IZDE_OK, IZDE_ERR_IO (unreadable, broken symbolic link),
- * IZDE_ERR_ENCODING (binary, corrupt or truncated content, encrypted,
- * decompression beyond the cap, extractor crashed or timed out),
+ * Returns IZDE_OK, IZDE_ERR_IO (unreadable, broken symbolic link, not a
+ * regular file any more: skipped), IZDE_ERR_ENCODING (binary, corrupt or
+ * truncated content, encrypted, decompression beyond the cap, extractor
+ * crashed, timed out or needed more than x->max_memory),
  * IZDE_ERR_UNSUPPORTED, IZDE_ERR_INVALID (empty), IZDE_ERR_NOMEM. */
 izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max_bytes,
                               char **why, int *skip);

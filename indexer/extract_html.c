@@ -5,13 +5,19 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include "extract_int.h"
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+/* Whether libxml2 ran out of memory since ix_xml_prepare on this thread:
+ * its parsers then return what they had, which must not pass for the
+ * document. */
+static _Thread_local int xml_oom;
 
 static void xml_init(void)
 {
@@ -27,15 +33,82 @@ static void xml_quiet(void *ctx, const char *msg, ...)
 static void xml_quiet_structured(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
-    (void)e;
+    if (e && e->code == XML_ERR_NO_MEMORY)
+        xml_oom = 1;
+}
+
+int ix_xml_out_of_memory(void)
+{
+    return xml_oom;
 }
 
 void ix_xml_prepare(void)
 {
     pthread_once(&xml_once, xml_init);
+    xml_oom = 0;
     /* libxml2 keeps its error handlers per thread: set them every time. */
     xmlSetGenericErrorFunc(NULL, xml_quiet);
     xmlSetStructuredErrorFunc(NULL, xml_quiet_structured);
+}
+
+/* Nodes ix_xml_text visits at most: entities that expand to nothing must
+ * not make it loop a billion times either. */
+#define XML_TEXT_VISITS 100000
+
+struct capped {
+    struct izde_buf *b;
+    size_t max, visits;
+    int cut;
+    izde_status_t rc;
+};
+
+static void capped_walk(struct capped *c, const xmlNode *n, int depth)
+{
+    for (; n && c->rc == IZDE_OK && !c->cut; n = n->next) {
+        if (++c->visits > XML_TEXT_VISITS) {
+            c->cut = 1;
+            return;
+        }
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            size_t len = strlen((const char *)n->content), room = c->max - c->b->len;
+            if (len > room) {
+                /* At a character boundary. */
+                while (room > 0 && ((unsigned char)n->content[room] & 0xC0) == 0x80)
+                    room--;
+                len = room;
+                c->cut = 1;
+            }
+            c->rc = izde_buf_add(c->b, (const char *)n->content, len);
+        } else if (n->type == XML_ELEMENT_NODE && depth < 64) {
+            capped_walk(c, n->children, depth + 1);
+        } else if (n->type == XML_ENTITY_REF_NODE && depth < 64) {
+            /* External entities are never loaded, so only internal ones
+             * have content. */
+            xmlEntityPtr e = xmlGetDocEntity(n->doc, n->name);
+            if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY)
+                capped_walk(c, e->children, depth + 1);
+        }
+    }
+}
+
+void ix_xml_note_depth(struct ix_extract *x, const char *part, const xmlParserCtxt *ctxt)
+{
+    /* libxml2 stops at xmlParserMaxDepth levels and keeps what came
+     * before (XML_PARSE_HUGE would lift its guards against amplification
+     * too): what follows is lost, and the user must know. */
+    if (ctxt->lastError.message && strstr(ctxt->lastError.message, "Excessive depth"))
+        ix_note(x, "partly extracted: %s%s%s nests elements deeper than %u levels; the text "
+                   "from there on is not indexed", part ? "'" : "", part ? part : "the document",
+                part ? "'" : "", xmlParserMaxDepth);
+}
+
+izde_status_t ix_xml_text(struct izde_buf *b, const xmlNode *n, size_t max, int *cut)
+{
+    struct capped c = { b, max, 0, 0, IZDE_OK };
+    if (b->len < max)
+        capped_walk(&c, n, 0);
+    *cut = c.cut;
+    return c.rc;
 }
 
 /* Elements whose content is never the document's text. */
@@ -87,6 +160,7 @@ static int attr_has_word(xmlNode *n, const char *attr, const char *const *words)
 struct html_walk {
     struct ix_textout t;
     struct izde_buf *title, *author;
+    int title_cut;
     izde_status_t rc;
 };
 
@@ -130,12 +204,8 @@ static int boilerplate(xmlNode *n, const char *name, int in_content)
 
 static void set_once(struct izde_buf *b, xmlNode *n, struct html_walk *w)
 {
-    if (!b || b->len)
-        return;
-    xmlChar *v = xmlNodeGetContent(n);
-    if (v && w->rc == IZDE_OK)
-        w->rc = izde_buf_adds(b, (const char *)v);
-    xmlFree(v);
+    if (b && !b->len && w->rc == IZDE_OK)
+        w->rc = ix_xml_text(b, n->children, IX_META_MAX, &w->title_cut);
 }
 
 static void walk(struct html_walk *w, xmlNode *n, int depth, int pre, int in_head,
@@ -199,16 +269,27 @@ static void walk(struct html_walk *w, xmlNode *n, int depth, int pre, int in_hea
     }
 }
 
-izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
-                              struct izde_buf *title, struct izde_buf *author)
+izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char *s, size_t len,
+                              struct izde_buf *out, struct izde_buf *title,
+                              struct izde_buf *author)
 {
     if (len > (size_t)INT32_MAX)
         return IZDE_ERR_NOMEM;
     ix_xml_prepare();
-    htmlDocPtr doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                        HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return IZDE_ERR_NOMEM;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    if (doc)
+        ix_xml_note_depth(x, part, ctxt);
+    htmlFreeParserCtxt(ctxt);
+    if (ix_xml_out_of_memory()) {
+        xmlFreeDoc(doc);
+        return IZDE_ERR_NOMEM;
+    }
     if (!doc)
         return IZDE_ERR_ENCODING;
     struct html_walk w;
@@ -216,9 +297,12 @@ izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
     w.t.pending = 3;        /* a chapter after text starts a paragraph */
     w.title = title;
     w.author = author;
+    w.title_cut = 0;
     w.rc = IZDE_OK;
     walk(&w, xmlDocGetRootElement(doc), 0, 0, 0, 0);
     xmlFreeDoc(doc);
+    if (w.title_cut)
+        ix_note(x, "title cut at %d KB", IX_META_MAX / 1024);
     return w.rc;
 }
 
@@ -263,8 +347,8 @@ izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, c
     izde_status_t rc = ix_decode_text(x, s, len, declared, &x->scratch, &x->encoding, why);
     if (rc != IZDE_OK)
         return rc;
-    rc = ix_html_to_text(x->scratch.p ? x->scratch.p : "", x->scratch.len, &x->text, &x->title,
-                         &x->author);
+    rc = ix_html_to_text(x, NULL, x->scratch.p ? x->scratch.p : "", x->scratch.len, &x->text,
+                         &x->title, &x->author);
     if (rc == IZDE_ERR_ENCODING)
         return ix_fail(why, rc, "the HTML parser could not read it");
     if (rc != IZDE_OK)

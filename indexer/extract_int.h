@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include "extract.h"
 
+struct _xmlNode;
+struct _xmlParserCtxt;
+
 /* Builds text from a tree walk: whitespace collapsed, breaks deferred until
  * the next text so that no run of empty lines or trailing space builds up. */
 struct ix_textout {
@@ -30,21 +33,44 @@ izde_status_t ix_decode_text(struct ix_extract *x, const char *s, size_t len,
 izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, char **why);
 
 /* Appends the visible text of an HTML/XHTML document (UTF-8) to out; title
- * and author (may be NULL) receive <title> and <meta name=author>. */
-izde_status_t ix_html_to_text(const char *s, size_t len, struct izde_buf *out,
-                              struct izde_buf *title, struct izde_buf *author);
+ * and author (may be NULL) receive <title> and <meta name=author>, the
+ * title capped at IX_META_MAX. A cut title, or nesting too deep for
+ * libxml2, is noted in x (part: the archive entry, NULL for the file).
+ * Returns IZDE_ERR_NOMEM when libxml2 ran out of memory. */
+izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char *s, size_t len,
+                              struct izde_buf *out, struct izde_buf *title,
+                              struct izde_buf *author);
 
-/* DOCX, ODT or EPUB at path (a ZIP archive). Decompressed sizes are capped
- * at max_bytes in all. */
+/* Notes that libxml2 stopped parsing at its depth limit, if the error of
+ * ctxt says so (part: as above). */
+void ix_xml_note_depth(struct ix_extract *x, const char *part, const struct _xmlParserCtxt *ctxt);
+
+/* DOCX, ODT or EPUB at path (a ZIP archive), in this process (the
+ * izde-extract helper calls it). Decompressed sizes are capped in all (see
+ * IX_ZIP_RATIO). */
 izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_bytes,
                              char **why, int *skip);
 
 /* Initialises libxml2 once and silences its error output on this thread;
  * call before each parse. */
 void ix_xml_prepare(void);
+/* Whether libxml2 ran out of memory on this thread since ix_xml_prepare. */
+int ix_xml_out_of_memory(void);
 
-/* PDF at path, in this process (the izde-extract helper calls it). */
-izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why, int *skip);
+/* Appends the text under n (text nodes, and the internal entities
+ * referenced, as xmlNodeGetContent would) to b, up to max bytes in b: a
+ * title that repeats an entity must not expand to gigabytes. Never more
+ * than a fixed number of nodes are visited. OUT: *cut, 1 when text was
+ * left out. */
+izde_status_t ix_xml_text(struct izde_buf *b, const struct _xmlNode *n, size_t max, int *cut);
+
+/* Adds a note (see x->notes); a note lost for memory is no failure. */
+void ix_note(struct ix_extract *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* PDF at path, in this process (the izde-extract helper calls it); its text
+ * is capped at max_bytes. */
+izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_bytes,
+                             char **why, int *skip);
 
 /* Sets *why to a malloc'ed printf-formatted message (left NULL when out of
  * memory). Returns st, so that callers can "return ix_fail(...)". */

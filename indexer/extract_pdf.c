@@ -13,7 +13,8 @@ static izde_status_t add_meta(struct izde_buf *b, gchar *v)
     return rc;
 }
 
-izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why, int *skip)
+izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_bytes,
+                             char **why, int *skip)
 {
     *skip = 0;
     GError *err = NULL;
@@ -54,9 +55,16 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why,
             rc = izde_buf_addc(&x->text, '\f');
         if (!page)
             continue;
-        /* poppler_page_get_text gives the page in reading order: its text
-         * layout analysis finds columns and reads them one after another. */
-        gchar *t = poppler_page_get_text(page);
+        /* The page's text in reading order: poppler's layout analysis finds
+         * columns and reads them one after another. Not
+         * poppler_page_get_text: it selects within the crop box, and a line
+         * that runs past it loses its last glyph and takes the lines after
+         * it along. A selection three pages wide keeps them (glyphs that
+         * start outside the crop box poppler drops before any selection). */
+        double w = 0, h = 0;
+        poppler_page_get_size(page, &w, &h);
+        PopplerRectangle all = { -w, -h, 2 * w, 2 * h };
+        gchar *t = poppler_page_get_text_for_area(page, &all);
         if (t && rc == IZDE_OK) {
             size_t len = strlen(t);
             while (len > 0 && (t[len - 1] == '\n' || t[len - 1] == ' '))
@@ -67,6 +75,11 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, char **why,
         }
         g_free(t);
         g_object_unref(page);
+        if (rc == IZDE_OK && x->text.len > max_bytes) {
+            g_object_unref(doc);
+            *skip = 1;
+            return ix_fail(why, IZDE_ERR_UNSUPPORTED, "text of the PDF is larger than --max-size");
+        }
     }
     g_object_unref(doc);
     if (rc != IZDE_OK)

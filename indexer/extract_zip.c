@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -16,6 +17,7 @@ struct archive {
     zip_t *z;
     size_t budget;
     const char *path;
+    struct ix_extract *x;   /* where notes go */
 };
 
 /* Whether name is one of the NULL-terminated names. */
@@ -78,7 +80,8 @@ static izde_status_t read_entry(struct archive *a, const char *name, struct izde
             break;
         if ((size_t)n > a->budget) {
             rc = ix_fail(why, IZDE_ERR_ENCODING,
-                         "'%s' expands beyond the size cap (--max-size), a ZIP bomb?", name);
+                         "'%s' expands beyond the size cap (%d times the file, at most "
+                         "--max-size), a ZIP bomb?", name, IX_ZIP_RATIO);
             break;
         }
         a->budget -= (size_t)n;
@@ -89,24 +92,34 @@ static izde_status_t read_entry(struct archive *a, const char *name, struct izde
     return rc;
 }
 
-static xmlDocPtr parse_xml(const struct izde_buf *b, const char *name)
+/* Parses the entry name held in b into *doc (NULL when not even a part of
+ * it is XML). Returns IZDE_OK or IZDE_ERR_NOMEM (libxml2 ran out). */
+static izde_status_t parse_xml(struct archive *a, const struct izde_buf *b, const char *name,
+                               xmlDocPtr *doc)
 {
+    *doc = NULL;
     if (b->len > (size_t)INT32_MAX)
-        return NULL;
+        return IZDE_OK;
     ix_xml_prepare();
-    /* No XML_PARSE_NOENT: entities stay unexpanded (no billion laughs), and
-     * no network. RECOVER keeps what precedes damage. */
-    return xmlReadMemory(b->p ? b->p : "", (int)b->len, name, NULL,
-                         XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-}
-
-/* Appends the text content of n (all its text nodes) to b. */
-static izde_status_t add_content(struct izde_buf *b, const xmlNode *n)
-{
-    xmlChar *v = xmlNodeGetContent(n);
-    izde_status_t rc = v ? izde_buf_adds(b, (const char *)v) : IZDE_OK;
-    xmlFree(v);
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return IZDE_ERR_NOMEM;
+    /* No XML_PARSE_NOENT: entities stay unexpanded (no billion laughs;
+     * metadata reads them through ix_xml_text, capped), no DTD loading, no
+     * network. No XML_PARSE_HUGE: it would lift the guards against
+     * amplification too. RECOVER keeps what precedes damage. */
+    *doc = xmlCtxtReadMemory(ctxt, b->p ? b->p : "", (int)b->len, name, NULL,
+                             XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                 XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+    izde_status_t rc = IZDE_OK;
+    if (ctxt->errNo == XML_ERR_NO_MEMORY || ix_xml_out_of_memory()) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+        rc = IZDE_ERR_NOMEM;
+    } else if (*doc) {
+        ix_xml_note_depth(a->x, name, ctxt);
+    }
+    xmlFreeParserCtxt(ctxt);
     return rc;
 }
 
@@ -124,13 +137,20 @@ static xmlNode *find_elem(xmlNode *n, const char *name, int depth)
 }
 
 /* Metadata (docProps/core.xml, meta.xml, the OPF): the first element of
- * each name that has content. */
-static izde_status_t meta_into(xmlNode *root, const char *name, struct izde_buf *b)
+ * each name that has content, capped, with a note when cut. */
+static izde_status_t meta_into(struct ix_extract *x, xmlNode *root, const char *name,
+                               struct izde_buf *b)
 {
     if (b->len)
         return IZDE_OK;
     xmlNode *n = find_elem(root, name, 0);
-    return n ? add_content(b, n) : IZDE_OK;
+    int cut = 0;
+    izde_status_t rc = n ? ix_xml_text(b, n->children, IX_META_MAX, &cut) : IZDE_OK;
+    if (cut)
+        ix_note(x, "%s cut at %d KB", b == &x->title ? "title" : b == &x->author ? "author"
+                                                                                : "date",
+                IX_META_MAX / 1024);
+    return rc;
 }
 
 /* An element of a properties part and where its content goes. */
@@ -149,11 +169,12 @@ static izde_status_t read_properties(struct archive *a, const char *entry,
 {
     izde_status_t rc = IZDE_OK;
     if (read_entry(a, entry, scratch, why) == IZDE_OK) {
-        xmlDocPtr doc = parse_xml(scratch, entry);
+        xmlDocPtr doc;
+        rc = parse_xml(a, scratch, entry, &doc);
         if (doc) {
             xmlNode *root = xmlDocGetRootElement(doc);
             for (size_t i = 0; rc == IZDE_OK && i < n; i++)
-                rc = meta_into(root, props[i].element, props[i].dest);
+                rc = meta_into(a->x, root, props[i].element, props[i].dest);
             xmlFreeDoc(doc);
         }
     }
@@ -233,7 +254,10 @@ static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, char 
             return ix_fail(why, IZDE_ERR_ENCODING, "DOCX without 'word/document.xml'");
         if (rc != IZDE_OK)
             return rc;
-        xmlDocPtr doc = parse_xml(&x->raw, parts[i]);
+        xmlDocPtr doc;
+        rc = parse_xml(a, &x->raw, parts[i], &doc);
+        if (rc != IZDE_OK)
+            return rc;
         if (!doc) {
             if (i == 0)
                 return ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in '%s'", parts[i]);
@@ -312,7 +336,10 @@ static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char *
         return ix_fail(why, IZDE_ERR_ENCODING, "ODT without 'content.xml'");
     if (rc != IZDE_OK)
         return rc;
-    xmlDocPtr doc = parse_xml(&x->raw, "content.xml");
+    xmlDocPtr doc;
+    rc = parse_xml(a, &x->raw, "content.xml", &doc);
+    if (rc != IZDE_OK)
+        return rc;
     if (!doc)
         return ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in 'content.xml'");
     struct izde_buf notes = IZDE_BUF_INIT;
@@ -400,7 +427,10 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
         return ix_fail(why, IZDE_ERR_ENCODING, "EPUB without 'META-INF/container.xml'");
     if (rc != IZDE_OK)
         return rc;
-    xmlDocPtr doc = parse_xml(&x->raw, "container.xml");
+    xmlDocPtr doc;
+    rc = parse_xml(a, &x->raw, "META-INF/container.xml", &doc);
+    if (rc != IZDE_OK)
+        return rc;
     xmlNode *rf = doc ? find_elem(xmlDocGetRootElement(doc), "rootfile", 0) : NULL;
     xmlChar *opf = rf ? xmlGetProp(rf, (const xmlChar *)"full-path") : NULL;
     xmlFreeDoc(doc);
@@ -413,7 +443,9 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
     rc = read_entry(a, opf_path, &x->raw, why);
     if (rc == IZDE_ERR_NOT_FOUND)
         rc = ix_fail(why, IZDE_ERR_ENCODING, "EPUB package file '%s' is missing", opf_path);
-    doc = rc == IZDE_OK ? parse_xml(&x->raw, opf_path) : NULL;
+    doc = NULL;
+    if (rc == IZDE_OK)
+        rc = parse_xml(a, &x->raw, opf_path, &doc);
     if (rc == IZDE_OK && !doc)
         rc = ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in '%s'", opf_path);
     if (rc != IZDE_OK) {
@@ -425,11 +457,11 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
 
     xmlNode *root = xmlDocGetRootElement(doc);
     xmlNode *meta = find_elem(root, "metadata", 0);
-    rc = meta_into(meta, "title", &x->title);
+    rc = meta_into(x, meta, "title", &x->title);
     if (rc == IZDE_OK)
-        rc = meta_into(meta, "creator", &x->author);
+        rc = meta_into(x, meta, "creator", &x->author);
     if (rc == IZDE_OK)
-        rc = meta_into(meta, "date", &x->date);
+        rc = meta_into(x, meta, "date", &x->date);
 
     /* Manifest: id -> href. */
     struct manifest_item *items = NULL;
@@ -485,7 +517,8 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
             continue;
         }
         if (rc == IZDE_OK)
-            rc = ix_html_to_text(utf8.p ? utf8.p : "", utf8.len, &x->text, NULL, NULL);
+            rc = ix_html_to_text(x, entry.p, utf8.p ? utf8.p : "", utf8.len, &x->text, NULL,
+                                 NULL);
         if (rc == IZDE_ERR_ENCODING)
             rc = IZDE_OK;
         chapters++;
@@ -521,7 +554,16 @@ izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_
         zip_error_fini(&e);
         return rc;
     }
-    struct archive a = { z, max_bytes, path };
+    /* The budget: IX_ZIP_RATIO times the file, so that a small file cannot
+     * unpack into gigabytes even under a large --max-size. */
+    struct stat st;
+    size_t budget = IX_ZIP_FLOOR;
+    if (stat(path, &st) == 0 && (size_t)st.st_size < SIZE_MAX / IX_ZIP_RATIO &&
+        (size_t)st.st_size * IX_ZIP_RATIO > budget)
+        budget = (size_t)st.st_size * IX_ZIP_RATIO;
+    if (budget > max_bytes)
+        budget = max_bytes;
+    struct archive a = { z, budget, path, x };
     izde_status_t rc;
     char mime[128] = "";
     if (read_entry(&a, "mimetype", &x->raw, why) == IZDE_OK) {

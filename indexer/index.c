@@ -217,6 +217,7 @@ void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers
     size_t usable = (max_mb - IX_MEM_BASE_MB) * ((size_t)1 << 20);
     o->commit_bytes = usable / 2 / IX_MEM_PER_TEXT_BYTE / (writers ? writers : 1);
     o->inflight_bytes = usable / 4 / IX_MEM_PER_TEXT_BYTE;
+    o->max_memory = max_mb << 20;
     o->dehyphen_words = usable / 4 / IZDE_DEHYPHEN_BYTES_PER_WORD / (o->jobs ? o->jobs : 1);
     if (o->dehyphen_words > IZDE_DEHYPHEN_MEMORY_WORDS)
         o->dehyphen_words = IZDE_DEHYPHEN_MEMORY_WORDS;
@@ -224,14 +225,30 @@ void ix_options_set_memory(struct ix_options *o, size_t max_mb, unsigned writers
 
 /* FNV-1a over the file's bytes, so that a file that got a new time but
  * kept its content is not analysed again. */
-static izde_status_t hash_file(struct ix_worker *w, const char *path, uint64_t *hash,
-                               char **why)
+static izde_status_t hash_file(struct ix_worker *w, const struct ix_file *f, uint64_t *hash,
+                               char **why, int *skip)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* The file may have become a FIFO since the walk, which would block
+     * the read and the run with it (O_NONBLOCK, then fstat), or a link
+     * that leads elsewhere (O_NOFOLLOW but for links the walk vetted). */
+    int fd = open(f->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (f->is_link ? 0 : O_NOFOLLOW));
+    struct stat st;
+    if (fd < 0 && errno == ELOOP && !f->is_link) {
+        *skip = 1;
+        *why = strdup("became a symbolic link since the scan");
+        return *why ? IZDE_ERR_IO : IZDE_ERR_NOMEM;
+    }
     if (fd < 0) {
         *why = strdup(strerror(errno));
         return *why ? IZDE_ERR_IO : IZDE_ERR_NOMEM;
     }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        *skip = 1;
+        *why = strdup("not a regular file any more");
+        return *why ? IZDE_ERR_IO : IZDE_ERR_NOMEM;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (izde_buf_grow(&w->io, 65536) != IZDE_OK) {
         close(fd);
         return IZDE_ERR_NOMEM;
@@ -377,7 +394,7 @@ static void process(struct ix_worker *w, const struct ix_job *job, struct ix_slo
     izde_status_t rc = IZDE_OK;
     /* A file larger than --max-size is left to extraction to refuse. */
     if (f->size <= w->run->opts->max_file_bytes) {
-        rc = hash_file(w, f->path, &h, &why);
+        rc = hash_file(w, f, &h, &why, &skip);
         if (rc == IZDE_OK)
             snprintf(s->hash, sizeof(s->hash), "%016" PRIx64, h);
     }
@@ -385,14 +402,21 @@ static void process(struct ix_worker *w, const struct ix_job *job, struct ix_slo
         s->out = OUT_TOUCHED;
         goto done;
     }
-    if (rc == IZDE_OK)
+    if (rc == IZDE_OK) {
+        w->x.follow_link = f->is_link;
         rc = ix_extract_file(&w->x, f->path, w->run->opts->max_file_bytes, &why, &skip);
+    }
     if (rc == IZDE_OK) {
         s->bytes = w->x.bytes_read;
-        if (w->x.repaired) {
+        if (w->x.repaired || w->x.notes.len) {
             struct izde_buf b = IZDE_BUF_INIT;
-            izde_buf_addf(&b, "'%s': invalid UTF-8 at byte %zu, %zu sequence%s replaced", f->path,
-                          w->x.first_bad, w->x.repaired, w->x.repaired == 1 ? "" : "s");
+            izde_buf_addf(&b, "'%s': ", f->path);
+            if (w->x.repaired)
+                izde_buf_addf(&b, "invalid UTF-8 at byte %zu, %zu sequence%s replaced%s",
+                              w->x.first_bad, w->x.repaired, w->x.repaired == 1 ? "" : "s",
+                              w->x.notes.len ? "; " : "");
+            if (w->x.notes.len)
+                izde_buf_add(&b, w->x.notes.p, w->x.notes.len);
             s->warning = izde_buf_detach(&b, NULL);
         }
         rc = izde_doc_new(&w->doc);
@@ -460,6 +484,7 @@ static izde_status_t worker_init(struct ix_worker *w, struct ix_run *run)
     w->run = run;
     ix_extract_init(&w->x);
     w->x.dehyphen_words = run->opts->dehyphen_words;
+    w->x.max_memory = run->opts->max_memory;
     char *errmsg = NULL;
     izde_status_t rc = izde_analyzer_new(&w->an, &errmsg);
     if (rc != IZDE_OK) {

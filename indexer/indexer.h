@@ -34,6 +34,11 @@ struct ix_options {
                                file is read alone); 0: no limit */
     size_t dehyphen_words;  /* words each thread's hyphen repair remembers
                                across files; 0: its default */
+    size_t max_memory;      /* --max-memory in bytes: also the address space
+                               of each extraction helper (extract.h) */
+    int follow_symlinks;    /* --follow-symlinks: index a link to a file
+                               whatever its target; by default only links
+                               into an indexed root are */
 };
 
 /* --max-memory: the model behind it, measured on the benchmark corpora
@@ -119,6 +124,7 @@ struct ix_file {
     char *path;             /* absolute; the document's identity */
     uint64_t size;
     int64_t mtime;
+    int is_link;            /* a symbolic link (vetted by the walk) */
 };
 
 struct ix_filelist {
@@ -131,9 +137,15 @@ struct ix_filelist {
 };
 
 /* Adds the indexable files under root (an absolute, canonical path to a
- * file or a directory, walked recursively) to list. Problems are reported
- * through r. Returns IZDE_OK or IZDE_ERR_NOMEM. */
-izde_status_t ix_walk(const char *root, struct ix_filelist *list, struct ix_report *r);
+ * file or a directory, walked recursively) to list. A symbolic link to a
+ * file is indexed when its target lies inside one of the nroots roots (all
+ * canonical), or whatever it is with o->follow_symlinks; links to
+ * directories are not followed (they can loop). FIFOs, sockets and devices
+ * are skipped. Problems are reported through r. Returns IZDE_OK or
+ * IZDE_ERR_NOMEM. */
+izde_status_t ix_walk(const char *root, char *const *roots, size_t nroots,
+                      const struct ix_options *o, struct ix_filelist *list,
+                      struct ix_report *r);
 void ix_filelist_release(struct ix_filelist *list);
 
 /* Sorts list by path and drops duplicates (roots may overlap). */

@@ -58,6 +58,8 @@ static void usage(void)
            "                      more than MB/50 of text is read alone and needs about\n"
            "                      25 times its text size\n"
            "  --commit-docs N     commit after N documents (default 2000)\n"
+           "  --follow-symlinks   index a symbolic link to a file wherever it leads (by\n"
+           "                      default only links into an indexed PATH are)\n"
            "  -q, --quiet         print nothing unless something failed (then the errors\n"
            "                      and the summary)\n"
            "  -h, --help          show this help\n"
@@ -172,7 +174,8 @@ static unsigned default_jobs(void)
 
 enum {
     OPT_DB = 1, OPT_UPDATE, OPT_FULL, OPT_COMPACT, OPT_FORGET, OPT_SHARDS, OPT_JOBS, OPT_LOG,
-    OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_COMMIT_DOCS, OPT_QUIET, OPT_HELP, OPT_VERSION,
+    OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_COMMIT_DOCS, OPT_FOLLOW_SYMLINKS, OPT_QUIET, OPT_HELP,
+    OPT_VERSION,
 };
 
 static const struct izde_cli_option options[] = {
@@ -187,6 +190,7 @@ static const struct izde_cli_option options[] = {
     { "max-size", 0, IZDE_CLI_VALUE, OPT_MAX_SIZE },
     { "max-memory", 0, IZDE_CLI_VALUE, OPT_MAX_MEMORY },
     { "commit-docs", 0, IZDE_CLI_VALUE, OPT_COMMIT_DOCS },
+    { "follow-symlinks", 0, IZDE_CLI_FLAG, OPT_FOLLOW_SYMLINKS },
     { "quiet", 'q', IZDE_CLI_FLAG, OPT_QUIET },
     { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
     { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
@@ -225,6 +229,9 @@ static int parse_options(int argc, char **argv, struct ix_options *o, size_t *ma
             break;
         case OPT_COMPACT:
             o->compact = 1;
+            break;
+        case OPT_FOLLOW_SYMLINKS:
+            o->follow_symlinks = 1;
             break;
         case OPT_FORGET:
             o->forget[o->nforget++] = (char *)v;
@@ -374,6 +381,9 @@ int main(int argc, char **argv)
                 c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
                 secs > 0 ? (double)indexed / secs : 0.0,
                 rc != IZDE_OK && rc != IZDE_ERR_INTERRUPTED ? "; stopped by the error above" : "");
+    if (report.started && c->warned && (!opts.quiet || failed))
+        fprintf(stderr, "izde-index: %zu file%s indexed with warnings (cut, repaired or partly "
+                        "extracted: see above)\n", c->warned, c->warned == 1 ? "" : "s");
     if (report.log && fclose(report.log) != 0)
         izde_diag_error("cannot write log '%s': %s", opts.log_path, strerror(errno));
     izde_buf_release(&report.line);

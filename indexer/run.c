@@ -581,8 +581,11 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
 
     r->started = 1;
     r->rebuild = opts->full;
-    for (size_t i = 0; rc == IZDE_OK && i < ru.nroots && !ix_interrupt_signal; i++)
-        rc = ix_walk(ru.roots[i], &files, r);
+    for (size_t i = 0; rc == IZDE_OK && i < ru.nroots && !ix_interrupt_signal; i++) {
+        struct stat st;
+        if (stat(ru.roots[i], &st) == 0)
+            rc = ix_walk(ru.roots[i], ru.roots, ru.nroots, opts, &files, r);
+    }
     if (rc != IZDE_OK)
         goto nomem;
     if (ix_interrupt_signal)

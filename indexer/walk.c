@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,7 +30,8 @@ static izde_status_t add_unreadable(struct ix_filelist *list, const char *path)
     return IZDE_OK;
 }
 
-static izde_status_t add_file(struct ix_filelist *list, const char *path, const struct stat *st)
+static izde_status_t add_file(struct ix_filelist *list, const char *path, const struct stat *st,
+                              int is_link)
 {
     struct ix_file *items = izde_array_grow(list->items, list->n, &list->cap, sizeof(*items), 256);
     if (!items)
@@ -38,7 +40,8 @@ static izde_status_t add_file(struct ix_filelist *list, const char *path, const 
     char *copy = strdup(path);
     if (!copy)
         return IZDE_ERR_NOMEM;
-    list->items[list->n++] = (struct ix_file){ copy, (uint64_t)st->st_size, (int64_t)st->st_mtime };
+    list->items[list->n++] =
+        (struct ix_file){ copy, (uint64_t)st->st_size, (int64_t)st->st_mtime, is_link };
     return IZDE_OK;
 }
 
@@ -67,14 +70,75 @@ static void report_failed(struct ix_report *r, const char *path, const char *why
     ix_report_file(r, path, IX_FAILED, why, 0);
 }
 
-static izde_status_t walk(const char *path, int explicit, struct ix_filelist *list,
-                          struct ix_report *r, int depth)
+/* What the walk needs besides the path. */
+struct walk_ctx {
+    char *const *roots;
+    size_t nroots;
+    const struct ix_options *o;
+    struct ix_filelist *list;
+    struct ix_report *r;
+};
+
+static void report_skipped(struct ix_report *r, const char *path, const char *why)
 {
-    struct stat st;
+    izde_diag_warning("skipping '%s': %s", path, why);
+    ix_report_file(r, path, IX_SKIPPED, why, 0);
+}
+
+/* Whether the canonical path lies inside one of the roots. */
+static int inside_roots(const struct walk_ctx *c, const char *real)
+{
+    for (size_t i = 0; i < c->nroots; i++) {
+        size_t n = strlen(c->roots[i]);
+        if (strncmp(real, c->roots[i], n) == 0 &&
+            (real[n] == '\0' || real[n] == '/' || (n > 0 && c->roots[i][n - 1] == '/')))
+            return 1;
+    }
+    return 0;
+}
+
+/* Vets a symbolic link to a file: indexed only when its
+ * target lies inside an indexed root, so that a link to /etc/passwd does
+ * not make it searchable, unless --follow-symlinks. Returns 1 to index. */
+static int link_allowed(const struct walk_ctx *c, const char *path)
+{
+    if (c->o && c->o->follow_symlinks)
+        return 1;
+    char real[PATH_MAX];
+    if (!realpath(path, real)) {
+        report_failed(c->r, path, strerror(errno));
+        return 0;
+    }
+    if (inside_roots(c, real))
+        return 1;
+    char why[PATH_MAX + 128];
+    snprintf(why, sizeof(why),
+             "symbolic link to '%s', outside the indexed folders (--follow-symlinks indexes it)",
+             real);
+    report_skipped(c->r, path, why);
+    return 0;
+}
+
+/* What a file that is neither a directory nor a regular file is. */
+static const char *file_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO (named pipe), not a regular file"
+         : S_ISSOCK(m) ? "a socket, not a regular file"
+         : S_ISCHR(m) || S_ISBLK(m) ? "a device, not a regular file"
+                                    : "not a regular file";
+}
+
+static izde_status_t walk(const struct walk_ctx *c, const char *path, int explicit, int depth)
+{
+    struct ix_filelist *list = c->list;
+    struct ix_report *r = c->r;
+    struct stat st, lst;
+    int is_link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
     if (stat(path, &st) != 0) {
-        struct stat lst;
-        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-            report_failed(r, path, "broken symbolic link");
+        if (is_link && errno == ELOOP)
+            report_failed(r, path, "symbolic link loop (the link leads back to itself)");
+        else if (is_link)
+            report_failed(r, path, "broken symbolic link (its target does not exist)");
         else
             report_failed(r, path, strerror(errno));
         return IZDE_OK;
@@ -106,13 +170,12 @@ static izde_status_t walk(const char *path, int explicit, struct ix_filelist *li
                 } else {
                     snprintf(child, len, "%s%s%s", path,
                              path[strlen(path) - 1] == '/' ? "" : "/", name);
-                    struct stat lst;
                     /* Symlinked directories are not followed: they can loop. */
                     if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode) &&
                         stat(child, &st) == 0 && S_ISDIR(st.st_mode))
                         ;
                     else
-                        rc = walk(child, 0, list, r, depth + 1);
+                        rc = walk(c, child, 0, depth + 1);
                     free(child);
                 }
             }
@@ -122,8 +185,7 @@ static izde_status_t walk(const char *path, int explicit, struct ix_filelist *li
         return rc;
     }
     if (!S_ISREG(st.st_mode)) {
-        izde_diag_warning("skipping '%s': not a regular file", path);
-        ix_report_file(r, path, IX_SKIPPED, "not a regular file", 0);
+        report_skipped(r, path, file_kind(st.st_mode));
         return IZDE_OK;
     }
     if (!ix_supported_name(path)) {
@@ -139,10 +201,15 @@ static izde_status_t walk(const char *path, int explicit, struct ix_filelist *li
      * path is canonical but for a symlinked file, which is then known by
      * where the link sits in the folder: that is where a librarian looks,
      * and removing the link removes the document. */
-    return add_file(list, path, &st);
+    if (is_link && !link_allowed(c, path))
+        return IZDE_OK;
+    return add_file(list, path, &st, is_link);
 }
 
-izde_status_t ix_walk(const char *root, struct ix_filelist *list, struct ix_report *r)
+izde_status_t ix_walk(const char *root, char *const *roots, size_t nroots,
+                      const struct ix_options *o, struct ix_filelist *list,
+                      struct ix_report *r)
 {
-    return walk(root, 1, list, r, 0);
+    struct walk_ctx c = { roots, nroots, o, list, r };
+    return walk(&c, root, 1, 0);
 }

@@ -3,7 +3,10 @@
  *   mkpdf OUT.pdf doc    two pages: title and author in the document info, a
  *                        one-column page, then a two-column page whose left
  *                        column must come out before its right one
- *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan */
+ *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan
+ *   mkpdf OUT.pdf edge   one page whose second line runs on past x = 400, where
+ *                        the test crops the page (cairo cannot): text out
+ *                        there and the lines after it are text all the same */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <stdio.h>
@@ -28,7 +31,7 @@ static void lines(cairo_t *cr, double x, double y, const char *const *text)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -39,6 +42,18 @@ int main(int argc, char **argv)
             cairo_rectangle(cr, 60, 60 + 22 * i, 300 + (i * 37) % 160, 10);
             cairo_fill(cr);
         }
+        cairo_show_page(cr);
+    } else if (strcmp(argv[2], "edge") == 0) {
+        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 12);
+        static const char *const page[] = {
+            "Биринчи сап кыска.",
+            "Экинчи сап барактын оң четинен ашып кетет, узун сап",
+            "Үчүнчү сап: четтенкийинки сөз.",
+            NULL,
+        };
+        lines(cr, 60, 80, page);
         cairo_show_page(cr);
     } else {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,

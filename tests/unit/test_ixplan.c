@@ -81,7 +81,7 @@ static void test_path_under(void)
 static void add_file(struct ix_filelist *l, const char *path, uint64_t size, int64_t mtime)
 {
     l->items = realloc(l->items, (l->n + 1) * sizeof(*l->items));
-    l->items[l->n++] = (struct ix_file){ strdup(path), size, mtime };
+    l->items[l->n++] = (struct ix_file){ strdup(path), size, mtime, 0 };
 }
 
 static void add_known(struct ix_knownlist *k, const char *path, uint64_t size, int64_t mtime)
