@@ -1,17 +1,18 @@
 /* fuzz_query.c - fuzz target: the searcher's query parser, snippets and JSON
- * strings (searcher/query.c, snippet.c, output.c).
+ * strings (searcher/query.c, snippet.c, common/json.c).
  *
  * The input, repaired to UTF-8 as izde-search's --batch lines are, is parsed
  * as a query and its Xapian query described. Split at the first newline it
  * is also a query and a document: the snippet of the document for that
  * query must be valid UTF-8 with balanced match marks. The raw bytes go to
- * sr_json_string, whose output must be one valid JSON string. */
+ * izde_json_escape_bytes, whose output must be one valid JSON string. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "analyze.h"
 #include "buf.h"
 #include "fuzz_util.h"
+#include "json.h"
 #include "searcher.h"
 #include "text.h"
 #include "xapian_binding.h"
@@ -109,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *raw = (const char *)data;
 
     struct izde_buf json = IZDE_BUF_INIT;
-    FUZZ_SETUP(sr_json_string(&json, raw, size));
+    FUZZ_SETUP(izde_json_escape_bytes(&json, raw, size));
     FUZZ_CHECK(is_json_string(json.p, json.len));
     izde_buf_release(&json);
 

@@ -11,6 +11,7 @@
 #include "docdata.h"
 #include "escape.h"
 #include "index_meta.h"
+#include "json.h"
 #include "searcher.h"
 #include "text.h"
 #include "version.h"
@@ -192,7 +193,7 @@ static izde_status_t json_snippet(struct izde_buf *out, struct izde_buf *marked)
     if (rc == IZDE_OK)
         rc = izde_buf_adds(out, ",\"snippet\":");
     if (rc == IZDE_OK)
-        rc = sr_json_string(out, plain.p ? plain.p : "", plain.len);
+        rc = izde_json_escape_bytes(out, plain.p ? plain.p : "", plain.len);
     if (rc == IZDE_OK)
         rc = izde_buf_addf(out, ",\"highlights\":[%s]", ranges.p ? ranges.p : "");
     izde_buf_release(&plain);
@@ -253,23 +254,12 @@ static izde_status_t text_snippet(struct izde_buf *out, const struct izde_buf *m
     return rc;
 }
 
-/* Appends ,"path":..., and "path_escaped" when the path is not valid
- * UTF-8: sr_json_string turns its invalid bytes into U+FFFD, so
- * "path_escaped" (izde_escape_line's reversible form) names the file. */
+/* Appends ,"path":... so that the file's bytes come back from it even
+ * when they are not UTF-8 (see json.h), as in izde-index --log. */
 static izde_status_t json_path(struct izde_buf *out, const char *path, size_t len)
 {
-    izde_buf_adds(out, ",\"path\":");
-    izde_status_t rc = sr_json_string(out, path, len);
-    if (rc == IZDE_OK && izde_text_utf8_check(path, len, NULL) > 0) {
-        struct izde_buf esc = IZDE_BUF_INIT;
-        rc = izde_escape_line(&esc, path, len);
-        if (rc == IZDE_OK)
-            rc = izde_buf_adds(out, ",\"path_escaped\":");
-        if (rc == IZDE_OK)
-            rc = sr_json_string(out, esc.p ? esc.p : "", esc.len);
-        izde_buf_release(&esc);
-    }
-    return rc;
+    izde_status_t rc = izde_buf_adds(out, ",\"path\":");
+    return rc ? rc : izde_json_escape_bytes(out, path, len);
 }
 
 /* Formats the page into st->out (the snippets are made here, from the
@@ -289,7 +279,7 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
         izde_buf_add(out, q->explain.p ? q->explain.p : "", q->explain.len);
     if (o->format == SR_JSON) {
         izde_buf_adds(out, "{\"query\":");
-        sr_json_string(out, query, qlen);
+        izde_json_escape_bytes(out, query, qlen);
         izde_buf_addf(out,
                       ",\"total\":%" PRIu64 ",\"total_exact\":%s,\"complete\":%" PRIu64
                       ",\"complete_exact\":%s,\"partial\":%" PRIu64 ",\"partial_exact\":%s,",
@@ -299,12 +289,12 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
                       c->partial.exact ? "true" : "false");
         if (st->suggestion.len) {
             izde_buf_adds(out, "\"suggestion\":");
-            sr_json_string(out, st->suggestion.p, st->suggestion.len);
+            izde_json_escape_bytes(out, st->suggestion.p, st->suggestion.len);
             izde_buf_addc(out, ',');
         }
         if (o->explain) {
             izde_buf_adds(out, "\"explain\":");
-            sr_json_string(out, q->explain.p ? q->explain.p : "", q->explain.len);
+            izde_json_escape_bytes(out, q->explain.p ? q->explain.p : "", q->explain.len);
             izde_buf_addc(out, ',');
         }
         izde_buf_adds(out, "\"results\":[");
@@ -331,12 +321,12 @@ static izde_status_t print_results(struct sr_state *st, const char *query, size_
             izde_buf_addf(out, "%s{\"rank\":%u", i ? "," : "", r->rank);
             json_path(out, dd->path, dd->path_len);
             izde_buf_adds(out, ",\"title\":");
-            sr_json_string(out, dd->title, dd->title_len);
+            izde_json_escape_bytes(out, dd->title, dd->title_len);
             izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", r->score,
                           r->partial ? "true" : "false");
-            sr_json_string(out, dd->lang ? dd->lang : "", dd->lang_len);
+            izde_json_escape_bytes(out, dd->lang ? dd->lang : "", dd->lang_len);
             izde_buf_adds(out, ",\"encoding\":");
-            sr_json_string(out, dd->encoding ? dd->encoding : "", dd->encoding_len);
+            izde_json_escape_bytes(out, dd->encoding ? dd->encoding : "", dd->encoding_len);
             rc = json_snippet(out, &st->snippet);
             izde_buf_addc(out, '}');
         } else if (rc == IZDE_OK) {

@@ -91,8 +91,4 @@ izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_b
 izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
                       struct izde_buf *msg);
 
-/* Appends s as a JSON string literal (quotes included); invalid UTF-8
- * becomes U+FFFD, so the output is always valid JSON. */
-izde_status_t sr_json_string(struct izde_buf *out, const char *s, size_t len);
-
 #endif
