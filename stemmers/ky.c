@@ -156,6 +156,7 @@ enum {
     F_AMN = 1 << 11,  /* after the 1sg/2sg possessive -м/-ң */
     F_P12 = 1 << 12,  /* is the 1sg or 2sg possessive */
     F_AVOICED = 1 << 13, /* after the voiced alternant б/г of a final п/к */
+    F_NEEDED = 1 << 14, /* only where the suffix before asks for it (need) */
 };
 
 struct ky_sfx {
@@ -224,6 +225,8 @@ static const struct ky_sfx ky_poss[] = {
     SFXF("сЫ", KY_POSS, F_AV | F_P3), SFXF("Ы", KY_POSS, F_P3),
     SFXF("ЛАрЫм", KY_POSS, F_P12), SFXF("Ым", KY_POSS, F_P12 | F_AVOICED),
     SFXF("Ың", KY_POSS, F_P12), SFXF("ң", KY_POSS, F_AV | F_P12),
+    /* before the dative -а, which only follows 1sg/2sg, -ым is one anywhere */
+    SFXF("Ым", KY_POSS, F_P12 | F_NEEDED),
 };
 
 static const struct ky_sfx ky_nyky[] = {
@@ -549,7 +552,7 @@ static void search(struct ky_search *s, int n, int last, unsigned need, int verb
             /* most rules fail on the last letter: test it before anything */
             if (r->last != c_last && !(ky_class_bit[r->last] & cb_last))
                 continue;
-            if (need && !(r->flags & need))
+            if (need ? !(r->flags & need) : (r->flags & F_NEEDED) != 0)
                 continue;
             int st = match_rule(r, w, n);
             if (st < 0)
