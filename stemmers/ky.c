@@ -44,8 +44,11 @@
  *      consonant alternation checks, к/г п/б normalisation
  *   2  a converb -ып/-п before a noun suffix is the end of a root when the
  *      verb root would be one syllable (кесиптик: кесип, not кес)
+ *   3  2sg and (after б/г, the plural, before the dative -а) 1sg
+ *      possessives, -ныкы with case, imperative -гыла, numerals in digits
+ *      before a hyphen (10-класста)
  */
-const unsigned izde_ky_version = 2;
+const unsigned izde_ky_version = 3;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
