@@ -46,7 +46,7 @@
  *      verb root would be one syllable (кесиптик: кесип, not кес)
  *   3  2sg and (after б/г, the plural, before the dative -а) 1sg
  *      possessives, -ныкы with case, imperative -гыла, numerals in digits
- *      before a hyphen (10-класста)
+ *      before a hyphen (10-класста), pronouns whose root changes (мага, муну)
  */
 const unsigned izde_ky_version = 3;
 
@@ -588,7 +588,28 @@ static const struct {
 } ky_keep[] = {
     KEEP("жана"), KEEP("менен"), KEEP("үчүн"), KEEP("дагы"), KEEP("эле"), KEEP("гана"),
     KEEP("бирок"), KEEP("тууралуу"), KEEP("боюнча"), KEEP("алар"), KEEP("биз"),
-    KEEP("сиз"), KEEP("мени"), KEEP("сени"),
+    KEEP("сиз"),
+};
+
+/* Personal and demonstrative pronouns whose case forms change the root
+ * (мен: мага, мени; бул: муну, мында; ал: аны, анда): a closed class, so
+ * the forms are listed and all give the nominative. The regular forms
+ * (менин, менден) are read by the rules. */
+#define PRN(s, t) { s, sizeof(s) - 1, t, sizeof(t) - 1 }
+static const struct {
+    const char *s;
+    size_t len;
+    const char *to;
+    size_t to_len;
+} ky_pronoun[] = {
+    PRN("мага", "мен"), PRN("мени", "мен"), PRN("меники", "мен"),
+    PRN("сага", "сен"), PRN("сени", "сен"), PRN("сеники", "сен"),
+    PRN("аны", "ал"), PRN("анын", "ал"), PRN("ага", "ал"), PRN("анда", "ал"),
+    PRN("андан", "ал"), PRN("аныкы", "ал"),
+    PRN("муну", "бул"), PRN("мунун", "бул"), PRN("буга", "бул"), PRN("мында", "бул"),
+    PRN("мындан", "бул"),
+    PRN("ошону", "ошол"), PRN("ошонун", "ошол"), PRN("ошого", "ошол"),
+    PRN("ошондо", "ошол"), PRN("ошондон", "ошол"),
 };
 
 /* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
@@ -625,6 +646,13 @@ int izde_ky_stem(struct izde_stem_buf *buf)
     for (size_t k = 0; k < sizeof(ky_keep) / sizeof(ky_keep[0]); k++)
         if (ky_keep[k].len == nb && memcmp(p + start, ky_keep[k].s, nb) == 0)
             return 0;
+    for (size_t k = 0; k < sizeof(ky_pronoun) / sizeof(ky_pronoun[0]); k++)
+        if (ky_pronoun[k].len == nb && memcmp(p + start, ky_pronoun[k].s, nb) == 0) {
+            memcpy(p + start, ky_pronoun[k].to, ky_pronoun[k].to_len);
+            buf->len = start + ky_pronoun[k].to_len;
+            buf->p[buf->len] = '\0';
+            return 0;
+        }
 
     /* ю and я are й + vowel: коюлду is кой-ул-ду, компаниясы компаний-а-сы */
     struct ky_search s;
