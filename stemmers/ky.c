@@ -592,9 +592,11 @@ static const struct {
 };
 
 /* Personal and demonstrative pronouns whose case forms change the root
- * (мен: мага, мени; бул: муну, мында; ал: аны, анда): a closed class, so
- * the forms are listed and all give the nominative. The regular forms
- * (менин, менден) are read by the rules. */
+ * (мен: мага, мени; бул: муну, мында): a closed class, so the forms are
+ * listed and all give the nominative. The regular forms (менин, менден)
+ * are read by the rules. ал "he, that" is left out: its nominative is the
+ * verb ал- "take", and joining аны, анда, ага to it put the most frequent
+ * pronoun on every search for алышат (MRR@10 short 0.7484 -> 0.7477). */
 #define PRN(s, t) { s, sizeof(s) - 1, t, sizeof(t) - 1 }
 static const struct {
     const char *s;
@@ -604,8 +606,6 @@ static const struct {
 } ky_pronoun[] = {
     PRN("мага", "мен"), PRN("мени", "мен"), PRN("меники", "мен"),
     PRN("сага", "сен"), PRN("сени", "сен"), PRN("сеники", "сен"),
-    PRN("аны", "ал"), PRN("анын", "ал"), PRN("ага", "ал"), PRN("анда", "ал"),
-    PRN("андан", "ал"), PRN("аныкы", "ал"),
     PRN("муну", "бул"), PRN("мунун", "бул"), PRN("буга", "бул"), PRN("мында", "бул"),
     PRN("мындан", "бул"),
     PRN("ошону", "ошол"), PRN("ошонун", "ошол"), PRN("ошого", "ошол"),
