@@ -218,9 +218,10 @@ static const struct ky_sfx ky_case[] = {
 static const struct ky_sfx ky_poss[] = {
     /* possessive: 2pl, 1pl, 2sg polite, 3rd (-ы after consonants, -сы
      * after vowels), 2sg -ың/-ң. The 1sg -ым/-м looks like the end of a
-     * stem (адам, билим, мугалим: stripping it everywhere cost 0.01 F1
-     * on both UD halves), so it is taken only where it cannot be one: after the
-     * voiced б/г of a final п/к (сабагым) and after the plural (-ларым) */
+     * stem (адам, билим, мугалим: stripping it everywhere cost 0.01 F1 on
+     * both UD halves), so it is taken only where it cannot be one: after
+     * the voiced б/г of a final п/к (сабагым), after the plural (-ларым),
+     * and before the dative -а/-е, which follows only 1sg/2sg (тилиме) */
     SFX("ЫңЫздАр", KY_POSS), SFXF("ңЫздАр", KY_POSS, F_AV),
     SFX("ЫңАр", KY_POSS), SFXF("ңАр", KY_POSS, F_AV),
     SFX("ЫбЫз", KY_POSS), SFXF("бЫз", KY_POSS, F_AV),
@@ -228,7 +229,6 @@ static const struct ky_sfx ky_poss[] = {
     SFXF("сЫ", KY_POSS, F_AV | F_P3), SFXF("Ы", KY_POSS, F_P3),
     SFXF("ЛАрЫм", KY_POSS, F_P12), SFXF("Ым", KY_POSS, F_P12 | F_AVOICED),
     SFXF("Ың", KY_POSS, F_P12), SFXF("ң", KY_POSS, F_AV | F_P12),
-    /* before the dative -а, which only follows 1sg/2sg, -ым is one anywhere */
     SFXF("Ым", KY_POSS, F_P12 | F_NEEDED),
 };
 
@@ -527,8 +527,8 @@ static uint8_t low_vowel_after(const uint8_t *w, int n)
  * flag (F_P3, F_P12) the next suffix must have, because the one just
  * stripped was the pronominal -н- form of a case, which only follows the
  * 3rd possessive (шаар-ы-нда, not кеңешти-н), or the dative -а, which only
- * follows the 1sg/2sg (китеб-им-е, not бөлм-ө). verbal:
- * only verb suffixes may come next. */
+ * follows the 1sg/2sg (китеб-им-е, not бөлм-ө); rules marked F_NEEDED
+ * are tried only then. verbal: only verb suffixes may come next. */
 static void search(struct ky_search *s, int n, int last, unsigned need, int verbal)
 {
     uint8_t *w = s->w;
