@@ -8,7 +8,10 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           xapian-tools python3
           # Document formats: PDF (poppler), DOCX/ODT/EPUB/HTML (libxml2, libzip);
           # tests draw their PDFs with cairo and zip their DOCX with zip.
-          libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core)
+          libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core
+          # Man pages (docs/man/*.scd); the Debian package and its test
+          # (tests/cli/package.sh: dpkg-buildpackage, lintian).
+          scdoc dpkg-dev debhelper fakeroot lintian)
 # Only for measuring: against Snowball (bench/) and the shared eval tools; and
 # bench/run.sh (SQLite FTS5, omindex, /usr/bin/time) and bench/profile.sh (perf).
 optional=(libstemmer-dev python3-xapian python3-stemmer

@@ -8,12 +8,25 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DIZDE_WERROR=ON >/dev/null
-cmake --build build -j"$jobs"
+# build DIR CMAKE_OPTIONS...: configures and builds quietly; on failure
+# shows the end of the log, where the compiler's message is.
+build() {
+    local dir=$1
+    shift
+    echo "==> building $dir ($*)"
+    if ! { cmake -S . -B "$dir" "$@" && cmake --build "$dir" -j"$jobs"; } >"$dir.log" 2>&1; then
+        echo "build of $dir failed; the end of $dir.log:" >&2
+        tail -40 "$dir.log" >&2
+        exit 1
+    fi
+}
+
+build build -DCMAKE_BUILD_TYPE=Release -DIZDE_WERROR=ON
+echo "==> testing build"
 (cd build && ctest --output-on-failure -j"$jobs")
 
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIZDE_WERROR=ON -DIZDE_SANITIZE=ON >/dev/null
-cmake --build build-asan -j"$jobs"
+build build-asan -DCMAKE_BUILD_TYPE=Debug -DIZDE_WERROR=ON -DIZDE_SANITIZE=ON
+echo "==> testing build-asan (AddressSanitizer + UndefinedBehaviorSanitizer)"
 # The package test builds a .deb of its own, which a sanitizer build would
 # only repeat.
 (cd build-asan && UBSAN_OPTIONS=print_stacktrace=1 \
