@@ -130,6 +130,21 @@ static void catch_signals(void)
     }
 }
 
+/* Called when Xapian stops the process from inside a commit (see
+ * izde_set_fatal_handler): the error gets the one plain line and the exit
+ * status any other write error gets, instead of "terminate called" and a
+ * core. _exit, not exit: analysis threads may still be running, and static
+ * destructors must not run under them. The commit never happened, so the
+ * last committed index is what searches see, as after a crash. */
+static void on_fatal(void *closure)
+{
+    const char *db = closure;
+    fprintf(stderr, "izde-index: error: cannot write to '%s': the Xapian library stopped on a "
+                    "write error (a full disk or a file size limit?); the last committed index "
+                    "is still live, run izde-index again once there is space\n", db);
+    _exit(IZDE_EXIT_FAILED);
+}
+
 /* n with thousands separated by commas ("1,464"), into buf. */
 static const char *thousands(size_t n, char buf[32])
 {
@@ -359,6 +374,7 @@ int main(int argc, char **argv)
         setvbuf(report.log, NULL, _IOLBF, 0);
     }
     catch_signals();
+    izde_set_fatal_handler(on_fatal, (void *)opts.db_path);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
