@@ -57,10 +57,10 @@ static void usage(void)
            "                      hyphen repair remembers fewer words; a file with\n"
            "                      more than MB/50 of text is read alone and needs about\n"
            "                      25 times its text size\n"
-           "  --commit-docs N     commit after N documents (default 2000; with --shards,\n"
-           "                      N per shard), sooner under --max-memory, but at most\n"
-           "                      four times a second: a search running meanwhile must\n"
-           "                      finish between two commits, so a fast run commits less\n"
+           "  --commit-docs N     commit after N documents (default 2000; N per shard with\n"
+           "                      --shards), sooner under --max-memory, and at most\n"
+           "                      four times a second, so that searches running meanwhile\n"
+           "                      can finish: a fast run makes fewer, larger batches\n"
            "  --follow-symlinks   index a symbolic link to a file wherever it leads (by\n"
            "                      default only links into an indexed PATH are)\n"
            "  -q, --quiet         print nothing unless something failed (then the errors\n"
@@ -142,9 +142,9 @@ static void catch_signals(void)
 static void on_fatal(void *closure)
 {
     const char *db = closure;
-    fprintf(stderr, "izde-index: error: cannot write to '%s': the Xapian library stopped on a "
-                    "write error (a full disk or a file size limit?); the last committed index "
-                    "is still live, run izde-index again once there is space\n", db);
+    izde_diag_error("cannot write to '%s': the Xapian library stopped on a write error (a "
+                    "full disk or a file size limit?); the last committed index is still live, "
+                    "run izde-index again once there is space", db);
     _exit(IZDE_EXIT_FAILED);
 }
 
