@@ -16,11 +16,13 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <new>
 #include <string>
 #include <vector>
@@ -1375,4 +1377,31 @@ const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
 const char *izde_xapian_version(void) noexcept
 {
     return Xapian::version_string();
+}
+
+namespace {
+
+// Set before any thread starts and read once when the process is stopping:
+// atomics, since the terminating thread need not be the one that set them.
+std::atomic<void (*)(void *)> fatal_fn{nullptr};
+std::atomic<void *> fatal_closure{nullptr};
+std::terminate_handler default_terminate = nullptr;
+
+[[noreturn]] void on_terminate() noexcept
+{
+    void (*fn)(void *) = fatal_fn.load();
+    if (fn)
+        fn(fatal_closure.load());
+    std::abort();
+}
+
+}  // namespace
+
+void izde_set_fatal_handler(void (*fn)(void *closure), void *closure) noexcept
+{
+    fatal_closure.store(closure);
+    fatal_fn.store(fn);
+    std::terminate_handler old = std::set_terminate(fn ? on_terminate : default_terminate);
+    if (old != on_terminate)
+        default_terminate = old;
 }

@@ -356,6 +356,14 @@ const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
  * static storage. */
 const char *izde_xapian_version(void) IZDE_NOEXCEPT;
 
+/* Xapian 1.4 can stop the process itself (std::terminate, then abort)
+ * when a block write fails inside a commit: a full disk or a file size
+ * limit, depending on which block fails. fn is then called instead, with
+ * closure, from whatever thread was committing; it must not return (it
+ * reports and _exit()s: other threads may still be running). NULL restores
+ * the default. A last resort: every error Xapian throws is still a status. */
+void izde_set_fatal_handler(void (*fn)(void *closure), void *closure) IZDE_NOEXCEPT;
+
 #ifdef __cplusplus
 }
 #endif

@@ -607,7 +607,7 @@ static izde_status_t changed(struct writer *wr, size_t bytes)
     if (wr->batch_docs < wr->opts->commit_docs && wr->batch_bytes < wr->opts->commit_bytes)
         return IZDE_OK;
     /* A reader can read its revision until the second commit after it
-     * (izde-search then reopens and retries once): commits spaced at
+     * (izde-search then reopens and retries): commits spaced at
      * least this far apart leave a search that much time. */
     double t = now_seconds();
     if (t - wr->last_commit < IX_MIN_COMMIT_INTERVAL)

@@ -27,7 +27,8 @@ struct ix_options {
     unsigned jobs;          /* extraction and analysis threads */
     const char *log_path;   /* --log: one JSON line per file, appended */
     size_t max_file_bytes;  /* larger files are skipped */
-    unsigned commit_docs;   /* commit after this many documents */
+    unsigned commit_docs;   /* commit after this many documents, at most
+                               every IX_MIN_COMMIT_INTERVAL (index.c) */
     size_t commit_bytes;    /* or after this many bytes of text (per writer) */
     size_t inflight_bytes;  /* files being read and analysed hold at most
                                this many bytes between them (one larger

@@ -57,7 +57,10 @@ static void usage(void)
            "                      hyphen repair remembers fewer words; a file with\n"
            "                      more than MB/50 of text is read alone and needs about\n"
            "                      25 times its text size\n"
-           "  --commit-docs N     commit after N documents (default 2000)\n"
+           "  --commit-docs N     commit after N documents (default 2000; N per shard with\n"
+           "                      --shards), sooner under --max-memory, and at most\n"
+           "                      four times a second, so that searches running meanwhile\n"
+           "                      can finish: a fast run makes fewer, larger batches\n"
            "  --follow-symlinks   index a symbolic link to a file wherever it leads (by\n"
            "                      default only links into an indexed PATH are)\n"
            "  -q, --quiet         print nothing unless something failed (then the errors\n"
@@ -128,6 +131,21 @@ static void catch_signals(void)
         sa.sa_flags = SA_RESTART;
         sigaction(sigs[i], &sa, NULL);
     }
+}
+
+/* Called when Xapian stops the process from inside a commit (see
+ * izde_set_fatal_handler): the error gets the one plain line and the exit
+ * status any other write error gets, instead of "terminate called" and a
+ * core. _exit, not exit: analysis threads may still be running, and static
+ * destructors must not run under them. The commit never happened, so the
+ * last committed index is what searches see, as after a crash. */
+static void on_fatal(void *closure)
+{
+    const char *db = closure;
+    izde_diag_error("cannot write to '%s': the Xapian library stopped on a write error (a "
+                    "full disk or a file size limit?); the last committed index is still live, "
+                    "run izde-index again once there is space", db);
+    _exit(IZDE_EXIT_FAILED);
 }
 
 /* n with thousands separated by commas ("1,464"), into buf. */
@@ -359,6 +377,7 @@ int main(int argc, char **argv)
         setvbuf(report.log, NULL, _IOLBF, 0);
     }
     catch_signals();
+    izde_set_fatal_handler(on_fatal, (void *)opts.db_path);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
