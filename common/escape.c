@@ -2,18 +2,6 @@
 #include "escape.h"
 #include "text.h"
 
-/* Length of the valid UTF-8 sequence at s[i], or 0 when the byte there
- * starts no valid sequence. */
-static size_t seq_len(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (n == 0 || i + n > len)
-        return 0;
-    return izde_text_utf8_check(s + i, n, NULL) == 0 ? n : 0;
-}
-
 /* Whether the sequence s[0, n) must be escaped (besides invalid bytes). */
 static int is_control(const char *s, size_t n)
 {
@@ -27,7 +15,7 @@ static int is_control(const char *s, size_t n)
 int izde_escape_needed(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
-        size_t n = seq_len(s, len, i);
+        size_t n = izde_text_utf8_seq_len(s, len, i);
         if (n == 0 || is_control(s + i, n))
             return 1;
         i += n;
@@ -39,7 +27,7 @@ izde_status_t izde_escape_line(struct izde_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < len;) {
-        size_t n = seq_len(s, len, i);
+        size_t n = izde_text_utf8_seq_len(s, len, i);
         izde_status_t rc = IZDE_OK;
         if (n && s[i] == '\\') {
             rc = izde_buf_add(out, "\\\\", 2);

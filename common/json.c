@@ -1,41 +1,6 @@
 /* json.c - JSON string literals for any bytes (see json.h). */
 #include "json.h"
-
-#include <stdint.h>
-
-/* The length of the valid UTF-8 sequence at s (n bytes left), 0 if none:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
+#include "text.h"
 
 izde_status_t izde_json_escape_bytes(struct izde_buf *out, const char *s, size_t len)
 {
@@ -53,7 +18,7 @@ izde_status_t izde_json_escape_bytes(struct izde_buf *out, const char *s, size_t
             rc = izde_buf_addf(out, "\\u%04x", c);
             i++;
         } else {
-            size_t n = utf8_seq(p + i, len - i);
+            size_t n = izde_text_utf8_seq_len(s, len, i);
             if (n) {
                 rc = izde_buf_add(out, s + i, n);
                 i += n;

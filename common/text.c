@@ -24,9 +24,9 @@ struct izde_text {
 
 /* ------------------------------------------------------------ UTF-8 */
 
-/* Length of the valid sequence at s[i], or 0 if it is invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t len, size_t i)
+size_t izde_text_utf8_seq_len(const char *str, size_t len, size_t i)
 {
+    const unsigned char *s = (const unsigned char *)str;
     unsigned char c = s[i];
     if (c < 0x80)
         return 1;
@@ -69,7 +69,7 @@ size_t izde_text_utf8_check(const char *s, size_t len, size_t *first_bad)
             i++;
             continue;
         }
-        size_t n = utf8_seq_len(u, len, i);
+        size_t n = izde_text_utf8_seq_len(s, len, i);
         if (n == 0) {
             if (bad == 0 && first_bad)
                 *first_bad = i;
@@ -94,7 +94,7 @@ izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *
         return IZDE_ERR_NOMEM;
     size_t run = 0; /* start of the pending valid run */
     for (size_t i = 0; i < len;) {
-        size_t n = u[i] < 0x80 ? 1 : utf8_seq_len(u, len, i);
+        size_t n = u[i] < 0x80 ? 1 : izde_text_utf8_seq_len(s, len, i);
         if (n) {
             i += n;
             continue;

@@ -13,6 +13,11 @@
  * Returns the number of invalid sequences; 0 means the text is valid. */
 size_t izde_text_utf8_check(const char *s, size_t len, size_t *first_bad);
 
+/* The length of the valid UTF-8 sequence at s[i] (i < len), or 0 when the
+ * byte there starts none: no overlong forms, surrogates, or code points
+ * above U+10FFFF. */
+size_t izde_text_utf8_seq_len(const char *s, size_t len, size_t i);
+
 /* Appends s to out with each invalid sequence replaced by U+FFFD, so that
  * the rest of the text survives. Returns the number replaced via *nbad. */
 izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *out,
