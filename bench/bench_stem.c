@@ -6,7 +6,7 @@
  * WORDFILE holds one case-folded word per line (bench/stem_words.sh makes one
  * from a CoNLL-U file). The whole list is loaded first, then stemmed over and
  * over until S seconds (default 2) have passed, for each side. */
-#include "stemmer.h"
+#include "stemmers/stemmer.h"
 
 #ifdef IZDE_HAVE_LIBSTEMMER
 #include <libstemmer.h>

@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "dehyphen.h"
-#include "text.h"
+#include "common/buf.h"
+#include "extract/dehyphen.h"
+#include "text/text.h"
 
 static int is_cyr(uint32_t c)
 {

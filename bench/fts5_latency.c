@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "buf.h"
+#include "common/buf.h"
 #include "latency.h"
 
 static const char usage[] =

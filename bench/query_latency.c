@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "analyze.h"
-#include "index_meta.h"
+#include "analysis/analyze.h"
+#include "index/index_meta.h"
 #include "latency.h"
-#include "searcher.h"
-#include "xapian_binding.h"
+#include "searcher/searcher.h"
+#include "index/xapian_binding.h"
 
 #define MAX_DBS 16
 

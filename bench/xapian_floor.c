@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "latency.h"
-#include "xapian_binding.h"
+#include "index/xapian_binding.h"
 
 static const char usage[] =
     "usage: xapian_floor --db DIR [options] PATH...\n"

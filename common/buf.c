@@ -1,5 +1,5 @@
 /* buf.c - the growable byte buffer. */
-#include "buf.h"
+#include "common/buf.h"
 
 #include <stdarg.h>
 #include <stdint.h>

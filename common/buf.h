@@ -3,7 +3,7 @@
 #define IZDE_BUF_H
 
 #include <stddef.h>
-#include "status.h"
+#include "common/status.h"
 
 /* Invariant: p is NULL with cap 0, or a malloc'ed block of cap bytes whose
  * first len bytes are the content and p[len] == '\0'. */

@@ -1,5 +1,5 @@
 /* cli.c - GNU-style option parsing shared by the Izde programs. */
-#include "cli.h"
+#include "common/cli.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* default_db.c - the index used without --db. */
-#include "default_db.h"
+#include "common/default_db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
 #ifndef IZDE_DEFAULT_DB_H
 #define IZDE_DEFAULT_DB_H
 
-#include "status.h"
+#include "common/status.h"
 
 /* Where the default index comes from, for -v and messages. */
 enum izde_db_origin {

@@ -1,5 +1,5 @@
 /* diag.c - messages on stderr in the git style and the status-to-exit mapping. */
-#include "diag.h"
+#include "common/diag.h"
 
 #include <stdarg.h>
 

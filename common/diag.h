@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include "status.h"
+#include "common/status.h"
 
 /* Exit codes of every Izde program, listed in each --help. */
 enum izde_exit {

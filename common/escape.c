@@ -1,6 +1,6 @@
 /* escape.c - reversible one-line escaping of bytes from files. */
-#include "escape.h"
-#include "text.h"
+#include "common/escape.h"
+#include "common/utf8.h"
 
 /* Whether the sequence s[0, n) must be escaped (besides invalid bytes). */
 static int is_control(const char *s, size_t n)
@@ -15,7 +15,7 @@ static int is_control(const char *s, size_t n)
 int izde_escape_needed(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
-        size_t n = izde_text_utf8_seq_len(s, len, i);
+        size_t n = izde_utf8_seq_len(s, len, i);
         if (n == 0 || is_control(s + i, n))
             return 1;
         i += n;
@@ -27,7 +27,7 @@ izde_status_t izde_escape_line(struct izde_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < len;) {
-        size_t n = izde_text_utf8_seq_len(s, len, i);
+        size_t n = izde_utf8_seq_len(s, len, i);
         izde_status_t rc = IZDE_OK;
         if (n && s[i] == '\\') {
             rc = izde_buf_add(out, "\\\\", 2);

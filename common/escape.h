@@ -3,8 +3,8 @@
 #define IZDE_ESCAPE_H
 
 #include <stddef.h>
-#include "buf.h"
-#include "status.h"
+#include "common/buf.h"
+#include "common/status.h"
 
 /* Appends s to out so that a terminal shows it as text on one line and the
  * original bytes can be recovered:

@@ -1,6 +1,6 @@
 /* json.c - JSON string literals for any bytes (see json.h). */
-#include "json.h"
-#include "text.h"
+#include "common/json.h"
+#include "common/utf8.h"
 
 izde_status_t izde_json_escape_bytes(struct izde_buf *out, const char *s, size_t len)
 {
@@ -18,7 +18,7 @@ izde_status_t izde_json_escape_bytes(struct izde_buf *out, const char *s, size_t
             rc = izde_buf_addf(out, "\\u%04x", c);
             i++;
         } else {
-            size_t n = izde_text_utf8_seq_len(s, len, i);
+            size_t n = izde_utf8_seq_len(s, len, i);
             if (n) {
                 rc = izde_buf_add(out, s + i, n);
                 i += n;

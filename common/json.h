@@ -3,8 +3,8 @@
 #define IZDE_JSON_H
 
 #include <stddef.h>
-#include "buf.h"
-#include "status.h"
+#include "common/buf.h"
+#include "common/status.h"
 
 /* Appends the len bytes at s to out as a JSON string literal, quotes
  * included. Valid UTF-8 is kept; '"', '\\' and control characters are

@@ -1,5 +1,5 @@
 /* status.c - descriptions of the status codes. */
-#include "status.h"
+#include "common/status.h"
 
 const char *izde_status_str(izde_status_t st)
 {

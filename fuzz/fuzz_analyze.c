@@ -1,4 +1,4 @@
-/* fuzz_analyze.c - fuzz target: the text analysis pipeline (common/text,
+/* fuzz_analyze.c - fuzz target: the text analysis pipeline (text/text,
  * langid, analyze) over arbitrary bytes.
  *
  * The raw bytes go to what accepts any bytes (the UTF-8 check and repair);
@@ -8,11 +8,11 @@
  * UTF-8 within the term length limit, with a span inside the text. */
 #include <stdint.h>
 #include <string.h>
-#include "analyze.h"
-#include "buf.h"
+#include "analysis/analyze.h"
+#include "common/buf.h"
 #include "fuzz_util.h"
-#include "langid.h"
-#include "text.h"
+#include "text/langid.h"
+#include "text/text.h"
 
 static izde_analyzer_t *analyzer;
 static izde_text_t *text_ctx;

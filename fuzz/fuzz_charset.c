@@ -1,5 +1,5 @@
 /* fuzz_charset.c - fuzz target: character set detection and conversion
- * (common/charset) on arbitrary bytes, as the extractor meets them in plain
+ * (text/charset) on arbitrary bytes, as the extractor meets them in plain
  * text and HTML files.
  *
  * Whatever the detector names must convert, and every conversion must give
@@ -8,8 +8,8 @@
  * document's <meta charset> would be. */
 #include <stdint.h>
 #include <string.h>
-#include "buf.h"
-#include "charset.h"
+#include "common/buf.h"
+#include "text/charset.h"
 #include "fuzz_util.h"
 
 static const char *const fixed[] = {

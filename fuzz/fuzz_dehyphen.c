@@ -1,5 +1,5 @@
 /* fuzz_dehyphen.c - fuzz target: the repair of words hyphenated at line
- * ends (common/dehyphen) on arbitrary text.
+ * ends (extract/dehyphen) on arbitrary text.
  *
  * The input is made valid UTF-8 first, as the extractor's text is. A repair
  * only removes hyphens and moves line breaks: with white space and hyphens
@@ -7,10 +7,10 @@
  * every input, as each indexer thread reuses its own. */
 #include <stdint.h>
 #include <string.h>
-#include "buf.h"
-#include "dehyphen.h"
+#include "common/buf.h"
+#include "extract/dehyphen.h"
 #include "fuzz_util.h"
-#include "text.h"
+#include "text/text.h"
 
 static izde_dehyphen_t *dehyphen;
 

@@ -1,12 +1,12 @@
 /* fuzz_docdata.c - fuzz target: decoding a stored document record
- * (common/docdata), which may come from a corrupt or foreign index.
+ * (index/docdata), which may come from a corrupt or foreign index.
  *
  * Decoding must refuse bad records without reading outside them; a record
  * that decodes must encode and decode again to the same fields. */
 #include <stdint.h>
 #include <string.h>
-#include "buf.h"
-#include "docdata.h"
+#include "common/buf.h"
+#include "index/docdata.h"
 #include "fuzz_util.h"
 
 /* Whether the field p[0, len) lies inside data[0, size) (or is absent). */

@@ -1,5 +1,5 @@
 /* fuzz_extract.c - fuzz target: the indexer's document extractor
- * (indexer/extract*.c, ix_extract_file) on arbitrary files.
+ * (extract/, ix_extract_file) on arbitrary files.
  *
  * The first input byte picks a file name extension (exts[byte % 13]; the
  * committed seeds use 'A' + index, so that they stay text), the rest is the
@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "buf.h"
-#include "extract.h"
-#include "extract_int.h"
+#include "common/buf.h"
+#include "extract/extract.h"
+#include "extract/extract_int.h"
 #include "fuzz_util.h"
 
 /* Also the cap on decompressed and extracted text. */

@@ -9,13 +9,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "analyze.h"
-#include "buf.h"
+#include "analysis/analyze.h"
+#include "common/buf.h"
 #include "fuzz_util.h"
-#include "json.h"
-#include "searcher.h"
-#include "text.h"
-#include "xapian_binding.h"
+#include "common/json.h"
+#include "searcher/searcher.h"
+#include "text/text.h"
+#include "index/xapian_binding.h"
 
 static izde_analyzer_t *analyzer;
 

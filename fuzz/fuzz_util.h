@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include "status.h"
-#include "text.h"
+#include "common/status.h"
+#include "text/text.h"
 
 /* A broken invariant is a finding like a crash: say where, then abort, so
  * that libFuzzer saves the input and the replay test fails. */

@@ -1,5 +1,5 @@
 /* dbdir.c - the index directory: izde-index's lock, its layout, and swapping in a new database. */
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* index.c - reading and analysing files in worker threads, and one writer storing them in committed batches. */
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "analyze.h"
-#include "diag.h"
-#include "docdata.h"
-#include "extract.h"
+#include "analysis/analyze.h"
+#include "common/diag.h"
+#include "index/docdata.h"
+#include "extract/extract.h"
 
 #define TITLE_MAX_BYTES 200
 #define IX_MIN_COMMIT_INTERVAL 0.25  /* seconds */

@@ -6,9 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "buf.h"
-#include "status.h"
-#include "xapian_binding.h"
+#include "common/buf.h"
+#include "common/status.h"
+#include "index/xapian_binding.h"
 
 #define IX_MAX_SHARDS 16
 

@@ -7,11 +7,11 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "cli.h"
-#include "default_db.h"
-#include "diag.h"
-#include "indexer.h"
-#include "version.h"
+#include "common/cli.h"
+#include "common/default_db.h"
+#include "common/diag.h"
+#include "indexer/indexer.h"
+#include "analysis/version.h"
 
 static void usage(void)
 {

@@ -1,10 +1,10 @@
 /* plan.c - deciding what a run does: id terms, what changed since the last run, roots, log lines. */
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include "json.h"
+#include "common/json.h"
 
 uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len)
 {

@@ -1,5 +1,5 @@
 /* run.c - one izde-index run: lock, roots, walk, plan, index, then the optional rebuild swap and compaction. */
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "analyze.h"
-#include "diag.h"
-#include "index_meta.h"
+#include "analysis/analyze.h"
+#include "common/diag.h"
+#include "index/index_meta.h"
 
 /* The roots, each ended by a NUL (ix_roots_format); META_ROOTS_OLD held
  * them a line each, which split a path holding a newline. */

@@ -1,5 +1,5 @@
 /* walk.c - finding the files to index under the paths the user gives. */
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "diag.h"
-#include "extract.h"
+#include "common/diag.h"
+#include "extract/extract.h"
 
 /* The list of extensions belongs to the extractor (extract.c). */
 int ix_supported_name(const char *name)

@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "cli.h"
-#include "default_db.h"
-#include "diag.h"
-#include "docdata.h"
-#include "escape.h"
-#include "index_meta.h"
-#include "json.h"
-#include "searcher.h"
-#include "text.h"
-#include "version.h"
+#include "common/cli.h"
+#include "common/default_db.h"
+#include "common/diag.h"
+#include "index/docdata.h"
+#include "common/escape.h"
+#include "index/index_meta.h"
+#include "common/json.h"
+#include "searcher/searcher.h"
+#include "text/text.h"
+#include "analysis/version.h"
 
 enum sr_format { SR_TEXT, SR_JSON };
 

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
-#include "escape.h"
-#include "searcher.h"
+#include "common/escape.h"
+#include "searcher/searcher.h"
 
 /* Whether DIR/name exists. */
 static int has(const char *dir, const char *name)

@@ -1,8 +1,8 @@
 /* query.c - query text to a Xapian query: words, phrases, exclusions, all-words-first. */
 #include <stdlib.h>
 #include <string.h>
-#include "searcher.h"
-#include "text.h"
+#include "searcher/searcher.h"
+#include "text/text.h"
 
 /* Weight of the exact-form bonus beside the synonym of exact form and
  * stems: an exact match ranks above an inflected one, all else equal. */

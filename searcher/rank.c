@@ -1,5 +1,5 @@
 /* rank.c - one page of results: complete matches first, then partial ones to fill it. */
-#include "searcher.h"
+#include "searcher/searcher.h"
 
 /* Counts at or below this are exact: the matcher looks at this many
  * documents before it estimates. Above it, a count is Xapian's estimate. */

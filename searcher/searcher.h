@@ -5,10 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "analyze.h"
-#include "buf.h"
-#include "status.h"
-#include "xapian_binding.h"
+#include "analysis/analyze.h"
+#include "common/buf.h"
+#include "common/status.h"
+#include "index/xapian_binding.h"
 
 /* One term the query searches, kept for snippets and --explain. */
 struct sr_qterm {

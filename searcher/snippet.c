@@ -1,7 +1,7 @@
 /* snippet.c - the passage of a document that best shows why it matched. */
 #include <stdlib.h>
 #include <string.h>
-#include "searcher.h"
+#include "searcher/searcher.h"
 
 #define SNIPPET_BYTES 300   /* about 150 Cyrillic letters */
 #define LEAD_BYTES 60       /* context kept before the first match */

@@ -1,8 +1,8 @@
 /* suggest.c - "did you mean": a spelling from the index vocabulary for a query that found nothing. */
 #include <stdlib.h>
 #include <string.h>
-#include "searcher.h"
-#include "text.h"
+#include "searcher/searcher.h"
+#include "text/text.h"
 
 /* Words up to this many code points are compared; longer ones are rare
  * in queries and costly to compare. */

@@ -33,7 +33,7 @@
  *
  * Thread-safe: the tables are const and the work arrays live on the stack.
  */
-#include "stemmer_impl.h"
+#include "stemmers/stemmer_impl.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* ru.c - Russian stemmer rules: suffix tables in the shape of Snowball's
  * russian.sbl, written anew, plus Izde's own repairs where that algorithm is
  * measurably weak (see the notes by each step). */
-#include "stemmer_impl.h"
+#include "stemmers/stemmer_impl.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* stem_main.c - izde-stem: one word per line in, one stem per line out. */
-#include "stemmer.h"
+#include "stemmers/stemmer.h"
 
-#include "cli.h"
+#include "common/cli.h"
 #include "izde_version.h"
 
 #include <stdio.h>

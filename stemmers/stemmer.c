@@ -1,6 +1,6 @@
 /* stemmer.c - the language table and the buffer handling shared by all stemmers. */
-#include "stemmer.h"
-#include "stemmer_impl.h"
+#include "stemmers/stemmer.h"
+#include "stemmers/stemmer_impl.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 #define IZDE_STEMMER_H
 
 #include <stddef.h>
-#include "../common/status.h"
+#include "common/status.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Trains Izde's language identifier and writes common/langid_model.h.
+"""Trains Izde's language identifier and writes text/langid_model.h.
 
 Character trigram statistics per language (Kyrgyz, Russian, English), over
-words framed by '_' as common/langid.c reads them. Sources:
+words framed by '_' as text/langid.c reads them. Sources:
   ky: ../shared/data/news-ky-24kg-1000.csv (24.kg news; the Kyrgyz treebank
       used for measuring is NOT used for training)
   ru: the even-numbered sentences of ../shared/data/ud-ru-gsd-dev.conllu
@@ -27,7 +27,7 @@ ALPHA = 0.5          # additive smoothing
 
 
 def is_letter(cp):
-    """The letters common/langid.c counts; everything else ends a word."""
+    """The letters text/langid.c counts; everything else ends a word."""
     return (0x400 <= cp <= 0x4FF or ord('a') <= cp <= ord('z')
             or (0xC0 <= cp <= 0x24F and cp not in (0xD7, 0xF7)))
 
@@ -103,7 +103,7 @@ def en_texts():
 
 
 def main():
-    out_path = os.path.join(ROOT, "common", "langid_model.h")
+    out_path = os.path.join(ROOT, "text", "langid_model.h")
     counts = {}
     for lang, source in (("ky", ky_texts()), ("ru", ru_texts()), ("en", en_texts())):
         c = {}

@@ -1,6 +1,6 @@
 #!/bin/bash
 # symbols.sh - the C/C++ boundary: libizde_xapian.a exports exactly the C
-# functions of common/xapian_binding.h, and nothing else of ours.
+# functions of index/xapian_binding.h, and nothing else of ours.
 #
 # Rules (cf. notmuch test/T360-symbol-hiding.sh):
 #  1. Every strong global symbol (nm types other than U, W, V, w, v and the
@@ -16,7 +16,7 @@ set -u
 bin_dir=${IZDE_BIN_DIR:?IZDE_BIN_DIR is not set}
 src_dir=${IZDE_SOURCE_DIR:?IZDE_SOURCE_DIR is not set}
 lib=$bin_dir/../libizde_xapian.a
-header=$src_dir/common/xapian_binding.h
+header=$src_dir/index/xapian_binding.h
 
 if ! command -v nm >/dev/null 2>&1; then
     echo "symbols.sh: nm not found, skipping" >&2

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "xapian_binding.h"
+#include "index/xapian_binding.h"
 
 int main(int argc, char **argv)
 {

@@ -1,7 +1,7 @@
 /* langid_cli.c - one line in, "LANG CONFIDENCE" out: drives the language identifier for tests and measurements. */
 #include <stdio.h>
 #include <stdlib.h>
-#include "langid.h"
+#include "text/langid.h"
 
 int main(void)
 {

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "analyze.h"
-#include "buf.h"
+#include "analysis/analyze.h"
+#include "common/buf.h"
 #include "harness.h"
 
 /* Renders terms as "pos:kind:text" separated by spaces, with '@' after a

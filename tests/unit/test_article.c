@@ -1,5 +1,5 @@
 /* test_article.c - the article reader's author-name normaliser and label detection. */
-#include "article.h"
+#include "extract/article.h"
 #include "harness.h"
 
 /* name(s): the normalised name, "" when s is not a name. */

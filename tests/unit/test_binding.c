@@ -1,4 +1,4 @@
-/* test_binding.c - unit tests of the C interface to Xapian (common/xapian_binding). */
+/* test_binding.c - unit tests of the C interface to Xapian (index/xapian_binding). */
 #define _XOPEN_SOURCE 700   /* nftw */
 #include <ftw.h>
 #include <math.h>
@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "xapian_binding.h"
+#include "index/xapian_binding.h"
 
 static char tmpdir[512];
 

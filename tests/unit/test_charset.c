@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
+#include "text/charset.h"
 #include "harness.h"
 
 /* Kyrgyz as it was typed in single-byte code pages, which lack ң ө ү:

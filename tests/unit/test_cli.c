@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "common/cli.h"
 #include "harness.h"
 
 enum { OPT_DB = 1, OPT_JOBS, OPT_QUIET, OPT_HELP, OPT_JSON, OPT_COLOR };

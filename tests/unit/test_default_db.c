@@ -1,7 +1,7 @@
 /* test_default_db.c - the index used without --db: IZDE_DB, then XDG_DATA_HOME, then ~/.local/share. */
 #include <stdlib.h>
 
-#include "default_db.h"
+#include "common/default_db.h"
 #include "harness.h"
 
 static void expect(const char *want, enum izde_db_origin want_origin)

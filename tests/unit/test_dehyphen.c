@@ -1,7 +1,7 @@
 /* test_dehyphen.c - line-break hyphen repair: words joined, compounds kept, text otherwise untouched. */
 #include <string.h>
 
-#include "dehyphen.h"
+#include "extract/dehyphen.h"
 #include "harness.h"
 
 struct row {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "indexer.h"
+#include "indexer/indexer.h"
 
 static void test_idterm(void)
 {

@@ -1,9 +1,9 @@
 /* test_langid.c - language identification on team-written sentences, pure, mixed and short. */
 #include <stdlib.h>
-#include "analyze.h"
-#include "buf.h"
+#include "analysis/analyze.h"
+#include "common/buf.h"
 #include "harness.h"
-#include "langid.h"
+#include "text/langid.h"
 
 static void check_lang(const char *text, enum izde_lang want)
 {

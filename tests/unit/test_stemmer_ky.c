@@ -1,6 +1,6 @@
 /* test_stemmer_ky.c - Kyrgyz stemmer: paradigms share a stem, lexemes stay apart, odd input passes. */
 #include "harness.h"
-#include "stemmer.h"
+#include "stemmers/stemmer.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * lexemes that must not, exact stems, and input that passes through. */
 #include <stdlib.h>
 #include "harness.h"
-#include "stemmer.h"
+#include "stemmers/stemmer.h"
 
 static izde_stemmer_t *st;
 

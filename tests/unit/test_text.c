@@ -1,8 +1,8 @@
 /* test_text.c - UTF-8 checks and repair, folding (Kyrgyz letters, ё), word breaks. */
 #include <stdlib.h>
-#include "buf.h"
+#include "common/buf.h"
 #include "harness.h"
-#include "text.h"
+#include "text/text.h"
 
 static void test_utf8(void)
 {

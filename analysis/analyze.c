@@ -1,0 +1,543 @@
+/* analyze.c - token to terms: the single path that the indexer and the searcher share. */
+#include "analysis/analyze.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/buf.h"
+#include "stemmers/stemmer.h"
+#include "text/stopwords.h"
+#include "text/text.h"
+#include "index/xapian_binding.h"
+
+/* History of the analysis itself (the stemmers version themselves):
+ * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms.
+ * 2 - sentence language by trigrams, E stems (Snowball English), F terms
+ *     (Kyrgyz stems of keyboard-folded spellings), Latin look-alikes folded.
+ * 3 - T terms (first letters of the keyboard-folded Cyrillic word).
+ * 4 - positions on each word's phrase key (none for stop words) instead of
+ *     its exact form; T terms packed one byte a letter.
+ * 5 - a document's compound also as one word (иш-мердүүлүгү: the terms of
+ *     ишмердүүлүгү, no position); hyphen repair joins more broken names. */
+#define IZDE_ANALYSIS_VERSION 5
+
+/* Bit set of languages a word is stemmed in. */
+#define LANG_BIT(l) (1u << (l))
+
+/* Sentences shorter than this take the language of their paragraph, and
+ * paragraphs shorter than it that of the paragraph before: a few words
+ * are too little evidence. */
+#define LANGID_MIN_WORDS 4
+
+/* A sentence of the paragraph being analysed, with its language evidence. */
+struct sentence {
+    size_t start, end;
+    struct izde_langid_evidence ev;
+};
+
+struct izde_analyzer {
+    izde_text_t *text;
+    izde_stemmer_t *stem[IZDE_LANG_COUNT];  /* our own: ky, ru */
+    izde_xstem_t *xstem_en;                 /* Xapian's Snowball English */
+    struct izde_buf folded;                 /* the word's exact term */
+    struct izde_buf term;                   /* a prefixed stem, a compound */
+    struct izde_buf kbfold;                 /* the word without ү, ө, ң */
+    struct izde_buf variant;                /* Cyrillic reading of Latin */
+    struct izde_buf packed;                 /* a T term's letters, packed */
+    struct sentence *sent;                  /* the paragraph's sentences */
+    size_t sent_cap;
+    char version[96];
+};
+
+izde_status_t izde_analyzer_new(izde_analyzer_t **out, char **errmsg)
+{
+    *out = NULL;
+    if (errmsg)
+        *errmsg = NULL;
+    izde_analyzer_t *a = calloc(1, sizeof(*a));
+    if (!a)
+        return IZDE_ERR_NOMEM;
+    izde_status_t rc = izde_text_new(&a->text, errmsg);
+    if (rc == IZDE_OK)
+        rc = izde_stemmer_new("ky", &a->stem[IZDE_LANG_KY]);
+    if (rc == IZDE_OK)
+        rc = izde_stemmer_new("ru", &a->stem[IZDE_LANG_RU]);
+    if (rc == IZDE_OK)
+        rc = izde_xstem_new("english", &a->xstem_en);
+    if (rc != IZDE_OK) {
+        izde_analyzer_free(a);
+        return rc;
+    }
+    snprintf(a->version, sizeof(a->version), "analysis=%d ky=%u ru=%u en=snowball",
+             IZDE_ANALYSIS_VERSION, izde_stemmer_version(a->stem[IZDE_LANG_KY]),
+             izde_stemmer_version(a->stem[IZDE_LANG_RU]));
+    *out = a;
+    return IZDE_OK;
+}
+
+void izde_analyzer_free(izde_analyzer_t *a)
+{
+    if (!a)
+        return;
+    izde_text_free(a->text);
+    for (int i = 0; i < IZDE_LANG_COUNT; i++)
+        izde_stemmer_free(a->stem[i]);
+    izde_xstem_free(a->xstem_en);
+    izde_buf_release(&a->folded);
+    izde_buf_release(&a->term);
+    izde_buf_release(&a->kbfold);
+    izde_buf_release(&a->variant);
+    izde_buf_release(&a->packed);
+    free(a->sent);
+    free(a);
+}
+
+const char *izde_analyzer_version(const izde_analyzer_t *a)
+{
+    return a->version;
+}
+
+/* Sends prefix + s to fn as a STEM term of lang, the word's phrase key if
+ * positional; too long a term is dropped, as for exact forms. */
+static izde_status_t emit_prefixed(izde_analyzer_t *a, const char *prefix, const char *s,
+                                   size_t slen, enum izde_lang lang, int positional,
+                                   struct izde_term *t, izde_term_fn fn, void *closure)
+{
+    izde_buf_clear(&a->term);
+    if (izde_buf_adds(&a->term, prefix) != IZDE_OK || izde_buf_add(&a->term, s, slen) != IZDE_OK)
+        return IZDE_ERR_NOMEM;
+    if (a->term.len > IZDE_MAX_TERM_BYTES)
+        return IZDE_OK;
+    t->text = a->term.p;
+    t->len = a->term.len;
+    t->kind = IZDE_TERM_STEM;
+    t->lang = lang;
+    t->positional = positional;
+    return fn(t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+}
+
+/* Sends prefix + the stem of word in lang to fn as a STEM term. */
+static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde_lang lang,
+                               int positional, const char *word, size_t len,
+                               struct izde_term *t, izde_term_fn fn, void *closure)
+{
+    size_t slen;
+    const char *s = lang == IZDE_LANG_EN
+                        ? izde_xstem_stem(a->xstem_en, word, len, &slen)
+                        : izde_stemmer_stem(a->stem[lang], word, len, &slen);
+    if (!s)
+        return IZDE_ERR_NOMEM;
+    return emit_prefixed(a, prefix, s, slen, lang, positional, t, fn, closure);
+}
+
+/* T terms store each letter а..я (U+0430..U+044F: all a keyboard-folded
+ * Russian or Kyrgyz word has) as one byte, PACK_BASE + offset, and any other
+ * code point as its UTF-8. A packed byte (0xC0..0xDF) is never followed by a
+ * UTF-8 continuation byte, so the packing is undone without ambiguity
+ * (izde_term_display). */
+#define PACK_FIRST 0x430u
+#define PACK_LAST 0x44Fu
+#define PACK_BASE 0xC0u
+
+/* Appends the packed form of s[0, len) (valid UTF-8) to out. */
+static izde_status_t pack_letters(const char *s, size_t len, struct izde_buf *out)
+{
+    for (size_t i = 0; i < len;) {
+        size_t start = i;
+        uint32_t cp = izde_text_next_cp(s, len, &i);
+        izde_status_t rc = cp >= PACK_FIRST && cp <= PACK_LAST
+                               ? izde_buf_addc(out, (char)(PACK_BASE + (cp - PACK_FIRST)))
+                               : izde_buf_add(out, s + start, i - start);
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    return IZDE_OK;
+}
+
+/* The first IZDE_TRUNC_LETTERS letters of the keyboard-folded word, as a
+ * T term: a backoff that joins the forms of names and loans the stemmers
+ * do not know, whatever the keyboard. Both sides make it the same way.
+ * It is a Cyrillic word's phrase key (keyed): one per word, like the exact
+ * form, but a document repeats it more often, so its positions take 30%
+ * less room than the exact forms' (measured on the 20k benchmark corpus),
+ * and a phrase matches inflected forms ('кыргыз республикасынын' for
+ * "кыргыз республикасы"). Position keys hold the term, so T terms are
+ * packed: that made the position table another 20% smaller. */
+static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t len, int keyed,
+                                    struct izde_term *t, izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = izde_text_kbfold(word, len, &a->kbfold);
+    if (rc != IZDE_OK)
+        return rc;
+    size_t end = 0;
+    for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
+        izde_text_next_cp(a->kbfold.p, a->kbfold.len, &end);
+    izde_buf_clear(&a->packed);
+    rc = pack_letters(a->kbfold.p, end, &a->packed);
+    if (rc != IZDE_OK)
+        return rc;
+    return emit_prefixed(a, IZDE_PREFIX_TRUNC, a->packed.p, a->packed.len, IZDE_LANG_OTHER,
+                         keyed, t, fn, closure);
+}
+
+izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out)
+{
+    if (len == 0 || term[0] != IZDE_PREFIX_TRUNC[0])
+        return izde_buf_add(out, term, len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)term[i];
+        int packed = c >= PACK_BASE && c <= PACK_BASE + (PACK_LAST - PACK_FIRST) &&
+                     !(i + 1 < len && ((unsigned char)term[i + 1] & 0xC0) == 0x80);
+        izde_status_t rc;
+        if (packed) {
+            uint32_t cp = PACK_FIRST + (c - PACK_BASE);
+            char u[2] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)) };
+            rc = izde_buf_add(out, u, 2);
+        } else {
+            rc = izde_buf_addc(out, (char)c);
+        }
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    return IZDE_OK;
+}
+
+/* The stems of one Cyrillic word (folded, in word/len) for the languages in
+ * langs. A Kyrgyz word gets its F term too: the Kyrgyz stem of the word as
+ * typed without ү, ө, ң. Documents index it for words that have those
+ * letters; a query word without them searches it (query != 0). Both sides
+ * stem the folded spelling, so they meet on the same term. */
+static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t len,
+                                    unsigned langs, int query, int keyed, struct izde_term *t,
+                                    izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = IZDE_OK;
+    if (langs & LANG_BIT(IZDE_LANG_KY)) {
+        rc = emit_stem(a, IZDE_PREFIX_STEM_KY, IZDE_LANG_KY, 0, word, len, t, fn, closure);
+        int kyrgyz_letters = izde_text_has_kyrgyz_letter(word, len);
+        if (rc == IZDE_OK && kyrgyz_letters && !query) {
+            rc = izde_text_kbfold(word, len, &a->kbfold);
+            if (rc == IZDE_OK)
+                rc = emit_stem(a, IZDE_PREFIX_KBFOLD, IZDE_LANG_KY, 0, a->kbfold.p, a->kbfold.len,
+                               t, fn, closure);
+        } else if (rc == IZDE_OK && !kyrgyz_letters && query) {
+            rc = emit_stem(a, IZDE_PREFIX_KBFOLD, IZDE_LANG_KY, 0, word, len, t, fn, closure);
+        }
+    }
+    if (rc == IZDE_OK && (langs & LANG_BIT(IZDE_LANG_RU)))
+        rc = emit_stem(a, IZDE_PREFIX_STEM_RU, IZDE_LANG_RU, 0, word, len, t, fn, closure);
+    if (rc == IZDE_OK)
+        rc = emit_truncated(a, word, len, keyed, t, fn, closure);
+    return rc;
+}
+
+/* The languages a query word written in Cyrillic could be in. */
+static unsigned query_langs(const char *word, size_t len)
+{
+    return izde_text_has_kyrgyz_letter(word, len)
+               ? LANG_BIT(IZDE_LANG_KY)
+               : LANG_BIT(IZDE_LANG_KY) | LANG_BIT(IZDE_LANG_RU);
+}
+
+/* Emits the terms of one token: its exact form, then stems. On the
+ * document side lang is the sentence's language; on the query side
+ * (lang == IZDE_LANG_COUNT) every plausible language is tried. This is the
+ * one place where a word becomes terms, for documents and queries alike.
+ * Each word but a stop word has one phrase key (positional): the T term of
+ * a Cyrillic word, the English stem of a Latin one, the exact form of
+ * anything else (numbers, other scripts). A Latin query word has a second
+ * one, its Cyrillic reading's T term; phrases use the first. Stop words
+ * are 14% of the words of Kyrgyz news, 18% of the benchmark corpus; a
+ * phrase steps over them (searcher/query.c), and without their positions
+ * the position table is 9% smaller. */
+static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
+                                  const struct izde_token *tok, enum izde_lang lang,
+                                  uint32_t pos, izde_term_fn fn, void *closure)
+{
+    int query = lang == IZDE_LANG_COUNT;
+    izde_status_t rc = izde_text_fold(a->text, src + tok->start, tok->end - tok->start,
+                                      &a->folded);
+    if (rc != IZDE_OK)
+        return rc;
+    if (a->folded.len == 0 || a->folded.len > IZDE_MAX_TERM_BYTES)
+        return IZDE_OK;
+    const char *w = a->folded.p;
+    size_t n = a->folded.len;
+    enum izde_script script =
+        tok->kind == IZDE_TOKEN_WORD ? izde_text_script(w, n) : IZDE_SCRIPT_OTHER;
+    int stop = izde_stopword(w, n);
+    struct izde_term t = {
+        .text = a->folded.p, .len = a->folded.len, .kind = IZDE_TERM_EXACT,
+        .lang = query ? IZDE_LANG_OTHER : lang, .pos = pos, .start = tok->start,
+        .end = tok->end,
+        /* Only queries weigh stop words; documents index them as any word. */
+        .stop = query && stop,
+        .positional = !stop && script != IZDE_SCRIPT_CYRILLIC && script != IZDE_SCRIPT_LATIN,
+    };
+    if (fn(&t, closure))
+        return IZDE_ERR_INTERNAL;
+    switch (script) {
+    case IZDE_SCRIPT_CYRILLIC: {
+        unsigned langs;
+        if (query)
+            langs = query_langs(w, n);
+        else if (lang == IZDE_LANG_KY || lang == IZDE_LANG_RU)
+            langs = LANG_BIT(lang);
+        else /* a Cyrillic word in an English sentence: a name, a term */
+            langs = query_langs(w, n);
+        return cyrillic_stems(a, w, n, langs, query, !stop, &t, fn, closure);
+    }
+    case IZDE_SCRIPT_LATIN:
+        rc = emit_stem(a, IZDE_PREFIX_STEM_EN, IZDE_LANG_EN, !stop, w, n, &t, fn, closure);
+        if (rc != IZDE_OK || !query)
+            return rc;
+        /* Kyrgyz or Russian typed in Latin letters: search the Cyrillic
+         * reading too, as if it had been typed in Cyrillic. */
+        if (izde_text_latin_to_cyrillic(w, n, &a->variant) != IZDE_OK || !a->variant.len)
+            return IZDE_OK;
+        t.text = a->variant.p;
+        t.len = a->variant.len;
+        t.kind = IZDE_TERM_VARIANT;
+        t.lang = IZDE_LANG_OTHER;
+        t.positional = 0;
+        if (fn(&t, closure))
+            return IZDE_ERR_INTERNAL;
+        return cyrillic_stems(a, a->variant.p, a->variant.len,
+                              query_langs(a->variant.p, a->variant.len), 1, !stop, &t, fn,
+                              closure);
+    default:
+        return IZDE_OK;
+    }
+}
+
+/* Emits the whole compound src[start, end) ('иш-аракет') as one term. */
+static izde_status_t emit_compound(izde_analyzer_t *a, const char *src, size_t start,
+                                   size_t end, enum izde_lang lang, uint32_t pos,
+                                   izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = izde_text_fold(a->text, src + start, end - start, &a->term);
+    if (rc != IZDE_OK)
+        return rc;
+    if (a->term.len > IZDE_MAX_TERM_BYTES)
+        return IZDE_OK;
+    struct izde_term t = {
+        .text = a->term.p, .len = a->term.len, .kind = IZDE_TERM_COMPOUND,
+        .lang = lang, .pos = pos, .start = start, .end = end,
+    };
+    return fn(&t, closure) ? IZDE_ERR_INTERNAL : IZDE_OK;
+}
+
+/* Emits the terms of the compound src[start, end) written as one word
+ * ('иш-мердүүлүгү' as 'ишмердүүлүгү'): its exact form and stems, with no
+ * position, on the document side only. A line-end break that the hyphen
+ * repair could not tell from a compound's own hyphen is kept as a hyphen
+ * (extract/dehyphen.h), and this reading makes the broken word found by its
+ * whole form all the same; Kyrgyz also writes many pair words both ways. */
+static izde_status_t emit_joined(izde_analyzer_t *a, const char *src, size_t start, size_t end,
+                                 enum izde_lang lang, uint32_t pos, izde_term_fn fn,
+                                 void *closure)
+{
+    izde_status_t rc = izde_text_fold(a->text, src + start, end - start, &a->variant);
+    if (rc != IZDE_OK)
+        return rc;
+    /* The hyphens out, in place: '-', U+2010, U+2011. */
+    size_t w = 0;
+    for (size_t r = 0; r < a->variant.len;) {
+        if (a->variant.p[r] == '-') {
+            r++;
+        } else if (r + 3 <= a->variant.len &&
+                   (memcmp(a->variant.p + r, "\xE2\x80\x90", 3) == 0 ||
+                    memcmp(a->variant.p + r, "\xE2\x80\x91", 3) == 0)) {
+            r += 3;
+        } else {
+            a->variant.p[w++] = a->variant.p[r++];
+        }
+    }
+    a->variant.len = w;
+    if (w == 0 || w > IZDE_MAX_TERM_BYTES ||
+        izde_text_script(a->variant.p, w) != IZDE_SCRIPT_CYRILLIC)
+        return IZDE_OK;
+    struct izde_term t = {
+        .text = a->variant.p, .len = w, .kind = IZDE_TERM_EXACT, .lang = lang, .pos = pos,
+        .start = start, .end = end,
+    };
+    if (fn(&t, closure))
+        return IZDE_ERR_INTERNAL;
+    unsigned langs = lang == IZDE_LANG_KY || lang == IZDE_LANG_RU
+                         ? LANG_BIT(lang)
+                         : query_langs(a->variant.p, w);
+    return cyrillic_stems(a, a->variant.p, w, langs, 0, 0, &t, fn, closure);
+}
+
+/* Emits a compound of the document or the query: the whole as one term at
+ * its first part's position, and on the document side its joined reading
+ * at its last part's (unpositioned terms too keep positions from going
+ * back). */
+static izde_status_t compound_terms(izde_analyzer_t *a, const char *src, size_t start,
+                                    size_t end, enum izde_lang lang, int query, uint32_t first,
+                                    uint32_t last, izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = emit_compound(a, src, start, end, lang, first, fn, closure);
+    if (rc == IZDE_OK && !query)
+        rc = emit_joined(a, src, start, end, lang, last, fn, closure);
+    return rc;
+}
+
+/* Tokenises text[base, base + len) and analyses each token in lang
+ * (IZDE_LANG_COUNT: as a query); offsets in the terms are relative to text. */
+static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t base,
+                                  size_t len, enum izde_lang lang, uint32_t *pos,
+                                  uint32_t *nwords, izde_term_fn fn, void *closure)
+{
+    izde_status_t rc = izde_text_words_begin(a->text, text + base, len);
+    if (rc != IZDE_OK)
+        return rc;
+    enum izde_lang term_lang = lang == IZDE_LANG_COUNT ? IZDE_LANG_OTHER : lang;
+    int query = lang == IZDE_LANG_COUNT;
+    struct izde_token tok;
+    size_t compound_start = 0, prev_end = 0;
+    uint32_t compound_pos = 0;
+    int compound_parts = 0;
+    while (izde_text_words_next(a->text, &tok)) {
+        tok.start += base;
+        tok.end += base;
+        if (tok.hyphen_joined) {
+            compound_parts++;
+        } else {
+            if (compound_parts > 1) {
+                rc = compound_terms(a, text, compound_start, prev_end, term_lang, query,
+                                    compound_pos, *pos, fn, closure);
+                if (rc != IZDE_OK)
+                    return rc;
+            }
+            compound_start = tok.start;
+            compound_pos = *pos + 1;
+            compound_parts = 1;
+        }
+        prev_end = tok.end;
+        (*pos)++;
+        (*nwords)++;
+        rc = analyze_word(a, text, &tok, lang, *pos, fn, closure);
+        if (rc != IZDE_OK)
+            return rc;
+    }
+    if (compound_parts > 1)
+        return compound_terms(a, text, compound_start, prev_end, term_lang, query,
+                              compound_pos, *pos, fn, closure);
+    return IZDE_OK;
+}
+
+/* End of the paragraph that starts at start: the first blank line (a line
+ * with only spaces) ends it. */
+static size_t paragraph_end(const char *s, size_t len, size_t start)
+{
+    for (size_t i = start; i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+            j++;
+        if (j < len && s[j] == '\n')
+            return j + 1;
+    }
+    return len;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* End of the sentence that starts at start, before end: after ., !, ? or
+ * ; followed by white space. */
+static size_t sentence_end(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i + 1 < end; i++)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ';') && is_space(s[i + 1]))
+            return i + 1;
+    return end;
+}
+
+/* Words of s, roughly: runs of non-space bytes. Enough to tell a fragment
+ * from a sentence. */
+static size_t rough_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
+            n++;
+    return n;
+}
+
+/* Splits the paragraph text[start, end) into a->sent, with each sentence's
+ * language evidence, and sums that into *para. Returns how many. */
+static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_t start,
+                                     size_t end, struct izde_langid_evidence *para, size_t *n)
+{
+    memset(para, 0, sizeof(*para));
+    *n = 0;
+    for (size_t s = start; s < end;) {
+        struct sentence *grown = izde_array_grow(a->sent, *n, &a->sent_cap, sizeof(*grown), 32);
+        if (!grown)
+            return IZDE_ERR_NOMEM;
+        a->sent = grown;
+        struct sentence *t = &a->sent[(*n)++];
+        t->start = s;
+        t->end = sentence_end(text, s, end);
+        memset(&t->ev, 0, sizeof(t->ev));
+        izde_langid_add(&t->ev, text + s, t->end - s);
+        izde_langid_merge(para, &t->ev);
+        s = t->end;
+    }
+    return IZDE_OK;
+}
+
+izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len,
+                                uint32_t *pos, struct izde_analysis_stats *stats,
+                                izde_term_fn fn, void *closure)
+{
+    enum izde_lang prev = IZDE_LANG_COUNT;
+    for (size_t start = 0; start < len;) {
+        size_t end = paragraph_end(text, len, start);
+        /* Each sentence is read once for language: the paragraph's
+         * evidence is the sum of its sentences'. */
+        struct izde_langid_evidence para_ev;
+        size_t nsent;
+        izde_status_t rc = split_sentences(a, text, start, end, &para_ev, &nsent);
+        if (rc != IZDE_OK)
+            return rc;
+        enum izde_lang para = izde_langid_decide(&para_ev, NULL);
+        if (prev != IZDE_LANG_COUNT && rough_words(text + start, end - start) < LANGID_MIN_WORDS)
+            para = prev;
+        /* A paragraph may switch language between sentences (a Russian
+         * quotation in Kyrgyz text): each sentence long enough to tell is
+         * identified on its own. */
+        for (size_t k = 0; k < nsent; k++) {
+            size_t s = a->sent[k].start, e = a->sent[k].end;
+            enum izde_lang lang = para;
+            if (nsent > 1 && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
+                double conf;
+                enum izde_lang l = izde_langid_decide(&a->sent[k].ev, &conf);
+                if (l != IZDE_LANG_OTHER && conf >= 0.5)
+                    lang = l;
+            }
+            uint32_t nwords = 0;
+            rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
+            if (rc != IZDE_OK)
+                return rc;
+            if (stats)
+                stats->words[lang] += nwords;
+        }
+        if (para != IZDE_LANG_OTHER)
+            prev = para;
+        start = end;
+    }
+    return IZDE_OK;
+}
+
+izde_status_t izde_analyze_query(izde_analyzer_t *a, const char *text, size_t len,
+                                 izde_term_fn fn, void *closure)
+{
+    uint32_t pos = 0, nwords = 0;
+    return analyze_span(a, text, 0, len, IZDE_LANG_COUNT, &pos, &nwords, fn, closure);
+}

@@ -1,0 +1,94 @@
+/* extract.h - turning one file, whatever its format, into text and metadata. */
+#ifndef IZDE_EXTRACT_H
+#define IZDE_EXTRACT_H
+
+#include <stddef.h>
+#include "common/buf.h"
+#include "extract/dehyphen.h"
+#include "common/status.h"
+
+/* What extraction gives the indexer. Reused from file to file: the buffers
+ * keep their storage. One per thread.
+ *
+ * Formats are told by content, never by the file name: plain text (any
+ * encoding izde_charset_detect knows), gzip-compressed text, PDF, DOCX, ODT,
+ * EPUB, HTML/XHTML. Legacy formats (.doc, RTF, ...) and archives that are
+ * none of the above are reported by name as unsupported.
+ *
+ * The shape of x->text, the same for every format:
+ *  - When the document has metadata, the text starts with a header: the
+ *    title on the first line, the author on the next (a line left out when
+ *    unknown), then an empty line, so that both are indexed and searchable.
+ *    (The title line is left out when the body already starts with it.)
+ *  - Paragraphs are separated by an empty line, lines by '\n'.
+ *  - PDF: pages are separated by a form feed '\f', so page N of an offset is
+ *    1 + the number of '\f' before it (the header counts as page 1).
+ *  - DOCX and ODT footnotes and endnotes follow the body, after an empty line.
+ *  - Words hyphenated at line ends are repaired (extract/dehyphen.h); the
+ *    stored text is the repaired one, so snippets match it.
+ *
+ * PDF, DOCX, ODT and EPUB are parsed by poppler, libzip and libxml2 in a
+ * separate helper process, izde-extract, found next to the running program
+ * (or at $IZDE_EXTRACT_HELPER), started with posix_spawn (which is safe in
+ * a multi-threaded indexer, unlike fork without exec), limited to
+ * x->max_memory bytes of address space plus IX_HELPER_BASE_MEMORY for its
+ * libraries, and killed after x->timeout_s seconds: a document that makes a
+ * parser crash, hang or eat all memory costs one file, not the run. Plain
+ * text and HTML, whose parsing is linear in their size, are read
+ * in-process.
+ *
+ * Hostile documents are cut down to size: metadata fields to IX_META_MAX
+ * bytes (an entity repeated 100,000 times in a title), decompressed ZIP
+ * entries to IX_ZIP_RATIO times the file (at least IX_ZIP_FLOOR) and never
+ * more than max_bytes, page text to max_bytes. What was cut or could not
+ * be read while the rest was indexed is said in x->notes. */
+#define IX_META_MAX 4096
+#define IX_ZIP_RATIO 100
+#define IX_ZIP_FLOOR ((size_t)64 << 20)
+#define IX_HELPER_BASE_MEMORY ((size_t)128 << 20)
+struct ix_extract {
+    struct izde_buf text;      /* valid UTF-8, never NUL-containing */
+    struct izde_buf title;     /* empty: the indexer uses the first line */
+    struct izde_buf author;
+    struct izde_buf date;      /* creation date as the document gives it, "" if none */
+    const char *encoding;      /* static: "UTF-8", "windows-1251", ... */
+    const char *format;        /* static: "text", "pdf", "docx", "odt", "epub", "html" */
+    unsigned pages;            /* PDF pages, 0 for other formats */
+    size_t bytes_read;         /* size of the input as read */
+    size_t repaired;           /* invalid UTF-8 sequences replaced */
+    size_t first_bad;          /* byte offset of the first of them */
+    struct izde_dehyphen_stats dehyphen;  /* what the hyphen repair did */
+    struct izde_buf notes;     /* "title cut at 4 KB; ...": what the caller warns about
+                                  although the file was read; "" if nothing */
+    unsigned timeout_s;        /* helper time limit: $IZDE_EXTRACT_TIMEOUT or 30 */
+    size_t max_memory;         /* helper memory limit (see above); 0: none */
+    int follow_link;           /* path may be a symbolic link (the walk vetted
+                                  where it leads); otherwise a link is refused */
+    struct izde_buf raw;       /* scratch: the file as read */
+    struct izde_buf scratch;   /* scratch: conversions */
+    izde_dehyphen_t *dh;       /* created on first use */
+    size_t dehyphen_words;     /* its memory cap; 0: the default */
+};
+
+void ix_extract_init(struct ix_extract *x);
+void ix_extract_release(struct ix_extract *x);
+
+/* Reads the file at path (at most max_bytes; also the cap on decompressed
+ * and extracted text) and extracts its text.
+ * OUT: *why, a malloc'ed one-line reason when the status is not IZDE_OK;
+ * *skip, 1 when the file is to be skipped (empty, too large, unsupported
+ * format, a PDF with no text layer) rather than counted as failed.
+ * Returns IZDE_OK, IZDE_ERR_IO (unreadable, broken symbolic link, not a
+ * regular file any more: skipped), IZDE_ERR_ENCODING (binary, corrupt or
+ * truncated content, encrypted, decompression beyond the cap, extractor
+ * crashed, timed out or needed more than x->max_memory),
+ * IZDE_ERR_UNSUPPORTED, IZDE_ERR_INVALID (empty), IZDE_ERR_NOMEM. */
+izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max_bytes,
+                              char **why, int *skip);
+
+/* Whether a file name has an extension izde-index reads (.txt, .md, .pdf,
+ * .docx, .odt, .epub, .html, .htm, .xhtml, and .txt.gz/.md.gz). Content
+ * still decides how a file is read. */
+int ix_extract_supported(const char *name);
+
+#endif

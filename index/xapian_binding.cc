@@ -1,0 +1,1407 @@
+// xapian_binding.cc - the C interface to Xapian; the only C++ in Izde.
+//
+// Rules kept throughout (see index/xapian_binding.h and STYLE.md section 1):
+// - Every exported function is extern "C" (via the header) and noexcept, its
+//   whole body sits in try, and every catch (...) goes to the one mapper,
+//   status_from_exception(), which turns the in-flight exception into an
+//   izde_status_t and writes its description into a fixed buffer.
+// - Recording an error never allocates: handles carry char errmsg[512].
+//   Constructors without a handle format into a stack buffer and hand the
+//   caller a malloc'ed copy (or nothing, if that copy fails).
+// - Whatever C frees is malloc'ed; new/delete stay in this file.
+// - Helpers live in an anonymous namespace, so the only external symbols
+//   are the izde_ functions of the header (tests/cli/symbols.sh checks it).
+
+#include "index/xapian_binding.h"
+
+#include <xapian.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+
+namespace {
+constexpr size_t ERRMSG_SIZE = 512;   // every handle's message buffer
+// Block size of a compacted index. With 32 KB blocks the B-trees of the 20k
+// benchmark index have two levels instead of three, so Xapian's readahead
+// (of each query term's leaf, of each hit's record) asks for the blocks a
+// query needs at once, where a third level made it wait for each: cold p99
+// 3.3 -> 2.4 ms. On the 1 GB corpus the trees have three levels either way
+// and the index is 1% larger than in 8 KB blocks. Not for writing: there
+// 32 KB blocks built 8% slower.
+constexpr int COMPACT_BLOCK_SIZE = 32768;
+}  // namespace
+
+struct izde_wdb {
+    Xapian::WritableDatabase db;
+    Xapian::Document doc;      // the document under construction
+    bool building = false;     // between begin_doc and end_doc
+    char errmsg[ERRMSG_SIZE] = "";
+};
+
+struct izde_rdb {
+    Xapian::Database db;
+    char errmsg[ERRMSG_SIZE] = "";
+};
+
+struct izde_query {
+    Xapian::Query q;
+};
+
+struct izde_doc {
+    Xapian::Document doc;
+    char errmsg[ERRMSG_SIZE] = "";
+};
+
+namespace {
+
+// Formats into buf without allocating; a NULL or 0-sized buf is ignored.
+void set_msg(char *buf, size_t size, const char *fmt, ...) noexcept
+    __attribute__((format(printf, 3, 4)));
+
+void set_msg(char *buf, size_t size, const char *fmt, ...) noexcept
+{
+    if (!buf || size == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+// What Xapian::Error::get_description() returns ("type: msg (context: c)
+// (strerror)"), composed with snprintf so that recording stays allocation-
+// free. context, when not NULL, is prefixed as "'context': ".
+void describe_xapian(char *buf, size_t size, const char *context,
+                     const Xapian::Error &e) noexcept
+{
+    const char *errstr = nullptr;
+    try {
+        // Lazily builds a std::string from errno inside the exception, so it
+        // may allocate; losing it is better than terminating.
+        errstr = e.get_error_string();
+    } catch (...) {
+        errstr = nullptr;
+    }
+    const std::string &msg = e.get_msg();
+    const std::string &ctx = e.get_context();
+    if (!buf || size == 0)
+        return;
+    size_t n = 0;
+    if (context)
+        set_msg(buf, size, "'%s': ", context);
+    else
+        buf[0] = '\0';
+    n = strlen(buf);
+    set_msg(buf + n, size - n, "%s: %s", e.get_type(), msg.c_str());
+    n = strlen(buf);
+    if (!ctx.empty()) {
+        set_msg(buf + n, size - n, " (context: %s)", ctx.c_str());
+        n = strlen(buf);
+    }
+    if (errstr)
+        set_msg(buf + n, size - n, " (%s)", errstr);
+}
+
+void describe_plain(char *buf, size_t size, const char *context,
+                    const char *what) noexcept
+{
+    if (context)
+        set_msg(buf, size, "'%s': %s", context, what);
+    else
+        set_msg(buf, size, "%s", what);
+}
+
+// The one exception-to-status mapper. Call it only from inside a catch
+// handler: it rethrows the exception in flight and classifies it, most
+// specific class first (Xapian::Error does not derive from std::exception,
+// hence both families). Beyond STYLE.md's list:
+// - DatabaseCreateError (IZDE_WDB_CREATE on an existing database) is
+//   IZDE_ERR_DB_OPEN, as the header documents;
+// - DocNotFoundError is IZDE_ERR_NOT_FOUND (get_data/get_value on a missing
+//   docid);
+// - UnimplementedError is IZDE_ERR_QUERY: in Izde it comes from query shapes
+//   Xapian cannot run (e.g. PHRASE over an AND subquery).
+izde_status_t status_from_exception(char *buf, size_t size,
+                                    const char *context) noexcept
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_LOCKED;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_OPEN;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_OPEN;
+    } catch (const Xapian::DatabaseCreateError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_OPEN;
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_CORRUPT;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB_MODIFIED;
+    } catch (const Xapian::DocNotFoundError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_NOT_FOUND;
+    } catch (const Xapian::QueryParserError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_QUERY;
+    } catch (const Xapian::UnimplementedError &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_QUERY;
+    } catch (const Xapian::Error &e) {
+        describe_xapian(buf, size, context, e);
+        return IZDE_ERR_DB;
+    } catch (const std::bad_alloc &) {
+        describe_plain(buf, size, context, "out of memory");
+        return IZDE_ERR_NOMEM;
+    } catch (const std::exception &e) {
+        describe_plain(buf, size, context, e.what());
+        return IZDE_ERR_INTERNAL;
+    } catch (...) {
+        describe_plain(buf, size, context, "unknown exception");
+        return IZDE_ERR_INTERNAL;
+    }
+}
+
+// Hands a constructor's message to the caller as malloc'ed memory.
+void give_errmsg(char **errmsg, const char *msg) noexcept
+{
+    if (errmsg)
+        *errmsg = msg ? strdup(msg) : nullptr;
+}
+
+// Glass refuses terms over 245 bytes, but only when the document is stored,
+// and a failed store makes Xapian discard every uncommitted change. So the
+// add functions check the length first, costing the caller one term, not a
+// batch.
+static_assert(IZDE_MAX_TERM_LEN == 245, "glass's term length limit");
+
+// Records a non-exception failure (bad argument, missing docid) on a handle.
+izde_status_t fail(char *buf, izde_status_t st, const char *what) noexcept
+{
+    set_msg(buf, ERRMSG_SIZE, "%s", what);
+    return st;
+}
+
+// Copies s out as a malloc'ed, NUL-terminated buffer. len may be NULL.
+bool copy_out(const std::string &s, char **data, size_t *len) noexcept
+{
+    char *p = static_cast<char *>(malloc(s.size() + 1));
+    if (!p)
+        return false;
+    memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    *data = p;
+    if (len)
+        *len = s.size();
+    return true;
+}
+
+void clear_out(char **data, size_t *len) noexcept
+{
+    if (data)
+        *data = nullptr;
+    if (len)
+        *len = 0;
+}
+
+}  // namespace
+
+/* ---------------------------------------------------------------- writing */
+
+izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
+                            char **errmsg) noexcept
+{
+    char buf[ERRMSG_SIZE] = "";
+    izde_wdb_t *h = nullptr;
+    if (errmsg)
+        *errmsg = nullptr;
+    if (out)
+        *out = nullptr;
+    try {
+        if (!path || !*path || !out) {
+            give_errmsg(errmsg, "izde_wdb_open: path and out are required");
+            return IZDE_ERR_INVALID;
+        }
+        const int modes = IZDE_WDB_CREATE | IZDE_WDB_OVERWRITE | IZDE_WDB_OPEN;
+        const int mode = flags & modes;
+        if ((mode & (mode - 1)) != 0 || (flags & ~(modes | IZDE_WDB_NO_SYNC)) != 0) {
+            set_msg(buf, sizeof buf, "'%s': invalid open flags %#x", path, flags);
+            give_errmsg(errmsg, buf);
+            return IZDE_ERR_INVALID;
+        }
+        int xflags;
+        switch (mode) {
+        case IZDE_WDB_CREATE: xflags = Xapian::DB_CREATE; break;
+        case IZDE_WDB_OVERWRITE: xflags = Xapian::DB_CREATE_OR_OVERWRITE; break;
+        case IZDE_WDB_OPEN: xflags = Xapian::DB_OPEN; break;
+        default: xflags = Xapian::DB_CREATE_OR_OPEN; break;
+        }
+        // The backend flag only matters when a database gets created; an
+        // existing database is opened with whatever backend it has. But
+        // with it Xapian no longer follows a directory's XAPIANDB stub and
+        // would create a glass database beside it, which then wins: so a
+        // stub directory is opened as the stub says.
+        struct stat stub;
+        std::string stub_path = std::string(path) + "/XAPIANDB";
+        if (mode != IZDE_WDB_OPEN && stat(stub_path.c_str(), &stub) != 0)
+            xflags |= Xapian::DB_BACKEND_GLASS;
+        if (flags & IZDE_WDB_NO_SYNC)
+            xflags |= Xapian::DB_NO_SYNC;
+        h = new izde_wdb_t{Xapian::WritableDatabase(path, xflags), Xapian::Document(),
+                           false, ""};
+        *out = h;
+        return IZDE_OK;
+    } catch (...) {
+        delete h;
+        izde_status_t st = status_from_exception(buf, sizeof buf, path);
+        give_errmsg(errmsg, buf);
+        return st;
+    }
+}
+
+izde_status_t izde_wdb_close(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_OK;
+    izde_status_t st = IZDE_OK;
+    try {
+        // close() commits pending changes, or aborts an open transaction.
+        db->db.close();
+    } catch (...) {
+        st = status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+    try {
+        delete db;
+    } catch (...) {
+        // Destructors of closed Xapian objects do not throw; belt and braces.
+        if (st == IZDE_OK)
+            st = IZDE_ERR_INTERNAL;
+    }
+    return st;
+}
+
+const char *izde_wdb_errmsg(const izde_wdb_t *db) noexcept
+{
+    return db ? db->errmsg : "";
+}
+
+izde_status_t izde_wdb_commit(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->db.commit();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_begin_transaction(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->db.begin_transaction(true);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_commit_transaction(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->db.commit_transaction();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_cancel_transaction(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->db.cancel_transaction();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_begin_doc(izde_wdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->doc = Xapian::Document();
+        db->building = true;
+        return IZDE_OK;
+    } catch (...) {
+        db->building = false;
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_add_posting(izde_wdb_t *db, const char *term, size_t len,
+                                   uint32_t pos) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!db->building)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting outside begin_doc/end_doc");
+        if (!term || len == 0 || pos == 0)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting: term too long");
+        db->doc.add_posting(std::string(term, len), pos, 1);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_add_term(izde_wdb_t *db, const char *term, size_t len,
+                                uint32_t wdfinc) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!db->building)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term outside begin_doc/end_doc");
+        if (!term || len == 0)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term: empty term");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term: term too long");
+        db->doc.add_term(std::string(term, len), wdfinc);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_set_value(izde_wdb_t *db, uint32_t slot, const char *data,
+                                 size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!db->building)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value outside begin_doc/end_doc");
+        if (!data && len)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value: NULL data");
+        if (slot == Xapian::BAD_VALUENO)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value: invalid slot");
+        db->doc.add_value(slot, len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_set_data(izde_wdb_t *db, const char *data, size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!db->building)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_data outside begin_doc/end_doc");
+        if (!data && len)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_data: NULL data");
+        db->doc.set_data(len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                               izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db)
+        return IZDE_ERR_INVALID;
+    izde_status_t st;
+    try {
+        if (!db->building) {
+            st = fail(db->errmsg, IZDE_ERR_INVALID, "end_doc without begin_doc");
+        } else if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN) {
+            st = fail(db->errmsg, IZDE_ERR_INVALID, "end_doc: empty or too long id term");
+        } else {
+            std::string id(idterm, len);
+            db->doc.add_boolean_term(id);
+            Xapian::docid did = db->db.replace_document(id, db->doc);
+            if (docid)
+                *docid = did;
+            st = IZDE_OK;
+        }
+    } catch (...) {
+        st = status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+    // The construction ends whatever happened; drop the document's memory.
+    db->building = false;
+    try {
+        db->doc = Xapian::Document();
+    } catch (...) {
+        // Only allocation can fail here; the old document stays until the
+        // next begin_doc, which is harmless.
+    }
+    return st;
+}
+
+izde_status_t izde_wdb_delete_doc(izde_wdb_t *db, const char *idterm, size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!idterm || len == 0)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "delete_doc: empty id term");
+        db->db.delete_document(std::string(idterm, len));
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_doccount(izde_wdb_t *db, uint64_t *count) noexcept
+{
+    if (count)
+        *count = 0;
+    if (!db || !count)
+        return IZDE_ERR_INVALID;
+    try {
+        *count = db->db.get_doccount();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_find_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                                izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db || !docid)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!idterm || len == 0)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "find_doc: empty id term");
+        std::string id(idterm, len);
+        Xapian::PostingIterator it = db->db.postlist_begin(id);
+        if (it != db->db.postlist_end(id))
+            *docid = *it;
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_get_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
+                                 char **data, size_t *len) noexcept
+{
+    clear_out(data, len);
+    if (!db || !data)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        Xapian::Document doc = db->db.get_document(docid);
+        if (!copy_out(doc.get_value(slot), data, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_get_metadata(izde_wdb_t *db, const char *key, char **value,
+                                    size_t *len) noexcept
+{
+    clear_out(value, len);
+    if (!db || !value)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!key || !*key)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "get_metadata: empty key");
+        if (!copy_out(db->db.get_metadata(key), value, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_set_metadata(izde_wdb_t *db, const char *key,
+                                    const char *value, size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!key || !*key)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_metadata: empty key");
+        if (!value && len)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_metadata: NULL value");
+        db->db.set_metadata(key, len ? std::string(value, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
+                                 int (*fn)(const char *term, size_t len, void *closure),
+                                 void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_term: NULL callback");
+        std::string pfx(prefix ? prefix : "");
+        // fn is C and cannot throw; anything ++it throws is raised in this
+        // frame, after fn has returned, so no exception crosses C frames.
+        for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
+                                  end = db->db.allterms_end(pfx);
+             it != end; ++it) {
+            const std::string &term = *it;
+            if (fn(term.data(), term.size(), closure) != 0)
+                break;
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_get_data(izde_wdb_t *db, izde_docid_t docid, char **data,
+                                size_t *len) noexcept
+{
+    clear_out(data, len);
+    if (!db || !data)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        Xapian::Document doc = db->db.get_document(docid);
+        if (!copy_out(doc.get_data(), data, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_set_doc_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
+                                     const char *data, size_t len) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        if (!data && len)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: NULL data");
+        if (slot == Xapian::BAD_VALUENO)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: invalid slot");
+        // A document read from the database and given back with only a
+        // value changed: glass then rewrites the value, not the postings.
+        Xapian::Document doc = db->db.get_document(docid);
+        doc.add_value(slot, len ? std::string(data, len) : std::string());
+        db->db.replace_document(docid, doc);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
+                                    int (*fn)(const char *term, size_t len,
+                                              izde_docid_t docid, void *closure),
+                                    void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_posting: NULL callback");
+        std::string pfx(prefix ? prefix : "");
+        // As in izde_wdb_each_term: fn returns before any iterator throws.
+        for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
+                                  end = db->db.allterms_end(pfx);
+             it != end; ++it) {
+            const std::string term = *it;
+            for (Xapian::PostingIterator p = db->db.postlist_begin(term),
+                                         pend = db->db.postlist_end(term);
+                 p != pend; ++p) {
+                if (fn(term.data(), term.size(), *p, closure) != 0)
+                    return IZDE_OK;
+            }
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
+                                  int (*fn)(izde_docid_t docid, const char *data,
+                                            size_t len, void *closure),
+                                  void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_value: NULL callback");
+        for (Xapian::ValueIterator it = db->db.valuestream_begin(slot),
+                                   end = db->db.valuestream_end(slot);
+             it != end; ++it) {
+            const std::string v = *it;
+            if (fn(it.get_docid(), v.data(), v.size(), closure) != 0)
+                break;
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+/* ------------------------------------------------- documents built apart */
+
+izde_status_t izde_doc_new(izde_doc_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    try {
+        *out = new izde_doc_t{};
+        return IZDE_OK;
+    } catch (...) {
+        char buf[ERRMSG_SIZE];
+        return status_from_exception(buf, sizeof buf, nullptr);
+    }
+}
+
+void izde_doc_free(izde_doc_t *doc) noexcept
+{
+    try {
+        delete doc;
+    } catch (...) {
+        // A Document's destructor does not throw; nothing to report to.
+    }
+}
+
+const char *izde_doc_errmsg(const izde_doc_t *doc) noexcept
+{
+    return doc ? doc->errmsg : "";
+}
+
+izde_status_t izde_doc_add_posting(izde_doc_t *doc, const char *term, size_t len,
+                                   uint32_t pos) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!term || len == 0 || pos == 0)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: term too long");
+        doc->doc.add_posting(std::string(term, len), pos, 1);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_add_term(izde_doc_t *doc, const char *term, size_t len,
+                                uint32_t wdfinc) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!term || len == 0)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: empty term");
+        if (len > IZDE_MAX_TERM_LEN)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: term too long");
+        doc->doc.add_term(std::string(term, len), wdfinc);
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_set_value(izde_doc_t *doc, uint32_t slot, const char *data,
+                                 size_t len) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!data && len)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: NULL data");
+        if (slot == Xapian::BAD_VALUENO)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: invalid slot");
+        doc->doc.add_value(slot, len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_doc_set_data(izde_doc_t *doc, const char *data, size_t len) noexcept
+{
+    if (!doc)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!data && len)
+            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_data: NULL data");
+        doc->doc.set_data(len ? std::string(data, len) : std::string());
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                                   izde_doc_t *doc, izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!doc)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: NULL document");
+        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: empty or too long id term");
+        std::string id(idterm, len);
+        doc->doc.add_boolean_term(id);
+        Xapian::docid did = db->db.replace_document(id, doc->doc);
+        if (docid)
+            *docid = did;
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
+                               izde_doc_t *doc, izde_docid_t *docid) noexcept
+{
+    if (docid)
+        *docid = 0;
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!doc)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: NULL document");
+        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: empty or too long id term");
+        doc->doc.add_boolean_term(std::string(idterm, len));
+        Xapian::docid did = db->db.add_document(doc->doc);
+        if (docid)
+            *docid = did;
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+/* ---------------------------------------------------------------- reading */
+
+izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out,
+                            char **errmsg) noexcept
+{
+    char buf[ERRMSG_SIZE] = "";
+    const char *current = nullptr;   // the path being opened, for the message
+    izde_rdb_t *h = nullptr;
+    if (errmsg)
+        *errmsg = nullptr;
+    if (out)
+        *out = nullptr;
+    try {
+        if (!paths || n == 0 || !out) {
+            give_errmsg(errmsg, "izde_rdb_open: no database given");
+            return IZDE_ERR_INVALID;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (!paths[i] || !*paths[i]) {
+                give_errmsg(errmsg, "izde_rdb_open: empty database path");
+                return IZDE_ERR_INVALID;
+            }
+        }
+        h = new izde_rdb_t{};
+        for (size_t i = 0; i < n; i++) {
+            current = paths[i];
+            // Database(path) reads glass directories, single-file databases
+            // and stub files (local or remote shards) alike.
+            h->db.add_database(Xapian::Database(current));
+        }
+        *out = h;
+        return IZDE_OK;
+    } catch (...) {
+        delete h;
+        izde_status_t st = status_from_exception(buf, sizeof buf, current);
+        give_errmsg(errmsg, buf);
+        return st;
+    }
+}
+
+void izde_rdb_close(izde_rdb_t *db) noexcept
+{
+    if (!db)
+        return;
+    try {
+        db->db.close();
+    } catch (...) {
+        // Nothing to report to: the handle goes away.
+    }
+    try {
+        delete db;
+    } catch (...) {
+    }
+}
+
+const char *izde_rdb_errmsg(const izde_rdb_t *db) noexcept
+{
+    return db ? db->errmsg : "";
+}
+
+izde_status_t izde_rdb_reopen(izde_rdb_t *db) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        db->db.reopen();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_doccount(izde_rdb_t *db, uint64_t *count) noexcept
+{
+    if (count)
+        *count = 0;
+    if (!db || !count)
+        return IZDE_ERR_INVALID;
+    try {
+        *count = db->db.get_doccount();
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
+                                uint64_t *freq) noexcept
+{
+    if (freq)
+        *freq = 0;
+    if (!db || !freq)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!term || len == 0)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "termfreq: empty term");
+        *freq = db->db.get_termfreq(std::string(term, len));
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
+                                 int (*fn)(const char *term, size_t len, uint64_t freq,
+                                           void *closure),
+                                 void *closure) noexcept
+{
+    if (!db)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!fn)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "each_term: NULL callback");
+        std::string pfx(prefix ? prefix : "");
+        // As izde_wdb_each_term: exceptions only arise in this frame.
+        for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
+                                  end = db->db.allterms_end(pfx);
+             it != end; ++it) {
+            const std::string &term = *it;
+            if (fn(term.data(), term.size(), it.get_termfreq(), closure) != 0)
+                break;
+        }
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_get_metadata(izde_rdb_t *db, const char *key, char **value,
+                                    size_t *len) noexcept
+{
+    clear_out(value, len);
+    if (!db || !value)
+        return IZDE_ERR_INVALID;
+    try {
+        if (!key || !*key)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "get_metadata: empty key");
+        // With several shards Xapian reads only the first one's metadata.
+        if (!copy_out(db->db.get_metadata(key), value, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_get_data(izde_rdb_t *db, izde_docid_t docid, char **data,
+                                size_t *len) noexcept
+{
+    clear_out(data, len);
+    if (!db || !data)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        // Hits come from a match, so their docids exist: skipping the check
+        // saves a lookup of the document length, a disk read on a cold cache.
+        // A missing document then reads as empty data, which the checked
+        // call below tells from a document stored without data.
+        std::string d = db->db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+        if (d.empty())
+            d = db->db.get_document(docid).get_data();
+        if (!copy_out(d, data, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+izde_status_t izde_rdb_get_value(izde_rdb_t *db, izde_docid_t docid, uint32_t slot,
+                                 char **data, size_t *len) noexcept
+{
+    clear_out(data, len);
+    if (!db || !data)
+        return IZDE_ERR_INVALID;
+    try {
+        if (docid == 0)
+            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        Xapian::Document doc = db->db.get_document(docid);
+        if (!copy_out(doc.get_value(slot), data, len))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        return IZDE_OK;
+    } catch (...) {
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+/* ---------------------------------------------------------------- queries */
+
+namespace {
+
+// For query constructors, which have no handle: call from a catch handler.
+// Xapian refusing a query shape (InvalidArgumentError, UnimplementedError)
+// is IZDE_ERR_QUERY; memory stays IZDE_ERR_NOMEM.
+izde_status_t query_status_from_exception() noexcept
+{
+    char scratch[ERRMSG_SIZE];
+    izde_status_t st = status_from_exception(scratch, sizeof scratch, nullptr);
+    return st == IZDE_ERR_DB ? IZDE_ERR_QUERY : st;
+}
+
+// Wraps a finished Xapian::Query in a handle; the only failure is memory.
+izde_status_t make_query(const Xapian::Query &q, izde_query_t **out) noexcept
+{
+    try {
+        *out = new izde_query_t{q};
+        return IZDE_OK;
+    } catch (...) {
+        *out = nullptr;
+        return query_status_from_exception();
+    }
+}
+
+}  // namespace
+
+izde_status_t izde_query_term(const char *term, size_t len, uint32_t wqf,
+                              izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    // An empty term would be Xapian's MatchAll: refuse it rather than match
+    // everything by accident.
+    if (!term || len == 0)
+        return IZDE_ERR_INVALID;
+    try {
+        return make_query(Xapian::Query(std::string(term, len), wqf), out);
+    } catch (...) {
+        return query_status_from_exception();
+    }
+}
+
+izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
+                                 size_t n, uint32_t window,
+                                 izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    if (n > 0 && !subs)
+        return IZDE_ERR_INVALID;
+    for (size_t i = 0; i < n; i++)
+        if (!subs[i])
+            return IZDE_ERR_INVALID;
+    Xapian::Query::op xop;
+    switch (op) {
+    case IZDE_Q_AND: xop = Xapian::Query::OP_AND; break;
+    case IZDE_Q_OR: xop = Xapian::Query::OP_OR; break;
+    // Xapian's n-ary forms already mean what the header documents: AND_NOT
+    // is "first and none of the rest", AND_MAYBE "first, weighted by the
+    // rest", FILTER "first, restricted by all the rest".
+    case IZDE_Q_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+    case IZDE_Q_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+    case IZDE_Q_FILTER: xop = Xapian::Query::OP_FILTER; break;
+    // A window of 0 is Xapian's "number of subqueries" for PHRASE and NEAR,
+    // and its default set size (10) for ELITE_SET.
+    case IZDE_Q_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
+    case IZDE_Q_NEAR: xop = Xapian::Query::OP_NEAR; break;
+    case IZDE_Q_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
+    case IZDE_Q_ELITE_SET: xop = Xapian::Query::OP_ELITE_SET; break;
+    default: return IZDE_ERR_INVALID;
+    }
+    try {
+        if (n == 0)
+            return make_query(Xapian::Query(), out);     // MatchNothing
+        if (n == 1)
+            return make_query(subs[0]->q, out);
+        std::vector<Xapian::Query> v;
+        v.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            v.push_back(subs[i]->q);
+        return make_query(Xapian::Query(xop, v.begin(), v.end(), window), out);
+    } catch (...) {
+        return query_status_from_exception();
+    }
+}
+
+izde_status_t izde_query_scale(const izde_query_t *q, double factor,
+                               izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    if (!q || !(factor >= 0.0) || std::isinf(factor))   // also rejects NaN
+        return IZDE_ERR_INVALID;
+    try {
+        return make_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), out);
+    } catch (...) {
+        return query_status_from_exception();
+    }
+}
+
+izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
+                                     const char *hi, size_t hi_len,
+                                     izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    if (slot == Xapian::BAD_VALUENO)
+        return IZDE_ERR_INVALID;
+    if ((!lo && lo_len) || (!hi && hi_len))
+        return IZDE_ERR_INVALID;
+    try {
+        // Only documents with the value set match. Xapian stores an unset
+        // value as "", and turns ">= ''" into MatchAll, so the lowest bound
+        // is "\0", the smallest non-empty string.
+        std::string low = lo && lo_len ? std::string(lo, lo_len) : std::string(1, '\0');
+        if (hi)
+            return make_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low,
+                                            std::string(hi, hi_len)), out);
+        return make_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low), out);
+    } catch (...) {
+        return query_status_from_exception();
+    }
+}
+
+izde_status_t izde_query_match_all(izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    return make_query(Xapian::Query::MatchAll, out);
+}
+
+char *izde_query_describe(const izde_query_t *q) noexcept
+{
+    if (!q)
+        return nullptr;
+    try {
+        std::string d = q->q.get_description();
+        char *s = nullptr;
+        if (!copy_out(d, &s, nullptr))
+            return nullptr;
+        return s;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void izde_query_free(izde_query_t *q) noexcept
+{
+    try {
+        delete q;
+    } catch (...) {
+    }
+}
+
+/* ---------------------------------------------------------------- search */
+
+void izde_search_opts_init(struct izde_search_opts *opts) noexcept
+{
+    if (!opts)
+        return;
+    opts->offset = 0;
+    opts->limit = 10;
+    opts->check_at_least = 0;
+    opts->bm25_k1 = 1.0;
+    opts->bm25_k2 = 0.0;
+    opts->bm25_k3 = 1.0;
+    opts->bm25_b = 0.5;
+    opts->bm25_min_normlen = 0.5;
+}
+
+izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
+                              const struct izde_search_opts *opts,
+                              izde_hits_t *hits) noexcept
+{
+    if (hits) {
+        hits->items = nullptr;
+        hits->count = 0;
+        hits->estimated = 0;
+        hits->lower = hits->upper = 0;
+    }
+    if (!db || !hits)
+        return IZDE_ERR_INVALID;
+    if (!q)
+        return fail(db->errmsg, IZDE_ERR_INVALID, "search: NULL query");
+    izde_hit_t *items = nullptr;
+    try {
+        struct izde_search_opts defaults;
+        if (!opts) {
+            izde_search_opts_init(&defaults);
+            opts = &defaults;
+        }
+        Xapian::Enquire enquire(db->db);
+        enquire.set_query(q->q);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2,
+                                                        opts->bm25_k3, opts->bm25_b,
+                                                        opts->bm25_min_normlen));
+        Xapian::MSet mset = enquire.get_mset(opts->offset, opts->limit,
+                                             opts->check_at_least);
+        size_t n = mset.size();
+        // Asks the kernel for every hit's record block at once, so that a
+        // cold page of results waits for one round of reads, not ten. Not
+        // past the first page: Xapian 1.4's MSet::fetch() indexes its items
+        // from rank 0 and reads before them when the page starts later.
+        if (opts->offset == 0)
+            mset.fetch();
+        if (n) {
+            items = static_cast<izde_hit_t *>(malloc(n * sizeof *items));
+            if (!items)
+                return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        }
+        size_t i = 0;
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && i < n; ++it, ++i) {
+            items[i].docid = *it;
+            items[i].score = it.get_weight();
+        }
+        hits->items = items;
+        hits->count = i;
+        hits->estimated = mset.get_matches_estimated();
+        hits->lower = mset.get_matches_lower_bound();
+        hits->upper = mset.get_matches_upper_bound();
+        return IZDE_OK;
+    } catch (...) {
+        free(items);
+        hits->items = nullptr;
+        hits->count = 0;
+        hits->estimated = 0;
+        hits->lower = hits->upper = 0;
+        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+    }
+}
+
+void izde_hits_release(izde_hits_t *hits) noexcept
+{
+    if (!hits)
+        return;
+    free(hits->items);
+    hits->items = nullptr;
+    hits->count = 0;
+    hits->estimated = 0;
+    hits->lower = hits->upper = 0;
+}
+
+/* ---------------------------------------------------------------- maintenance */
+
+izde_status_t izde_db_compact(const char *const *srcs, size_t n, const char *dest,
+                              char **errmsg) noexcept
+{
+    char buf[ERRMSG_SIZE] = "";
+    const char *current = nullptr;
+    if (errmsg)
+        *errmsg = nullptr;
+    try {
+        if (!srcs || n == 0 || !dest || !*dest) {
+            give_errmsg(errmsg, "izde_db_compact: sources and destination are required");
+            return IZDE_ERR_INVALID;
+        }
+        // Xapian would write into an existing directory; refuse it. Other
+        // stat failures (EACCES, ENOTDIR) are left to Xapian to report.
+        struct stat st;
+        if (stat(dest, &st) == 0) {
+            set_msg(buf, sizeof buf, "'%s': destination already exists", dest);
+            give_errmsg(errmsg, buf);
+            return IZDE_ERR_INVALID;
+        }
+        Xapian::Database db;
+        for (size_t i = 0; i < n; i++) {
+            current = srcs[i];
+            if (!current || !*current) {
+                give_errmsg(errmsg, "izde_db_compact: empty source path");
+                return IZDE_ERR_INVALID;
+            }
+            db.add_database(Xapian::Database(current));
+        }
+        current = dest;
+        // FULL, as xapian-compact does by default: items are split whenever
+        // that saves room (2% smaller than STANDARD on the 20k benchmark
+        // corpus). Not FULLER: with glass it made the termlist table 26%
+        // larger, and the oversize items it allows slow later updates.
+        db.compact(dest, Xapian::DBCOMPACT_MULTIPASS | Xapian::Compactor::FULL,
+                   COMPACT_BLOCK_SIZE);
+        return IZDE_OK;
+    } catch (...) {
+        izde_status_t s = status_from_exception(buf, sizeof buf, current);
+        give_errmsg(errmsg, buf);
+        return s;
+    }
+}
+
+// Encoding: one length byte n (0..8), then v's n big-endian bytes without
+// leading zeros (0 is the single byte 0x00). A number with fewer significant
+// bytes is smaller and sorts first on its length byte; equal lengths compare
+// byte by byte, most significant first. So byte order is numeric order, and
+// small numbers (years, sizes) take 2-3 bytes instead of 8.
+size_t izde_sortable_u64(uint64_t v, char *buf) noexcept
+{
+    if (!buf)
+        return 0;
+    unsigned char tmp[8];
+    size_t n = 0;
+    for (uint64_t x = v; x; x >>= 8)
+        tmp[n++] = static_cast<unsigned char>(x & 0xff);
+    buf[0] = static_cast<char>(n);
+    for (size_t i = 0; i < n; i++)
+        buf[1 + i] = static_cast<char>(tmp[n - 1 - i]);
+    return n + 1;
+}
+
+// ---------------------------------------------------------------- stemming
+
+struct izde_xstem {
+    Xapian::Stem stem;
+    std::string out;   // reused: short stems fit its inline buffer
+};
+
+izde_status_t izde_xstem_new(const char *lang, izde_xstem_t **out) noexcept
+{
+    if (!lang || !out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    try {
+        *out = new izde_xstem{ Xapian::Stem(lang), std::string() };
+        return IZDE_OK;
+    } catch (const Xapian::InvalidArgumentError &) {
+        return IZDE_ERR_UNSUPPORTED;
+    } catch (const std::bad_alloc &) {
+        return IZDE_ERR_NOMEM;
+    } catch (...) {
+        return IZDE_ERR_INTERNAL;
+    }
+}
+
+void izde_xstem_free(izde_xstem_t *st) noexcept
+{
+    delete st;
+}
+
+const char *izde_xstem_stem(izde_xstem_t *st, const char *word, size_t len,
+                            size_t *stem_len) noexcept
+{
+    if (!st || !word || !stem_len)
+        return nullptr;
+    try {
+        st->out = st->stem(std::string(word, len));
+        *stem_len = st->out.size();
+        return st->out.c_str();
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+const char *izde_xapian_version(void) noexcept
+{
+    return Xapian::version_string();
+}
+
+namespace {
+
+// Set before any thread starts and read once when the process is stopping:
+// atomics, since the terminating thread need not be the one that set them.
+std::atomic<void (*)(void *)> fatal_fn{nullptr};
+std::atomic<void *> fatal_closure{nullptr};
+std::terminate_handler default_terminate = nullptr;
+
+[[noreturn]] void on_terminate() noexcept
+{
+    void (*fn)(void *) = fatal_fn.load();
+    if (fn)
+        fn(fatal_closure.load());
+    std::abort();
+}
+
+}  // namespace
+
+void izde_set_fatal_handler(void (*fn)(void *closure), void *closure) noexcept
+{
+    fatal_closure.store(closure);
+    fatal_fn.store(fn);
+    std::terminate_handler old = std::set_terminate(fn ? on_terminate : default_terminate);
+    if (old != on_terminate)
+        default_terminate = old;
+}

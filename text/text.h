@@ -1,0 +1,90 @@
+/* text.h - Unicode text handling: UTF-8 repair, normalisation, case folding, word breaks (the only ICU user). */
+#ifndef IZDE_TEXT_H
+#define IZDE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "common/buf.h"
+#include "common/status.h"
+
+/* Scans len bytes for invalid UTF-8 (overlongs, surrogates, truncated or
+ * stray bytes, code points above U+10FFFF).
+ * OUT: *first_bad, byte offset of the first invalid sequence (may be NULL).
+ * Returns the number of invalid sequences; 0 means the text is valid. */
+size_t izde_text_utf8_check(const char *s, size_t len, size_t *first_bad);
+
+/* Appends s to out with each invalid sequence replaced by U+FFFD, so that
+ * the rest of the text survives. Returns the number replaced via *nbad. */
+izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *out,
+                                    size_t *nbad);
+
+/* Decodes one code point at s[*i] (valid UTF-8 assumed), advancing *i. */
+uint32_t izde_text_next_cp(const char *s, size_t len, size_t *i);
+
+/* Appends code point cp to out as UTF-8. */
+izde_status_t izde_text_add_cp(struct izde_buf *out, uint32_t cp);
+
+/* The analysis context: ICU break iterator and scratch buffers. One per
+ * thread; create once, reuse for every text. */
+typedef struct izde_text izde_text_t;
+
+izde_status_t izde_text_new(izde_text_t **out, char **errmsg);
+void izde_text_free(izde_text_t *t);
+
+/* Writes the search form of one token into out (replacing its content):
+ * NFC, full Unicode case folding (Ң→ң, Ө→ө, Ү→ү, Ё→ё), then ё→е, with soft
+ * hyphens and zero-width characters dropped, and Latin look-alike letters
+ * in an otherwise Cyrillic word made Cyrillic. s must be valid UTF-8.
+ * Returns IZDE_OK, IZDE_ERR_NOMEM, IZDE_ERR_ICU. */
+izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
+                             struct izde_buf *out);
+
+/* Writes s with ү, ө, ң replaced by у, о, н: the form a Kyrgyz word takes
+ * when typed on a keyboard without Kyrgyz letters. */
+izde_status_t izde_text_kbfold(const char *s, size_t len, struct izde_buf *out);
+
+/* Whether folded s has one of the Kyrgyz letters ң, ө, ү. */
+int izde_text_has_kyrgyz_letter(const char *s, size_t len);
+
+/* Writes the Cyrillic reading of a folded Latin-typed word ('ishmerduuluk'
+ * -> 'ишмердуулук', 'obrazovanie' -> 'образование'). Returns
+ * IZDE_ERR_UNSUPPORTED when s has a character with no Cyrillic reading. */
+izde_status_t izde_text_latin_to_cyrillic(const char *s, size_t len, struct izde_buf *out);
+
+enum izde_token_kind {
+    IZDE_TOKEN_WORD,    /* letters (any script), possibly with digits */
+    IZDE_TOKEN_NUMBER,  /* digits, with inner . or , as ICU reads them */
+};
+
+struct izde_token {
+    size_t start, end;          /* byte offsets into the text */
+    enum izde_token_kind kind;
+    /* The token is glued to the previous one by a single hyphen with no
+     * space around it (the 'аракет' of 'иш-аракет'). */
+    int hyphen_joined;
+};
+
+/* Starts word iteration over text (valid UTF-8, not copied: it must stay
+ * alive while tokens are read). */
+izde_status_t izde_text_words_begin(izde_text_t *t, const char *text, size_t len);
+
+/* OUT: *tok, the next word or number. Returns 1 when a token was produced,
+ * 0 at the end of the text. Punctuation and spaces are never tokens. */
+int izde_text_words_next(izde_text_t *t, struct izde_token *tok);
+
+/* Classes a folded word by script, for choosing a stemmer. */
+enum izde_script {
+    IZDE_SCRIPT_OTHER,
+    IZDE_SCRIPT_CYRILLIC,   /* only Cyrillic letters (and hyphens) */
+    IZDE_SCRIPT_LATIN,      /* only Latin letters (and hyphens) */
+    IZDE_SCRIPT_DIGITS,     /* contains a digit */
+};
+enum izde_script izde_text_script(const char *s, size_t len);
+
+/* Whether cp is a letter of any script (ICU's u_isalpha). */
+int izde_text_is_alpha(uint32_t cp);
+
+/* Writes the version of the ICU library this program runs with ("72.1"). */
+void izde_text_icu_version(char out[32]);
+
+#endif
