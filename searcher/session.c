@@ -32,7 +32,8 @@ static int transient(izde_status_t rc)
  * believed the SR_MAX_CORRUPT-th time. */
 #define SR_MAX_CORRUPT 3
 
-/* Moves a malloc'ed message into *msg (or frees it when msg is NULL). */
+/* Hands a malloc'ed message to the caller's *msg, or frees it when the
+ * caller did not want one (msg NULL). */
 static void give_msg(char **msg, char *m)
 {
     if (msg)
@@ -41,7 +42,7 @@ static void give_msg(char **msg, char *m)
         free(m);
 }
 
-/* Writes "what: detail" into a malloc'ed message for *msg. */
+/* Gives *msg the message what followed by detail. */
 static void set_msg(char **msg, const char *what, const char *detail)
 {
     struct izde_buf b = IZDE_BUF_INIT;
