@@ -6,6 +6,7 @@
 #include <string.h>
 #include "common/buf.h"
 #include "stemmers/stemmer.h"
+#include "text/keyfold.h"
 #include "text/stopwords.h"
 #include "text/text.h"
 #include "index/xapian_binding.h"
@@ -166,7 +167,7 @@ static izde_status_t pack_letters(const char *s, size_t len, struct izde_buf *ou
 static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t len, int keyed,
                                     struct izde_term *t, izde_term_fn fn, void *closure)
 {
-    izde_status_t rc = izde_text_kbfold(word, len, &a->kbfold);
+    izde_status_t rc = izde_keyfold(word, len, &a->kbfold);
     if (rc != IZDE_OK)
         return rc;
     size_t end = 0;
@@ -214,9 +215,9 @@ static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t
     izde_status_t rc = IZDE_OK;
     if (langs & LANG_BIT(IZDE_LANG_KY)) {
         rc = emit_stem(a, IZDE_PREFIX_STEM_KY, IZDE_LANG_KY, 0, word, len, t, fn, closure);
-        int kyrgyz_letters = izde_text_has_kyrgyz_letter(word, len);
+        int kyrgyz_letters = izde_keyfold_has_kyrgyz(word, len);
         if (rc == IZDE_OK && kyrgyz_letters && !query) {
-            rc = izde_text_kbfold(word, len, &a->kbfold);
+            rc = izde_keyfold(word, len, &a->kbfold);
             if (rc == IZDE_OK)
                 rc = emit_stem(a, IZDE_PREFIX_KBFOLD, IZDE_LANG_KY, 0, a->kbfold.p, a->kbfold.len,
                                t, fn, closure);
@@ -234,7 +235,7 @@ static izde_status_t cyrillic_stems(izde_analyzer_t *a, const char *word, size_t
 /* The languages a query word written in Cyrillic could be in. */
 static unsigned query_langs(const char *word, size_t len)
 {
-    return izde_text_has_kyrgyz_letter(word, len)
+    return izde_keyfold_has_kyrgyz(word, len)
                ? LANG_BIT(IZDE_LANG_KY)
                : LANG_BIT(IZDE_LANG_KY) | LANG_BIT(IZDE_LANG_RU);
 }

@@ -38,7 +38,7 @@ import re, sys
 STEPS = [
     ("izde_langid_guess", "langid (trigram language id)"),
     ("izde_ky_stem|izde_ru_stem|izde_stemmer_stem|izde_xstem_stem", "stemming (ky, ru, en)"),
-    ("izde_text_fold|izde_text_kbfold", "folding (ICU NFC + case fold)"),
+    ("izde_text_fold|izde_keyfold", "folding (ICU NFC + case fold)"),
     ("izde_text_words_next|izde_text_words_begin", "ICU word break"),
     ("izde_stopword", "stop words"),
     ("izde_dehyphen_text", "dehyphenation"),

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/keyfold.h"
 #include "text/text.h"
 
 /* ---- small UTF-8 helpers ---- */
@@ -1393,7 +1394,7 @@ static enum izde_art_lang sure_lang(const char *s, size_t n)
         return IZDE_ART_EN;
     if (cyr <= 2 * latin)
         return IZDE_ART_NLANG;
-    if (izde_text_has_kyrgyz_letter(s, n))
+    if (izde_keyfold_has_kyrgyz(s, n))
         return IZDE_ART_KY;
     double conf = 0;
     enum izde_lang l = izde_langid_guess(s, n, &conf);

@@ -11,6 +11,7 @@
 #include "analysis/analyze.h"
 #include "common/buf.h"
 #include "fuzz_util.h"
+#include "text/keyfold.h"
 #include "text/langid.h"
 #include "text/text.h"
 
@@ -87,9 +88,9 @@ static void words(const char *text, size_t len)
         FUZZ_CHECK(fuzz_valid_utf8(folded.p ? folded.p : "", folded.len));
         if (folded.len == 0)
             continue;
-        FUZZ_SETUP(izde_text_kbfold(folded.p, folded.len, &kb));
+        FUZZ_SETUP(izde_keyfold(folded.p, folded.len, &kb));
         FUZZ_CHECK(fuzz_valid_utf8(kb.p, kb.len));
-        FUZZ_CHECK(!izde_text_has_kyrgyz_letter(kb.p, kb.len));
+        FUZZ_CHECK(!izde_keyfold_has_kyrgyz(kb.p, kb.len));
         rc = izde_text_latin_to_cyrillic(folded.p, folded.len, &cyr);
         FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_UNSUPPORTED);
         if (rc == IZDE_OK)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "searcher/searcher.h"
+#include "text/keyfold.h"
 #include "text/text.h"
 
 /* Words up to this many code points are compared; longer ones are rare
@@ -23,10 +24,8 @@ struct candidate_search {
 static size_t folded_cps(const char *s, size_t len, uint32_t *out, size_t max)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len && n < max;) {
-        uint32_t cp = izde_text_next_cp(s, len, &i);
-        out[n++] = cp == 0x4AF ? 0x443 : cp == 0x4E9 ? 0x43E : cp == 0x4A3 ? 0x43D : cp;
-    }
+    for (size_t i = 0; i < len && n < max;)
+        out[n++] = izde_keyfold_cp(izde_text_next_cp(s, len, &i));
     return n;
 }
 
@@ -98,7 +97,8 @@ static izde_status_t suggest_word(izde_rdb_t *db, const char *tprefix, const cha
     size_t i = 0;
     uint32_t first = izde_text_next_cp(word, len, &i);
     struct izde_buf prefix = IZDE_BUF_INIT;
-    uint32_t firsts[2] = { first, first == 0x443 ? 0x4AF : first == 0x43E ? 0x4E9 : 0 };
+    /* No Kyrgyz word begins with ң, so н needs no second look. */
+    uint32_t firsts[2] = { first, first == 0x43D ? 0 : izde_keyfold_kyrgyz(first) };
     izde_status_t rc = IZDE_OK;
     for (int k = 0; k < 2 && rc == IZDE_OK && firsts[k]; k++) {
         izde_buf_clear(&prefix);

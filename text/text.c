@@ -323,36 +323,6 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
     return rc;
 }
 
-izde_status_t izde_text_kbfold(const char *s, size_t len, struct izde_buf *out)
-{
-    izde_buf_clear(out);
-    if (izde_buf_grow(out, len) != IZDE_OK)
-        return IZDE_ERR_NOMEM;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp = izde_text_next_cp(s, len, &i);
-        if (cp == 0x4AF)
-            cp = 0x443; /* ү -> у */
-        else if (cp == 0x4E9)
-            cp = 0x43E; /* ө -> о */
-        else if (cp == 0x4A3)
-            cp = 0x43D; /* ң -> н */
-        if (izde_text_add_cp(out, cp) != IZDE_OK)
-            return IZDE_ERR_NOMEM;
-    }
-    return IZDE_OK;
-}
-
-int izde_text_has_kyrgyz_letter(const char *s, size_t len)
-{
-    /* ң ө ү in UTF-8: D2 A3, D3 A9, D2 AF */
-    for (size_t i = 0; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
-        if ((c == 0xD2 && (d == 0xA3 || d == 0xAF)) || (c == 0xD3 && d == 0xA9))
-            return 1;
-    }
-    return 0;
-}
-
 /* Latin spellings of Cyrillic letters, longest first within each letter, as
  * people type Kyrgyz and Russian on a Latin keyboard. */
 static const struct {

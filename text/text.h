@@ -39,13 +39,6 @@ void izde_text_free(izde_text_t *t);
 izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
                              struct izde_buf *out);
 
-/* Writes s with ү, ө, ң replaced by у, о, н: the form a Kyrgyz word takes
- * when typed on a keyboard without Kyrgyz letters. */
-izde_status_t izde_text_kbfold(const char *s, size_t len, struct izde_buf *out);
-
-/* Whether folded s has one of the Kyrgyz letters ң, ө, ү. */
-int izde_text_has_kyrgyz_letter(const char *s, size_t len);
-
 /* Writes the Cyrillic reading of a folded Latin-typed word ('ishmerduuluk'
  * -> 'ишмердуулук', 'obrazovanie' -> 'образование'). Returns
  * IZDE_ERR_UNSUPPORTED when s has a character with no Cyrillic reading. */

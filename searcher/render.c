@@ -1,0 +1,218 @@
+/* render.c - writes a page of results as text, JSON or TREC run lines; byte for byte what izde-search prints. */
+#include <inttypes.h>
+#include <stdio.h>
+#include "common/escape.h"
+#include "common/json.h"
+#include "searcher/render.h"
+
+/* Writes "snippet":"...","highlights":[[start,end],...] from a snippet
+ * marked with IZDE_SNIPPET_OPEN and _CLOSE; the ranges are byte offsets
+ * into the snippet's UTF-8. */
+static izde_status_t json_snippet(struct izde_buf *out, const struct izde_buf *marked)
+{
+    struct izde_buf plain = IZDE_BUF_INIT, ranges = IZDE_BUF_INIT;
+    size_t start = 0;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < marked->len; i++) {
+        char c = marked->p[i];
+        if (c == IZDE_SNIPPET_OPEN[0]) {
+            start = plain.len;
+        } else if (c == IZDE_SNIPPET_CLOSE[0]) {
+            rc = izde_buf_addf(&ranges, "%s[%zu,%zu]", ranges.len ? "," : "", start, plain.len);
+        } else {
+            rc = izde_buf_addc(&plain, c);
+        }
+    }
+    if (rc == IZDE_OK)
+        rc = izde_buf_adds(out, ",\"snippet\":");
+    if (rc == IZDE_OK)
+        rc = izde_json_escape_bytes(out, plain.p ? plain.p : "", plain.len);
+    if (rc == IZDE_OK)
+        rc = izde_buf_addf(out, ",\"highlights\":[%s]", ranges.p ? ranges.p : "");
+    izde_buf_release(&plain);
+    izde_buf_release(&ranges);
+    return rc;
+}
+
+/* Appends n with thousands separators (1,200). */
+static izde_status_t add_count(struct izde_buf *out, uint64_t n)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof(digits), "%" PRIu64, n);
+    izde_status_t rc = IZDE_OK;
+    for (int i = 0; rc == IZDE_OK && i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            rc = izde_buf_addc(out, ',');
+        if (rc == IZDE_OK)
+            rc = izde_buf_addc(out, digits[i]);
+    }
+    return rc;
+}
+
+/* "3 results (2 complete, 1 partial)", "about 1,200 results (about 1,000
+ * complete, 200 partial)": "about" wherever a count is an estimate. */
+static izde_status_t add_counts_line(struct izde_buf *out, const struct sr_counts *c,
+                                     int all_only)
+{
+    uint64_t total = c->complete.n + c->partial.n;
+    int exact = c->complete.exact && c->partial.exact;
+    izde_buf_adds(out, exact ? "" : "about ");
+    add_count(out, total);
+    izde_buf_adds(out, total == 1 ? " result" : " results");
+    if (!all_only && c->partial.n) {
+        izde_buf_adds(out, c->complete.exact ? " (" : " (about ");
+        add_count(out, c->complete.n);
+        izde_buf_adds(out, c->partial.exact ? " complete, " : " complete, about ");
+        add_count(out, c->partial.n);
+        izde_buf_adds(out, " partial)");
+    }
+    return izde_buf_addc(out, '\n');
+}
+
+/* Appends a marked snippet for text output: its text escaped as
+ * izde_escape_line does, the marks replaced by open and close. */
+static izde_status_t text_snippet(struct izde_buf *out, const struct izde_buf *marked,
+                                  const char *open, const char *close)
+{
+    izde_status_t rc = IZDE_OK;
+    size_t from = 0;
+    for (size_t i = 0; rc == IZDE_OK && i <= marked->len; i++) {
+        if (i < marked->len && marked->p[i] != IZDE_SNIPPET_OPEN[0] &&
+            marked->p[i] != IZDE_SNIPPET_CLOSE[0])
+            continue;
+        rc = izde_escape_line(out, marked->p + from, i - from);
+        if (rc == IZDE_OK && i < marked->len)
+            rc = izde_buf_adds(out, marked->p[i] == IZDE_SNIPPET_OPEN[0] ? open : close);
+        from = i + 1;
+    }
+    return rc;
+}
+
+/* Appends ,"path":... so that the file's bytes come back from it even
+ * when they are not UTF-8 (see json.h), as in izde-index --log. */
+static izde_status_t json_path(struct izde_buf *out, const char *path, size_t len)
+{
+    izde_status_t rc = izde_buf_adds(out, ",\"path\":");
+    return rc ? rc : izde_json_escape_bytes(out, path, len);
+}
+
+/* Ends a render: rc of the last checked append, and NOMEM when out never
+ * got storage. NEEDSWORK: as before the split, most appends are not
+ * checked one by one, so out of memory midway can drop a piece of the
+ * output; checking each would change nothing else. */
+static izde_status_t finished(const struct izde_buf *out, izde_status_t rc)
+{
+    return rc != IZDE_OK ? rc : out->p ? IZDE_OK : IZDE_ERR_NOMEM;
+}
+
+izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_page *p,
+                             const struct sr_render_opts *o)
+{
+    const char *open = o->color ? "\033[1m" : "[";
+    const char *close = o->color ? "\033[0m" : "]";
+    const struct sr_counts *c = &p->counts;
+    izde_status_t rc = IZDE_OK;
+    if (o->explain)
+        izde_buf_add(out, p->explain.p ? p->explain.p : "", p->explain.len);
+    if (p->n == 0) {
+        if (c->complete.n + c->partial.n)
+            add_counts_line(out, c, o->all_only);
+        izde_buf_adds(out, "no results\n");
+        if (p->suggestion.len) {
+            izde_buf_adds(out, "did you mean: ");
+            izde_escape_line(out, p->suggestion.p, p->suggestion.len);
+            izde_buf_addc(out, '\n');
+        }
+    } else {
+        add_counts_line(out, c, o->all_only);
+    }
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        const struct izde_session_hit *h = &p->hits[i];
+        /* Titles, paths and text come from the files: escaped, so that
+         * they cannot drive the terminal or break the line. */
+        izde_buf_addf(out, "\n%u. %s", h->rank, o->color ? "\033[1m" : "");
+        izde_escape_line(out, h->dd.title, h->dd.title_len);
+        izde_buf_addf(out, "%s%s\n   ", o->color ? "\033[0m" : "",
+                      h->partial ? "  (partial match)" : "");
+        izde_escape_line(out, h->dd.path, h->dd.path_len);
+        izde_buf_addf(out, "  score %.3f\n   ", h->score);
+        text_snippet(out, &h->snippet, open, close);
+        rc = izde_buf_addc(out, '\n');
+    }
+    return finished(out, rc);
+}
+
+izde_status_t sr_render_json(struct izde_buf *out, const struct izde_session_page *p,
+                             const struct sr_render_opts *o)
+{
+    const struct sr_counts *c = &p->counts;
+    izde_status_t rc = IZDE_OK;
+    izde_buf_adds(out, "{\"query\":");
+    izde_json_escape_bytes(out, p->query, p->query_len);
+    izde_buf_addf(out,
+                  ",\"total\":%" PRIu64 ",\"total_exact\":%s,\"complete\":%" PRIu64
+                  ",\"complete_exact\":%s,\"partial\":%" PRIu64 ",\"partial_exact\":%s,",
+                  c->complete.n + c->partial.n,
+                  c->complete.exact && c->partial.exact ? "true" : "false", c->complete.n,
+                  c->complete.exact ? "true" : "false", c->partial.n,
+                  c->partial.exact ? "true" : "false");
+    if (p->suggestion.len) {
+        izde_buf_adds(out, "\"suggestion\":");
+        izde_json_escape_bytes(out, p->suggestion.p, p->suggestion.len);
+        izde_buf_addc(out, ',');
+    }
+    if (o->explain) {
+        izde_buf_adds(out, "\"explain\":");
+        izde_json_escape_bytes(out, p->explain.p ? p->explain.p : "", p->explain.len);
+        izde_buf_addc(out, ',');
+    }
+    izde_buf_adds(out, "\"results\":[");
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        const struct izde_session_hit *h = &p->hits[i];
+        const struct izde_docdata *dd = &h->dd;
+        izde_buf_addf(out, "%s{\"rank\":%u", i ? "," : "", h->rank);
+        json_path(out, dd->path, dd->path_len);
+        izde_buf_adds(out, ",\"title\":");
+        izde_json_escape_bytes(out, dd->title, dd->title_len);
+        izde_buf_addf(out, ",\"score\":%.4f,\"partial\":%s,\"lang\":", h->score,
+                      h->partial ? "true" : "false");
+        izde_json_escape_bytes(out, dd->lang ? dd->lang : "", dd->lang_len);
+        izde_buf_adds(out, ",\"encoding\":");
+        izde_json_escape_bytes(out, dd->encoding ? dd->encoding : "", dd->encoding_len);
+        rc = json_snippet(out, &h->snippet);
+        izde_buf_addc(out, '}');
+    }
+    if (rc == IZDE_OK)
+        rc = izde_buf_adds(out, "]}\n");
+    return finished(out, rc);
+}
+
+/* Appends path as izde_escape_line does, with a space as "\x20". */
+static izde_status_t trec_path(struct izde_buf *out, const char *path, size_t len)
+{
+    izde_status_t rc = IZDE_OK;
+    size_t from = 0;
+    for (size_t i = 0; rc == IZDE_OK && i <= len; i++) {
+        if (i < len && path[i] != ' ')
+            continue;
+        rc = izde_escape_line(out, path + from, i - from);
+        if (rc == IZDE_OK && i < len)
+            rc = izde_buf_adds(out, "\\x20");
+        from = i + 1;
+    }
+    return rc;
+}
+
+izde_status_t sr_render_trec(struct izde_buf *out, const char *qid,
+                             const struct izde_session_page *p)
+{
+    /* A TREC line is split at spaces: paths are escaped, and a space in
+     * them too, so that each stays one field of one line. */
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        izde_buf_addf(out, "%s Q0 ", qid);
+        trec_path(out, p->hits[i].dd.path, p->hits[i].dd.path_len);
+        rc = izde_buf_addf(out, " %u %.4f izde\n", p->hits[i].rank, p->hits[i].score);
+    }
+    return rc;
+}

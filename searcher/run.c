@@ -1,0 +1,118 @@
+/* run.c - izde-search's two runs: one query to text or JSON, a batch of queries to TREC lines. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/diag.h"
+#include "searcher/run.h"
+
+/* Joins the query arguments with spaces. */
+static char *join_args(char *const *args, size_t n, size_t *len)
+{
+    struct izde_buf b = IZDE_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            izde_buf_addc(&b, ' ');
+        izde_buf_adds(&b, args[i]);
+    }
+    return izde_buf_detach(&b, len);
+}
+
+enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
+                         const struct izde_session_params *params, enum sr_format format,
+                         const struct sr_render_opts *ro)
+{
+    size_t len;
+    char *text = join_args(words, nwords, &len);
+    struct izde_session_page page = IZDE_SESSION_PAGE_INIT;
+    struct izde_buf out = IZDE_BUF_INIT;
+    enum sr_end end = SR_DONE;
+    izde_status_t rc = text ? izde_session_search(s, text, len, params, &page) : IZDE_ERR_NOMEM;
+    if (rc == IZDE_OK && page.outcome == IZDE_PAGE_TOO_LONG) {
+        izde_diag_usage("query too long (%zu words, %zu bytes): at most %d words and %d bytes",
+                        page.words, page.query_len, IZDE_SESSION_MAX_QUERY_WORDS,
+                        IZDE_SESSION_MAX_QUERY_BYTES);
+        end = SR_BAD_USAGE;
+    } else if (rc == IZDE_OK && page.outcome == IZDE_PAGE_NO_WORDS) {
+        izde_diag_usage("empty query: no words to search for in '%s'", page.query);
+        end = SR_BAD_USAGE;
+    } else if (rc == IZDE_OK) {
+        rc = format == SR_JSON ? sr_render_json(&out, &page, ro) : sr_render_text(&out, &page, ro);
+        if (rc == IZDE_OK)
+            fwrite(out.p, 1, out.len, stdout);
+    }
+    if (rc != IZDE_OK) {
+        izde_diag_error("search failed: %s", izde_session_errmsg(s, rc));
+        end = SR_FAILED;
+    }
+    izde_session_page_release(&page);
+    izde_buf_release(&out);
+    free(text);
+    return end;
+}
+
+enum sr_end sr_run_batch(izde_session_t *s, const char *name,
+                         const struct izde_session_params *params)
+{
+    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    if (!f) {
+        izde_diag_error("cannot read '%s': %s", name, strerror(errno));
+        return SR_FAILED;
+    }
+    struct izde_session_page page = IZDE_SESSION_PAGE_INIT;
+    struct izde_buf out = IZDE_BUF_INIT;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0, bad = 0;
+    ssize_t len;
+    enum sr_end end = SR_DONE;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        char *tab = memchr(line, '\t', (size_t)len);
+        if (!tab || tab == line) {
+            fprintf(stderr, "%s:%zu: expected qid<TAB>query\n", name, lineno);
+            bad++;
+            continue;
+        }
+        *tab = '\0';
+        const char *qid = line;
+        izde_status_t rc = izde_session_search(s, tab + 1, (size_t)(line + len - tab - 1),
+                                               params, &page);
+        if (page.repaired)
+            fprintf(stderr, "%s:%zu: invalid UTF-8 in query repaired\n", name, lineno);
+        if (rc == IZDE_OK && page.outcome == IZDE_PAGE_TOO_LONG) {
+            fprintf(stderr,
+                    "%s:%zu: query '%s' skipped: query too long (%zu words, %zu bytes): at "
+                    "most %d words and %d bytes\n",
+                    name, lineno, qid, page.words, page.query_len,
+                    IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
+            bad++;
+            continue;
+        }
+        if (rc == IZDE_OK && page.outcome == IZDE_PAGE_NO_WORDS) {
+            fprintf(stderr, "%s:%zu: query '%s' has no words to search for\n", name, lineno, qid);
+            bad++;
+        }
+        izde_buf_clear(&out);
+        if (rc == IZDE_OK)
+            rc = sr_render_trec(&out, qid, &page);
+        if (rc == IZDE_OK && out.len)
+            fwrite(out.p, 1, out.len, stdout);
+        if (rc != IZDE_OK) {
+            izde_diag_error("%s:%zu: query '%s' failed: %s", name, lineno, qid,
+                            izde_session_errmsg(s, rc));
+            end = SR_FAILED;
+        }
+    }
+    izde_session_page_release(&page);
+    izde_buf_release(&out);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (bad)
+        izde_diag_warning("%zu line%s of '%s' skipped", bad, bad == 1 ? "" : "s", name);
+    return end;
+}

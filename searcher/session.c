@@ -1,0 +1,315 @@
+/* session.c - a search from query text to a page of records and snippets, read from one revision. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "index/index_meta.h"
+#include "searcher/session.h"
+#include "text/text.h"
+
+struct izde_session {
+    izde_rdb_t *db;
+    izde_analyzer_t *an;
+    const char *errmsg;     /* of the last failure: the engine's or a status's */
+};
+
+/* How many times a search is redone on the newest revision when a writer
+ * discarded the one it was reading. A reader loses its revision only when
+ * the writer commits twice during the few milliseconds it reads, so 50 in
+ * a row means something other than a busy writer. */
+#define SR_MAX_REOPENS 50
+
+/* Whether rc may come from a writer committing while we read: Xapian
+ * reports a discarded revision as DatabaseModifiedError, but a block the
+ * writer reused just before the reader got to it can read as
+ * DatabaseCorruptError ("Expected block N to be level 1"); seen in
+ * tests/cli/concurrent.sh under ASan. */
+static int transient(izde_status_t rc)
+{
+    return rc == IZDE_ERR_DB_MODIFIED || rc == IZDE_ERR_DB_CORRUPT;
+}
+
+/* Real damage reads as corrupt on every revision, so a corrupt error is
+ * believed the SR_MAX_CORRUPT-th time. */
+#define SR_MAX_CORRUPT 3
+
+/* Hands a malloc'ed message to the caller's *msg, or frees it when the
+ * caller did not want one (msg NULL). */
+static void give_msg(char **msg, char *m)
+{
+    if (msg)
+        *msg = m;
+    else
+        free(m);
+}
+
+/* Gives *msg the message what followed by detail. */
+static void set_msg(char **msg, const char *what, const char *detail)
+{
+    struct izde_buf b = IZDE_BUF_INIT;
+    izde_buf_addf(&b, "%s%s", what, detail);
+    give_msg(msg, izde_buf_detach(&b, NULL));
+}
+
+izde_status_t izde_session_open(const char *const *paths, size_t n, izde_session_t **out,
+                                char **msg)
+{
+    *out = NULL;
+    if (msg)
+        *msg = NULL;
+    izde_session_t *s = calloc(1, sizeof(*s));
+    if (!s)
+        return IZDE_ERR_NOMEM;
+    char *errmsg = NULL;
+    izde_status_t rc = izde_analyzer_new(&s->an, &errmsg);
+    if (rc != IZDE_OK) {
+        set_msg(msg, "cannot start text analysis: ", errmsg ? errmsg : izde_status_str(rc));
+        goto out;
+    }
+    struct izde_buf why = IZDE_BUF_INIT;
+    rc = sr_open(paths, n, &s->db, &why);
+    if (rc != IZDE_OK) {
+        set_msg(msg, "", why.p ? why.p : izde_status_str(rc));
+        izde_buf_release(&why);
+        goto out;
+    }
+    izde_buf_release(&why);
+    /* The version check reads the index too, so a commit can interrupt
+     * it as it can a search (see read_page). */
+    for (int attempt = 0; attempt < SR_MAX_CORRUPT; attempt++) {
+        free(errmsg);
+        errmsg = NULL;
+        rc = izde_index_meta_check_read(s->db, paths[0], izde_analyzer_version(s->an), &errmsg);
+        if (!transient(rc) || izde_rdb_reopen(s->db) != IZDE_OK)
+            break;
+    }
+    if (rc != IZDE_OK) {
+        struct izde_buf b = IZDE_BUF_INIT;
+        izde_buf_addf(&b, "cannot open database '%s': %s", paths[0],
+                      errmsg ? errmsg : izde_status_str(rc));
+        give_msg(msg, izde_buf_detach(&b, NULL));
+    }
+out:
+    free(errmsg);
+    if (rc != IZDE_OK) {
+        izde_session_close(s);
+        return rc;
+    }
+    *out = s;
+    return IZDE_OK;
+}
+
+void izde_session_close(izde_session_t *s)
+{
+    if (!s)
+        return;
+    izde_rdb_close(s->db);
+    izde_analyzer_free(s->an);
+    free(s);
+}
+
+const char *izde_session_errmsg(const izde_session_t *s, izde_status_t rc)
+{
+    const char *m = s && s->db ? izde_rdb_errmsg(s->db) : "";
+    return m[0] ? m : izde_status_str(rc);
+}
+
+/* Frees the hits' records and snippets; the arrays stay for the next
+ * search. */
+static void release_hits(struct izde_session_page *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->raw[i]);
+        p->raw[i] = NULL;
+    }
+    p->n = 0;
+}
+
+void izde_session_page_release(struct izde_session_page *p)
+{
+    release_hits(p);
+    for (size_t i = 0; i < p->cap; i++)
+        izde_buf_release(&p->hits[i].snippet);
+    free(p->hits);
+    free(p->raw);
+    izde_buf_release(&p->suggestion);
+    izde_buf_release(&p->explain);
+    izde_buf_release(&p->query_buf);
+    *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
+}
+
+/* Makes room for limit hits. */
+static izde_status_t reserve(struct izde_session_page *p, uint32_t limit)
+{
+    if (limit <= p->cap)
+        return IZDE_OK;
+    struct izde_session_hit *hits = realloc(p->hits, limit * sizeof(*hits));
+    if (!hits)
+        return IZDE_ERR_NOMEM;
+    p->hits = hits;
+    char **raw = realloc(p->raw, limit * sizeof(*raw));
+    if (!raw)
+        return IZDE_ERR_NOMEM;
+    p->raw = raw;
+    for (size_t i = p->cap; i < limit; i++) {
+        p->hits[i] = (struct izde_session_hit){ .snippet = IZDE_BUF_INIT };
+        p->raw[i] = NULL;
+    }
+    p->cap = limit;
+    return IZDE_OK;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Blank-separated words of text. */
+static size_t count_words(const char *text, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_blank(text[i]) && (i == 0 || is_blank(text[i - 1])))
+            words++;
+    return words;
+}
+
+/* Keeps only documents with text in lang (their L term). */
+static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
+{
+    char term[16];
+    int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
+    izde_query_t *filter = NULL;
+    izde_status_t rc = izde_query_term(term, (size_t)len, 1, &filter);
+    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
+        if (!*slots[i])
+            continue;
+        izde_query_t *pair[2] = { *slots[i], filter }, *tmp = NULL;
+        rc = izde_query_combine(IZDE_Q_FILTER, pair, 2, 0, &tmp);
+        if (rc == IZDE_OK) {
+            izde_query_free(*slots[i]);
+            *slots[i] = tmp;
+        }
+    }
+    izde_query_free(filter);
+    return rc;
+}
+
+/* Reads everything the search needs from the index once: the ranking,
+ * every hit's record and (with suggest, when nothing matched) the
+ * suggestion. Snippets are made afterwards from these copies, so that the
+ * index is read for as short a time as possible and one page never mixes
+ * two revisions. */
+static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
+                                    const struct izde_session_params *params,
+                                    struct sr_result *res, struct izde_session_page *p)
+{
+    izde_buf_clear(&p->suggestion);
+    izde_status_t rc = sr_rank(s->db, q, params->offset, params->limit, params->all_only, res,
+                               &p->n, &p->counts);
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        size_t len;
+        struct izde_session_hit *h = &p->hits[i];
+        h->rank = res[i].rank;
+        h->score = res[i].score;
+        h->partial = res[i].partial;
+        h->docid = res[i].docid;
+        rc = izde_rdb_get_data(s->db, h->docid, &p->raw[i], &len);
+        if (rc == IZDE_OK)
+            rc = izde_docdata_decode(p->raw[i], len, &h->dd);
+    }
+    if (rc == IZDE_OK && params->suggest && p->n == 0 && q->all)
+        rc = sr_suggest(s->db, q, &p->suggestion);
+    return rc;
+}
+
+/* read_page_once, redone on the newest revision each time a writer
+ * discarded the revision being read. */
+static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
+                               const struct izde_session_params *params, struct sr_result *res,
+                               struct izde_session_page *p)
+{
+    int corrupt = 0;
+    for (int attempt = 0;; attempt++) {
+        release_hits(p);
+        izde_status_t rc = read_page_once(s, q, params, res, p);
+        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
+            return rc;
+        if (!transient(rc))
+            return rc;
+        if (attempt == SR_MAX_REOPENS) {
+            release_hits(p);
+            return rc;
+        }
+        rc = izde_rdb_reopen(s->db);
+        if (rc != IZDE_OK && !transient(rc))
+            return rc;
+    }
+}
+
+/* The snippet of every hit, from the records already read. */
+static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
+                                   const struct izde_session_params *params,
+                                   struct izde_session_page *p)
+{
+    const char *open = params->mark_open ? params->mark_open : IZDE_SNIPPET_OPEN;
+    const char *close = params->mark_close ? params->mark_close : IZDE_SNIPPET_CLOSE;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        const struct izde_docdata *dd = &p->hits[i].dd;
+        rc = sr_snippet(s->an, q, dd->text ? dd->text : "", dd->text_len, open, close,
+                        &p->hits[i].snippet);
+    }
+    return rc;
+}
+
+/* Keeps the query as it will be searched: invalid UTF-8 replaced. */
+static izde_status_t take_query(struct izde_session_page *p, const char *text, size_t len)
+{
+    size_t nbad = 0;
+    izde_status_t rc = izde_text_utf8_check(text, len, NULL) > 0
+                           ? izde_text_utf8_repair(text, len, &p->query_buf, &nbad)
+                           : izde_buf_add(&p->query_buf, text, len);
+    p->query = p->query_buf.p ? p->query_buf.p : "";
+    p->query_len = p->query_buf.len;
+    p->repaired = nbad;
+    return rc;
+}
+
+izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t len,
+                                  const struct izde_session_params *params,
+                                  struct izde_session_page *p)
+{
+    izde_session_page_release(p);
+    izde_status_t rc = take_query(p, text, len);
+    if (rc != IZDE_OK)
+        return rc;
+    p->words = count_words(p->query, p->query_len);
+    if (p->query_len > IZDE_SESSION_MAX_QUERY_BYTES || p->words > IZDE_SESSION_MAX_QUERY_WORDS) {
+        p->outcome = IZDE_PAGE_TOO_LONG;
+        return IZDE_OK;
+    }
+    struct sr_query q = { 0 };
+    struct sr_result *res = NULL;
+    rc = sr_query_parse(s->an, p->query, p->query_len, &q);
+    if (rc == IZDE_OK && params->lang)
+        rc = restrict_lang(&q, params->lang);
+    if (rc == IZDE_OK)
+        rc = reserve(p, params->limit);
+    if (rc == IZDE_OK && !(res = calloc(params->limit, sizeof(*res))))
+        rc = IZDE_ERR_NOMEM;
+    if (rc == IZDE_OK)
+        rc = read_page(s, &q, params, res, p);
+    if (rc == IZDE_OK && params->snippets)
+        rc = make_snippets(s, &q, params, p);
+    if (rc == IZDE_OK && !q.all)
+        p->outcome = IZDE_PAGE_NO_WORDS;
+    /* The explanation moves to the page instead of being copied. */
+    p->explain = q.explain;
+    q.explain = (struct izde_buf)IZDE_BUF_INIT;
+    sr_query_release(&q);
+    free(res);
+    if (rc != IZDE_OK)
+        release_hits(p);
+    return rc;
+}

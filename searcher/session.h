@@ -1,0 +1,117 @@
+/* session.h - the one search API every front end calls (izde-search, later izde-web). */
+#ifndef IZDE_SESSION_H
+#define IZDE_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "common/buf.h"
+#include "common/status.h"
+#include "index/docdata.h"
+#include "searcher/searcher.h"
+
+/* A session is an open index (one or several searched as one) and the
+ * analyzer that reads queries and snippets. One per thread: it holds the
+ * reader's revision and the analyzer's scratch buffers. */
+typedef struct izde_session izde_session_t;
+
+/* Queries longer than these are refused: every word becomes several terms
+ * to match and to look for in each snippet, and a 10,000-word query took
+ * 14 s and 556 MB. A pasted paragraph is well within both. */
+#define IZDE_SESSION_MAX_QUERY_BYTES (16 * 1024)
+#define IZDE_SESSION_MAX_QUERY_WORDS 1000
+
+/* Snippets mark each match with these when the caller gives no marks:
+ * control characters, which a snippet never holds otherwise (sr_snippet
+ * turns them into spaces), so a renderer can find them again. */
+#define IZDE_SNIPPET_OPEN "\x01"
+#define IZDE_SNIPPET_CLOSE "\x02"
+
+/* What to search for in one call of izde_session_search. */
+struct izde_session_params {
+    uint32_t offset;        /* results to skip */
+    uint32_t limit;         /* results to return; at least 1 */
+    const char *lang;       /* only documents with text in this language
+                               ("ky", "ru", "en"), or NULL for all */
+    int all_only;           /* only documents with every query word */
+    int suggest;            /* when nothing matched, look for a spelling the
+                               index knows (page->suggestion) */
+    int snippets;           /* make each hit's snippet (else they stay empty) */
+    const char *mark_open;  /* around each match in a snippet; NULL for */
+    const char *mark_close; /* IZDE_SNIPPET_OPEN and IZDE_SNIPPET_CLOSE */
+};
+
+/* What became of a query that was searched without error. */
+enum izde_page_outcome {
+    IZDE_PAGE_SEARCHED,     /* searched; the page may still hold no hits */
+    IZDE_PAGE_NO_WORDS,     /* nothing searchable in it (only punctuation,
+                               only excluded words): not searched */
+    IZDE_PAGE_TOO_LONG,     /* over IZDE_SESSION_MAX_QUERY_*: not searched */
+};
+
+/* One hit with its stored record. */
+struct izde_session_hit {
+    unsigned rank;          /* 1 for the first result of the whole list */
+    double score;           /* BM25 */
+    int partial;            /* misses some query words */
+    izde_docid_t docid;
+    struct izde_docdata dd; /* path, title, lang, encoding, text: point into
+                               the page, valid until its release */
+    struct izde_buf snippet;/* marked as params asked; empty without snippets */
+};
+
+/* A page of results, all read from one revision of the index. Every
+ * member belongs to the page; izde_session_page_release frees them. */
+struct izde_session_page {
+    enum izde_page_outcome outcome;
+    const char *query;      /* the query as searched: invalid UTF-8 */
+    size_t query_len;       /*   replaced by U+FFFD */
+    size_t repaired;        /* invalid UTF-8 sequences replaced (0: none) */
+    size_t words;           /* blank-separated words of the query */
+    struct izde_session_hit *hits;
+    size_t n;
+    struct sr_counts counts;
+    struct izde_buf suggestion; /* "did you mean", or empty */
+    struct izde_buf explain;    /* the terms searched, one line a query word */
+    /* private */
+    struct izde_buf query_buf;
+    char **raw;             /* each hit's record as read (dd points in) */
+    size_t cap;
+};
+
+#define IZDE_SESSION_PAGE_INIT { .outcome = IZDE_PAGE_SEARCHED }
+
+/* Opens the indexes at paths[0..n-1] (n >= 1) to search them as one, and
+ * checks that paths[0] was written by this analysis version.
+ * OUT: *s (close with izde_session_close); *msg on failure, one line saying
+ * in plain words what is wrong and what to do (malloc'ed, freed by the
+ * caller; msg may be NULL). Returns IZDE_OK; IZDE_ERR_NOMEM; an analyzer
+ * status when text analysis cannot start; IZDE_ERR_DB_VERSION for an index
+ * of another version; a database status when an index cannot be opened. */
+izde_status_t izde_session_open(const char *const *paths, size_t n, izde_session_t **s,
+                                char **msg);
+
+/* Searches text (len bytes, any bytes: invalid UTF-8 is repaired) for the
+ * page params asks for. The whole search (ranking, records, suggestion) is
+ * redone on the newest revision when a writer discards the one being read,
+ * so a page never mixes two revisions.
+ * OUT: *page, which the caller releases with izde_session_page_release
+ * whatever the result (on failure it holds the query only).
+ * Returns IZDE_OK (see page->outcome), IZDE_ERR_NOMEM, or the status of a
+ * failed read (izde_session_errmsg says more). */
+izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t len,
+                                  const struct izde_session_params *params,
+                                  struct izde_session_page *page);
+
+/* What went wrong in the last failed call on s with status rc: the
+ * engine's message, else rc's description. Borrowed, valid until the next
+ * call on s. */
+const char *izde_session_errmsg(const izde_session_t *s, izde_status_t rc);
+
+/* Frees what the page holds and makes it empty (IZDE_SESSION_PAGE_INIT);
+ * it may be searched into again. */
+void izde_session_page_release(struct izde_session_page *page);
+
+/* NULL is a no-op. */
+void izde_session_close(izde_session_t *s);
+
+#endif

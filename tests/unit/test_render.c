@@ -1,0 +1,152 @@
+/* test_render.c - izde-search's renderers (searcher/render): text, colour, JSON and TREC from hand-made pages. */
+#include <string.h>
+#include "common/buf.h"
+#include "harness.h"
+#include "searcher/render.h"
+
+/* A page of two hits as izde_session_search returns it: ranks 1 and 2, the
+ * second partial, snippets marked with the default marks. */
+static struct izde_session_hit hits[2];
+
+static void make_page(struct izde_session_page *p)
+{
+    *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
+    p->query = "мектеп китеп";
+    p->query_len = strlen(p->query);
+    for (int i = 0; i < 2; i++) {
+        izde_buf_release(&hits[i].snippet);
+        memset(&hits[i], 0, sizeof(hits[i]));
+    }
+    hits[0] = (struct izde_session_hit){ .rank = 1, .score = 4.39999, .docid = 7 };
+    hits[0].dd.path = "/corpus/ky school.txt";
+    hits[0].dd.path_len = strlen(hits[0].dd.path);
+    hits[0].dd.title = "Мектеп\nкитепканасы";      /* a newline from the file */
+    hits[0].dd.title_len = strlen(hits[0].dd.title);
+    hits[0].dd.lang = "ky";
+    hits[0].dd.lang_len = 2;
+    hits[0].dd.encoding = "UTF-8";
+    hits[0].dd.encoding_len = 5;
+    izde_buf_adds(&hits[0].snippet, "\x01Мектеп\x02 жана \x01китеп\x02…");
+    hits[1] = (struct izde_session_hit){ .rank = 2, .score = 0.5, .partial = 1, .docid = 9 };
+    hits[1].dd.path = "/corpus/b.txt";
+    hits[1].dd.path_len = strlen(hits[1].dd.path);
+    hits[1].dd.title = "B";
+    hits[1].dd.title_len = 1;
+    izde_buf_adds(&hits[1].snippet, "a \\ \x01" "b\x02");
+    p->hits = hits;
+    p->n = 2;
+    p->counts = (struct sr_counts){ { 1, 1 }, { 1, 1 } };
+}
+
+static void test_text(void)
+{
+    struct izde_session_page p;
+    struct izde_buf out = IZDE_BUF_INIT;
+    struct sr_render_opts o = { 0 };
+    make_page(&p);
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len,
+               "2 results (1 complete, 1 partial)\n"
+               "\n1. Мектеп\\x0aкитепканасы\n"
+               "   /corpus/ky school.txt  score 4.400\n"
+               "   [Мектеп] жана [китеп]…\n"
+               "\n2. B  (partial match)\n"
+               "   /corpus/b.txt  score 0.500\n"
+               "   a \\\\ [b]\n");
+
+    /* --all: no partial counts; colour: bold title and matches. */
+    izde_buf_clear(&out);
+    o = (struct sr_render_opts){ .all_only = 1, .color = 1 };
+    p.n = 1;
+    p.counts = (struct sr_counts){ { 1, 1 }, { 0, 1 } };
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len,
+               "1 result\n"
+               "\n1. \033[1mМектеп\\x0aкитепканасы\033[0m\n"
+               "   /corpus/ky school.txt  score 4.400\n"
+               "   \033[1mМектеп\033[0m жана \033[1mкитеп\033[0m…\n");
+
+    /* Estimates say "about", and counts get thousands separators. */
+    izde_buf_clear(&out);
+    o = (struct sr_render_opts){ 0 };
+    p.counts = (struct sr_counts){ { 1000, 0 }, { 234567, 1 } };
+    p.n = 0;
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len,
+               "about 235,567 results (about 1,000 complete, 234,567 partial)\nno results\n");
+
+    /* Nothing found: the suggestion, escaped; the explanation first. */
+    izde_buf_clear(&out);
+    p.counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
+    izde_buf_adds(&p.suggestion, "олимпиада\x1b");
+    izde_buf_adds(&p.explain, "word 'x': x\n");
+    o.explain = 1;
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len, "word 'x': x\nno results\ndid you mean: олимпиада\\x1b\n");
+    izde_buf_release(&p.suggestion);
+    izde_buf_release(&p.explain);
+    izde_buf_release(&out);
+}
+
+static void test_json(void)
+{
+    struct izde_session_page p;
+    struct izde_buf out = IZDE_BUF_INIT;
+    struct sr_render_opts o = { 0 };
+    make_page(&p);
+    CHECK_INT(sr_render_json(&out, &p, &o), IZDE_OK);
+    /* Highlights are byte ranges into the unmarked snippet: "Мектеп" is
+     * 12 bytes, " жана " 10 more, "китеп" 10. */
+    CHECK_STRN(out.p, out.len,
+               "{\"query\":\"мектеп китеп\",\"total\":2,\"total_exact\":true,\"complete\":1,"
+               "\"complete_exact\":true,\"partial\":1,\"partial_exact\":true,\"results\":["
+               "{\"rank\":1,\"path\":\"/corpus/ky school.txt\",\"title\":\"Мектеп\\u000aкитепканасы\","
+               "\"score\":4.4000,\"partial\":false,\"lang\":\"ky\",\"encoding\":\"UTF-8\","
+               "\"snippet\":\"Мектеп жана китеп…\",\"highlights\":[[0,12],[22,32]]},"
+               "{\"rank\":2,\"path\":\"/corpus/b.txt\",\"title\":\"B\",\"score\":0.5000,"
+               "\"partial\":true,\"lang\":\"\",\"encoding\":\"\","
+               "\"snippet\":\"a \\\\ b\",\"highlights\":[[4,5]]}]}\n");
+
+    /* No hits: the suggestion and (asked for) the explanation. */
+    izde_buf_clear(&out);
+    p.n = 0;
+    p.counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
+    izde_buf_adds(&p.suggestion, "мектеп");
+    izde_buf_adds(&p.explain, "word 'x': x\n");
+    o.explain = 1;
+    CHECK_INT(sr_render_json(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len,
+               "{\"query\":\"мектеп китеп\",\"total\":0,\"total_exact\":true,\"complete\":0,"
+               "\"complete_exact\":true,\"partial\":0,\"partial_exact\":true,"
+               "\"suggestion\":\"мектеп\",\"explain\":\"word 'x': x\\u000a\",\"results\":[]}\n");
+    izde_buf_release(&p.suggestion);
+    izde_buf_release(&p.explain);
+    izde_buf_release(&out);
+}
+
+static void test_trec(void)
+{
+    struct izde_session_page p;
+    struct izde_buf out = IZDE_BUF_INIT;
+    make_page(&p);
+    CHECK_INT(sr_render_trec(&out, "q7", &p), IZDE_OK);
+    /* A space in a path would split the field: written \x20. */
+    CHECK_STRN(out.p, out.len,
+               "q7 Q0 /corpus/ky\\x20school.txt 1 4.4000 izde\n"
+               "q7 Q0 /corpus/b.txt 2 0.5000 izde\n");
+    /* Renderers append: a second query's lines follow the first's. */
+    p.n = 1;
+    CHECK_INT(sr_render_trec(&out, "q8", &p), IZDE_OK);
+    CHECK(out.len > 0 && strstr(out.p, "izde\nq8 Q0 /corpus/ky\\x20school.txt 1 ") != NULL);
+    izde_buf_release(&out);
+}
+
+int main(void)
+{
+    test_text();
+    test_json();
+    test_trec();
+    for (int i = 0; i < 2; i++)
+        izde_buf_release(&hits[i].snippet);
+    return harness_finish();
+}
