@@ -16,6 +16,8 @@
 #define META_ROOTS "izde.roots.v2"
 #define META_ROOTS_OLD "izde.roots"
 
+/* Set by izde-index's signal handler (main.c); the run, the walk and the
+ * pool stop taking new work once it is. */
 volatile sig_atomic_t ix_interrupt_signal;
 
 /* One run's state: its directory and databases, and the roots it reads,
