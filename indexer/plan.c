@@ -1,10 +1,9 @@
-/* plan.c - deciding what a run does: id terms, what changed since the last run, roots, log lines. */
+/* plan.c - deciding what a run does: id terms, what changed since the last run, roots. */
 #include "indexer/indexer.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include "common/json.h"
 
 uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len)
 {
@@ -139,31 +138,6 @@ void ix_filelist_sort(struct ix_filelist *list)
     list->n = w;
 }
 
-/* ------------------------------------------------------------ known documents */
-
-void ix_knownlist_release(struct ix_knownlist *k)
-{
-    for (size_t i = 0; i < k->n; i++) {
-        free(k->items[i].path);
-        free(k->items[i].idterm);
-    }
-    free(k->items);
-    k->items = NULL;
-    k->n = k->cap = 0;
-}
-
-static int known_cmp(const void *a, const void *b)
-{
-    const struct ix_known *x = a, *y = b;
-    return strcmp(x->path, y->path);
-}
-
-void ix_knownlist_sort(struct ix_knownlist *k)
-{
-    if (k->n > 1)
-        qsort(k->items, k->n, sizeof(k->items[0]), known_cmp);
-}
-
 /* ------------------------------------------------------------ the plan */
 
 void ix_plan_release(struct ix_plan *plan)
@@ -217,49 +191,4 @@ izde_status_t ix_plan_make(const struct ix_filelist *files, struct ix_knownlist 
         plan->removed[plan->nremoved++] = d;
     }
     return IZDE_OK;
-}
-
-/* ------------------------------------------------------------ reports */
-
-static const char *const action_names[IX_ACTION_COUNT] = {
-    [IX_ADDED] = "added",       [IX_REPLACED] = "replaced", [IX_UNCHANGED] = "unchanged",
-    [IX_REMOVED] = "removed",   [IX_SKIPPED] = "skipped",   [IX_FAILED] = "failed",
-};
-
-const char *ix_action_name(enum ix_action a)
-{
-    return a < IX_ACTION_COUNT ? action_names[a] : "?";
-}
-
-izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
-                          const char *reason, double ms)
-{
-    if (!reason)
-        reason = "";
-    if (izde_buf_adds(out, "{\"path\":") || izde_json_escape_bytes(out, path, strlen(path)) ||
-        izde_buf_addf(out, ",\"action\":\"%s\",\"reason\":", ix_action_name(a)) ||
-        izde_json_escape_bytes(out, reason, strlen(reason)) ||
-        izde_buf_addf(out, ",\"ms\":%.1f}", ms < 0 ? 0.0 : ms))
-        return IZDE_ERR_NOMEM;
-    return IZDE_OK;
-}
-
-izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
-                            const char *reason, double ms)
-{
-    if (ix_log_line(out, path, a, reason, ms) || izde_buf_addc(out, '\n'))
-        return IZDE_ERR_NOMEM;
-    return IZDE_OK;
-}
-
-void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
-                    const char *reason, double ms)
-{
-    if (a < IX_ACTION_COUNT)
-        r->counts.n[a]++;
-    if (!r->log)
-        return;
-    izde_buf_clear(&r->line);
-    if (ix_log_append(&r->line, path, a, reason, ms) == IZDE_OK)
-        fwrite(r->line.p, 1, r->line.len, r->log);
 }

@@ -16,7 +16,13 @@
 #define META_ROOTS "izde.roots.v2"
 #define META_ROOTS_OLD "izde.roots"
 
-struct run {
+/* Set by izde-index's signal handler (main.c); the run, the walk and the
+ * pool stop taking new work once it is. */
+volatile sig_atomic_t ix_interrupt_signal;
+
+/* One run's state: its directory and databases, and the roots it reads,
+ * walks and remembers (what the user asked is in opts). */
+struct ix_run {
     const struct ix_options *opts;
     struct ix_report *r;
     struct ix_dbdir dir;
@@ -40,6 +46,11 @@ struct run {
     size_t nshards;         /* all shards, the build included (0: none) */
 };
 
+int ix_is_no_space(const char *msg)
+{
+    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
+}
+
 /* Reports a database error, except a full disk: ix_run reports that once,
  * saying what stays live. */
 static izde_status_t report_db_error(const char *what, const char *path, izde_status_t rc,
@@ -56,7 +67,7 @@ static izde_status_t report_db_error(const char *what, const char *path, izde_st
 
 /* Roots an earlier run remembered, read without the write lock and without
  * checking version stamps, so that --full can rebuild any index. */
-static izde_status_t read_old_roots(struct run *ru)
+static izde_status_t read_old_roots(struct ix_run *ru)
 {
     char *live = ix_dbdir_live(&ru->dir);
     if (!live)
@@ -85,7 +96,7 @@ static izde_status_t read_old_roots(struct run *ru)
 }
 
 /* The roots the writable index remembers, into ru->stored. */
-static izde_status_t load_roots(struct run *ru)
+static izde_status_t load_roots(struct ix_run *ru)
 {
     char *text = NULL;
     size_t len = 0;
@@ -105,7 +116,7 @@ static izde_status_t load_roots(struct run *ru)
 }
 
 /* The documents of the live index, or -1 when DIR has none yet. */
-static int64_t live_doccount(struct run *ru)
+static int64_t live_doccount(struct ix_run *ru)
 {
     if (!ix_dbdir_has_index(ru->opts->db_path))
         return -1;
@@ -127,7 +138,7 @@ static int64_t live_doccount(struct run *ru)
 
 /* Opens the database to write: the live one, or for --full a fresh build
  * directory (resumed if an interrupted --full left one of this version). */
-static izde_status_t open_db(struct run *ru, const char *analysis)
+static izde_status_t open_db(struct ix_run *ru, const char *analysis)
 {
     char *errmsg = NULL;
     izde_status_t rc;
@@ -164,7 +175,7 @@ static izde_status_t open_db(struct run *ru, const char *analysis)
  * documents (no version stamps or roots: the build, shard 0, has those and
  * they survive the merge), so a build interrupted and resumed just writes
  * them again. */
-static izde_status_t open_shards(struct run *ru)
+static izde_status_t open_shards(struct ix_run *ru)
 {
     ru->shard_db[0] = ru->db;
     ru->shard_path[0] = NULL;
@@ -191,7 +202,7 @@ static izde_status_t open_shards(struct run *ru)
 }
 
 /* Closes shards 1..N-1. Returns the first failure. */
-static izde_status_t close_shards(struct run *ru)
+static izde_status_t close_shards(struct ix_run *ru)
 {
     izde_status_t rc = IZDE_OK;
     for (size_t k = 1; k < ru->nshards; k++) {
@@ -206,7 +217,7 @@ static izde_status_t close_shards(struct run *ru)
 /* Compacts srcs into the scratch database named scratch and swaps it in.
  * step names the work in an error ("compact database"), built what was to
  * be swapped in ("compacted"). */
-static izde_status_t compact_and_swap(struct run *ru, const char *const *srcs, size_t n,
+static izde_status_t compact_and_swap(struct ix_run *ru, const char *const *srcs, size_t n,
                                       const char *scratch, const char *step, const char *built)
 {
     char *dest = ix_dbdir_scratch(&ru->dir, scratch);
@@ -237,7 +248,7 @@ static izde_status_t compact_and_swap(struct run *ru, const char *const *srcs, s
 
 /* Merges the closed shards of a --full --shards build into one compacted
  * database and swaps it in; the shards are removed either way. */
-static izde_status_t merge_shards(struct run *ru)
+static izde_status_t merge_shards(struct ix_run *ru)
 {
     const char *srcs[IX_MAX_SHARDS];
     srcs[0] = ru->db_path;
@@ -253,7 +264,7 @@ static izde_status_t merge_shards(struct run *ru)
 /* Canonicalises the PATHs the user gave, before anything is created or
  * locked: a PATH that does not exist is a usage error (exit 2), so that a
  * typo neither creates an index nor runs half a job. */
-static izde_status_t check_given(struct run *ru)
+static izde_status_t check_given(struct ix_run *ru)
 {
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; i < ru->opts->npaths; i++) {
@@ -299,7 +310,7 @@ static const char *root_unavailable(const char *root, int *empty)
 
 /* Says that root cannot be used this run; it stays remembered, with its
  * documents, and the run fails (exit 1). */
-static void report_unavailable(struct run *ru, const char *root, const char *why)
+static void report_unavailable(struct ix_run *ru, const char *root, const char *why)
 {
     if (ru->opts->full)
         izde_diag_error("indexed folder '%s' cannot be read: %s; the rebuild would drop its "
@@ -316,7 +327,7 @@ static void report_unavailable(struct run *ru, const char *root, const char *why
 /* A remembered root: walked again, or, when it cannot be read (gone, no
  * permission, an unmounted disk), kept with its documents and reported.
  * Forgetting a root is only ever done by --forget. */
-static izde_status_t stored_root(struct run *ru, const char *root, int *unavailable)
+static izde_status_t stored_root(struct ix_run *ru, const char *root, int *unavailable)
 {
     int empty;
     const char *why = root_unavailable(root, &empty);
@@ -352,7 +363,7 @@ static void roots_remove(char **roots, size_t *n, const char *root)
  * is taken for a disk that is not mounted: not walked, so its documents
  * stay. Files removed one by one from a folder that still has others go
  * as usual. */
-static void check_empty_roots(struct run *ru, const struct ix_knownlist *known)
+static void check_empty_roots(struct ix_run *ru, const struct ix_knownlist *known)
 {
     for (size_t i = 0; i < ru->nempty; i++) {
         size_t n = 0;
@@ -366,7 +377,7 @@ static void check_empty_roots(struct run *ru, const struct ix_knownlist *known)
 }
 
 /* Writes the roots to remember, uncommitted. */
-static izde_status_t set_roots(struct run *ru)
+static izde_status_t set_roots(struct ix_run *ru)
 {
     struct izde_buf b = IZDE_BUF_INIT;
     if (ix_roots_format(ru->keep, ru->nkeep, &b) != IZDE_OK) {
@@ -383,7 +394,7 @@ static izde_status_t set_roots(struct run *ru)
 
 /* Writes the roots to remember and commits them at once: a first run
  * killed early still leaves its roots for the next --update. */
-static izde_status_t save_roots(struct run *ru)
+static izde_status_t save_roots(struct ix_run *ru)
 {
     izde_status_t rc = set_roots(ru);
     if (rc == IZDE_OK)
@@ -397,7 +408,7 @@ static izde_status_t save_roots(struct run *ru)
 /* --forget: drops each named root from the remembered ones and deletes
  * its documents, in one transaction (closing the database on a failure
  * cancels it: no document goes while its root is still remembered). */
-static izde_status_t forget(struct run *ru)
+static izde_status_t forget(struct ix_run *ru)
 {
     const struct ix_options *opts = ru->opts;
     izde_status_t rc = IZDE_OK;
@@ -481,7 +492,7 @@ static izde_status_t forget(struct run *ru)
     return rc;
 }
 
-static izde_status_t compact(struct run *ru)
+static izde_status_t compact(struct ix_run *ru)
 {
     char *live = ix_dbdir_live(&ru->dir);
     if (!live)
@@ -494,7 +505,7 @@ static izde_status_t compact(struct run *ru)
 
 /* Removes what a rebuild left (the build and its shards) once it cannot be
  * resumed usefully: after a full disk, the space goes back. */
-static void remove_build(struct run *ru)
+static void remove_build(struct ix_run *ru)
 {
     if (ru->opts->full && ru->db_path)
         ix_remove_dbtree(ru->db_path);
@@ -504,7 +515,7 @@ static void remove_build(struct run *ru)
 
 izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
 {
-    struct run ru = { .opts = opts, .r = r };
+    struct ix_run ru = { .opts = opts, .r = r };
     struct ix_filelist files = { 0 };
     struct ix_knownlist known = { 0 };
     struct ix_plan plan = { 0 };
@@ -604,10 +615,10 @@ izde_status_t ix_run(const struct ix_options *opts, struct ix_report *r)
     if (rc != IZDE_OK)
         goto nomem;
     if (ru.nshards > 1) {
-        rc = ix_index_run(opts, ru.shard_db, ru.nshards, &plan, r);
+        rc = ix_pool_run(opts, ru.shard_db, ru.nshards, &plan, r);
     } else {
         izde_wdb_t *dbs[] = { ru.db };
-        rc = ix_index_run(opts, dbs, 1, &plan, r);
+        rc = ix_pool_run(opts, dbs, 1, &plan, r);
     }
     {
         izde_status_t crc = close_shards(&ru);

@@ -66,7 +66,7 @@ static void report_unsupported(const char *path, struct ix_report *r)
 
 static void report_failed(struct ix_report *r, const char *path, const char *why)
 {
-    izde_diag_error("cannot index '%s': %s", path, why);
+    ix_say_failed(NULL, path, why);
     ix_report_file(r, path, IX_FAILED, why, 0);
 }
 
@@ -81,7 +81,7 @@ struct walk_ctx {
 
 static void report_skipped(struct ix_report *r, const char *path, const char *why)
 {
-    izde_diag_warning("skipping '%s': %s", path, why);
+    ix_say_skipped(NULL, path, why);
     ix_report_file(r, path, IX_SKIPPED, why, 0);
 }
 
@@ -190,7 +190,7 @@ static izde_status_t walk(const struct walk_ctx *c, const char *path, int explic
     }
     if (!ix_supported_name(path)) {
         if (explicit) {
-            izde_diag_warning("skipping '%s': unsupported file type", path);
+            ix_say_skipped(NULL, path, "unsupported file type");
             ix_report_file(r, path, IX_SKIPPED, "unsupported file type", 0);
         } else {
             report_unsupported(path, r);

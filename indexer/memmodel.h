@@ -1,0 +1,37 @@
+/* memmodel.h - the memory model behind --max-memory: the budget it gives each part of a run. */
+#ifndef IZDE_INDEXER_MEMMODEL_H
+#define IZDE_INDEXER_MEMMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "indexer/options.h"
+
+/* --max-memory: the model behind it, measured on the benchmark corpora
+ * (peak RSS against batch size; see the README): the process itself takes
+ * about IX_MEM_BASE_MB, each byte of text waiting in a writer's uncommitted
+ * batch, or in a document being analysed, about IX_MEM_PER_TEXT_BYTE bytes
+ * (Xapian's maps of terms and positions), each word the hyphen repair
+ * remembers across files IZDE_DEHYPHEN_BYTES_PER_WORD, and each file of
+ * the run IX_MEM_PER_FILE (its path, its plan entry, its old record). */
+#define IX_MEM_BASE_MB 48
+#define IX_MEM_PER_TEXT_BYTE 12
+#define IX_MEM_MIN_MB 64
+#define IX_MEM_DEFAULT_MB 512
+#define IX_MEM_PER_FILE 300
+
+/* Sets o->commit_bytes, inflight_bytes, dehyphen_words and max_memory so
+ * that a run with o->jobs analysis threads and writers writer threads
+ * stays near max_mb megabytes (at least IX_MEM_MIN_MB): of what is left
+ * after the base, half goes to the writers' batches, a quarter to
+ * documents in flight, a quarter to the hyphen repair's memory (capped at
+ * what it can use, IZDE_DEHYPHEN_MEMORY_WORDS). The files of the run come
+ * on top (IX_MEM_PER_FILE each). */
+void ix_memmodel_apply(struct ix_options *o, size_t max_mb, unsigned writers);
+
+/* Whether a file of size bytes may start being read and analysed while
+ * files holding inflight bytes are in flight, under a limit of limit
+ * bytes (o->inflight_bytes; 0: none). A file larger than the limit is admitted
+ * once nothing else is in flight: it is read alone rather than never. */
+int ix_memmodel_admits(uint64_t inflight, uint64_t size, uint64_t limit);
+
+#endif
