@@ -15,6 +15,13 @@
 #define STUB_NAME "XAPIANDB"
 #define STUB_TMP_NAME "XAPIANDB.tmp"
 
+/* Xapian's messages and the directory's own end in the strerror text of
+ * errno: the one way to tell a full disk from other database errors. */
+int ix_is_no_space(const char *msg)
+{
+    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
+}
+
 static char *join(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;

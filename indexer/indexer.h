@@ -120,7 +120,7 @@ izde_status_t ix_pool_run(const struct ix_options *opts, izde_wdb_t *const *dbs,
 
 /* Whether an error message says the disk is full: Xapian's end in the
  * strerror text of errno, and so do the directory's (ix_dbdir_swap).
- * (run.c, which says it once.) */
+ * (dbdir.c; run.c says it once.) */
 int ix_is_no_space(const char *msg);
 
 /* The whole run of izde-index for opts (run.c): everything but the options

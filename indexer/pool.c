@@ -12,6 +12,11 @@
 #include "indexer/memmodel.h"
 
 #define IX_MIN_COMMIT_INTERVAL 0.25  /* seconds */
+/* Set by izde-index's signal handler (main.c); the run, the walk and the
+ * pool stop taking new work once it is. Defined here, at the bottom of the
+ * three, so that none of them calls back up to read it. */
+volatile sig_atomic_t ix_interrupt_signal;
+
 /* How often a writer waiting for a file looks at ix_interrupt_signal: a
  * handler cannot signal a condition variable. */
 #define IX_INTERRUPT_POLL_NS 100000000L

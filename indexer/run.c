@@ -16,10 +16,6 @@
 #define META_ROOTS "izde.roots.v2"
 #define META_ROOTS_OLD "izde.roots"
 
-/* Set by izde-index's signal handler (main.c); the run, the walk and the
- * pool stop taking new work once it is. */
-volatile sig_atomic_t ix_interrupt_signal;
-
 /* One run's state: its directory and databases, and the roots it reads,
  * walks and remembers (what the user asked is in opts). */
 struct ix_run {
@@ -45,11 +41,6 @@ struct ix_run {
     char *shard_path[IX_MAX_SHARDS];
     size_t nshards;         /* all shards, the build included (0: none) */
 };
-
-int ix_is_no_space(const char *msg)
-{
-    return msg && strstr(msg, strerror(ENOSPC)) != NULL;
-}
 
 /* Reports a database error, except a full disk: ix_run reports that once,
  * saying what stays live. */
