@@ -337,8 +337,9 @@ size_t izde_sortable_u64(uint64_t v, char *buf) IZDE_NOEXCEPT;
 
 /* ---------------------------------------------------------------- stemming */
 
-/* Xapian's built-in Snowball stemmers, for the languages Izde has no rules
- * of its own for (English). */
+/* Xapian's built-in Snowball stemmers, by Snowball's language name
+ * ("english", "russian", ...). Which language uses one is not the
+ * binding's business: analysis/stem.c chooses. */
 typedef struct izde_xstem izde_xstem_t;
 
 /* OUT: *out, NULL on failure. Returns IZDE_OK, IZDE_ERR_UNSUPPORTED (Xapian
