@@ -4,7 +4,10 @@
 // - Every exported function is extern "C" (via the header) and noexcept, its
 //   whole body sits in try, and every catch (...) goes to the one mapper,
 //   status_from_exception(), which turns the in-flight exception into an
-//   izde_status_t and writes its description into a fixed buffer.
+//   izde_status_t and writes its description into a fixed buffer. Most
+//   functions get that try from guarded() (a handle's call), guarded_new()
+//   (a constructor's) or new_query(): the body is a lambda, run whole
+//   inside the helper's try, so the shape is written once.
 // - Recording an error never allocates: handles carry char errmsg[512].
 //   Constructors without a handle format into a stack buffer and hand the
 //   caller a malloc'ed copy (or nothing, if that copy fails).

@@ -204,7 +204,9 @@ izde_status_t izde_rdb_doccount(izde_rdb_t *db, uint64_t *count) IZDE_NOEXCEPT;
 izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
                                 uint64_t *freq) IZDE_NOEXCEPT;
 
-/* As izde_wdb_each_term, with each term's document frequency. */
+/* Calls fn for every term starting with prefix (NULL is "", every term),
+ * in byte order, with the number of documents that contain it; stops early
+ * when fn returns non-zero. */
 izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
                                  int (*fn)(const char *term, size_t len, uint64_t freq,
                                            void *closure),
