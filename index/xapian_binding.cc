@@ -368,20 +368,22 @@ izde_status_t doc_set_data(Xapian::Document &doc, char *buf, const char *data, s
     return IZDE_OK;
 }
 
-// Whether idterm can be an id term: a term, 1 to IZDE_MAX_TERM_LEN bytes.
-bool valid_idterm(const char *idterm, size_t len) noexcept
+// Stores doc with its unique id term idterm for end_doc, replace_doc and
+// add_doc (op, for messages): replacing any document that has idterm, or
+// with add as a new document, without the look-up. Runs in a guarded body.
+izde_status_t store_doc(izde_wdb_t *db, const char *op, Xapian::Document &doc,
+                        const char *idterm, size_t len, bool add, izde_docid_t *docid)
 {
-    return idterm && len > 0 && len <= IZDE_MAX_TERM_LEN;
-}
-
-// Stores doc under the unique id term idterm (valid), replacing any
-// document that has it.
-Xapian::docid replace_by_idterm(Xapian::WritableDatabase &db, Xapian::Document &doc,
-                                const char *idterm, size_t len)
-{
+    if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN) {
+        set_msg(db->errmsg, sizeof db->errmsg, "%s: empty or too long id term", op);
+        return IZDE_ERR_INVALID;
+    }
     std::string id(idterm, len);
     doc.add_boolean_term(id);
-    return db.replace_document(id, doc);
+    Xapian::docid did = add ? db->db.add_document(doc) : db->db.replace_document(id, doc);
+    if (docid)
+        *docid = did;
+    return IZDE_OK;
 }
 
 // The refusal of a stream call (op) outside begin_doc/end_doc.
@@ -535,12 +537,7 @@ izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
     izde_status_t st = guarded(db, [&] {
         if (!db->building)
             return fail(db->errmsg, IZDE_ERR_INVALID, "end_doc without begin_doc");
-        if (!valid_idterm(idterm, len))
-            return fail(db->errmsg, IZDE_ERR_INVALID, "end_doc: empty or too long id term");
-        Xapian::docid did = replace_by_idterm(db->db, db->doc, idterm, len);
-        if (docid)
-            *docid = did;
-        return IZDE_OK;
+        return store_doc(db, "end_doc", db->doc, idterm, len, false, docid);
     });
     if (!db)
         return st;
@@ -721,12 +718,7 @@ izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t le
     return guarded(db, [&] {
         if (!doc)
             return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: NULL document");
-        if (!valid_idterm(idterm, len))
-            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: empty or too long id term");
-        Xapian::docid did = replace_by_idterm(db->db, doc->doc, idterm, len);
-        if (docid)
-            *docid = did;
-        return IZDE_OK;
+        return store_doc(db, "replace_doc", doc->doc, idterm, len, false, docid);
     });
 }
 
@@ -738,13 +730,7 @@ izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
     return guarded(db, [&] {
         if (!doc)
             return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: NULL document");
-        if (!valid_idterm(idterm, len))
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: empty or too long id term");
-        doc->doc.add_boolean_term(std::string(idterm, len));
-        Xapian::docid did = db->db.add_document(doc->doc);
-        if (docid)
-            *docid = did;
-        return IZDE_OK;
+        return store_doc(db, "add_doc", doc->doc, idterm, len, true, docid);
     });
 }
 
