@@ -4,12 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "analysis/stem.h"
 #include "common/buf.h"
-#include "stemmers/stemmer.h"
 #include "text/keyfold.h"
 #include "text/stopwords.h"
 #include "text/text.h"
-#include "index/xapian_binding.h"
 
 /* History of the analysis itself (the stemmers version themselves):
  * 1 - NFC + case folding + ё→е, ICU words, K/R stems, compound terms.
@@ -38,8 +37,7 @@ struct sentence {
 
 struct izde_analyzer {
     izde_text_t *text;
-    izde_stemmer_t *stem[IZDE_LANG_COUNT];  /* our own: ky, ru */
-    izde_xstem_t *xstem_en;                 /* Xapian's Snowball English */
+    izde_lang_stemmer_t *stem[IZDE_LANG_COUNT];  /* ky, ru, en (analysis/stem.c) */
     struct izde_buf folded;                 /* the word's exact term */
     struct izde_buf term;                   /* a prefixed stem, a compound */
     struct izde_buf kbfold;                 /* the word without ү, ө, ң */
@@ -59,19 +57,20 @@ izde_status_t izde_analyzer_new(izde_analyzer_t **out, char **errmsg)
     if (!a)
         return IZDE_ERR_NOMEM;
     izde_status_t rc = izde_text_new(&a->text, errmsg);
-    if (rc == IZDE_OK)
-        rc = izde_stemmer_new("ky", &a->stem[IZDE_LANG_KY]);
-    if (rc == IZDE_OK)
-        rc = izde_stemmer_new("ru", &a->stem[IZDE_LANG_RU]);
-    if (rc == IZDE_OK)
-        rc = izde_xstem_new("english", &a->xstem_en);
+    /* The version names each stemmer's ("analysis=5 ky=3 ru=1 en=snowball"),
+     * so that an index of other stems is refused. */
+    int n = snprintf(a->version, sizeof(a->version), "analysis=%d", IZDE_ANALYSIS_VERSION);
+    for (int l = IZDE_LANG_OTHER + 1; rc == IZDE_OK && l < IZDE_LANG_COUNT; l++) {
+        rc = izde_lang_stemmer_new((enum izde_lang)l, &a->stem[l]);
+        if (rc == IZDE_OK)
+            n += snprintf(a->version + n, sizeof(a->version) - (size_t)n, " %s=%s",
+                          izde_lang_code((enum izde_lang)l),
+                          izde_lang_stemmer_version(a->stem[l]));
+    }
     if (rc != IZDE_OK) {
         izde_analyzer_free(a);
         return rc;
     }
-    snprintf(a->version, sizeof(a->version), "analysis=%d ky=%u ru=%u en=snowball",
-             IZDE_ANALYSIS_VERSION, izde_stemmer_version(a->stem[IZDE_LANG_KY]),
-             izde_stemmer_version(a->stem[IZDE_LANG_RU]));
     *out = a;
     return IZDE_OK;
 }
@@ -82,8 +81,7 @@ void izde_analyzer_free(izde_analyzer_t *a)
         return;
     izde_text_free(a->text);
     for (int i = 0; i < IZDE_LANG_COUNT; i++)
-        izde_stemmer_free(a->stem[i]);
-    izde_xstem_free(a->xstem_en);
+        izde_lang_stemmer_free(a->stem[i]);
     izde_buf_release(&a->folded);
     izde_buf_release(&a->term);
     izde_buf_release(&a->kbfold);
@@ -123,9 +121,7 @@ static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde
                                struct izde_term *t, izde_term_fn fn, void *closure)
 {
     size_t slen;
-    const char *s = lang == IZDE_LANG_EN
-                        ? izde_xstem_stem(a->xstem_en, word, len, &slen)
-                        : izde_stemmer_stem(a->stem[lang], word, len, &slen);
+    const char *s = izde_lang_stemmer_stem(a->stem[lang], word, len, &slen);
     if (!s)
         return IZDE_ERR_NOMEM;
     return emit_prefixed(a, prefix, s, slen, lang, positional, t, fn, closure);

@@ -7,23 +7,13 @@
 #include "common/buf.h"
 #include "text/langid.h"
 #include "common/status.h"
+/* The term prefixes (IZDE_PREFIX_*): unprefixed terms are exact (folded)
+ * word forms; stems carry their language's prefix, so a Kyrgyz and a
+ * Russian stem that happen to be spelled alike stay apart. */
+#include "index/schema.h"
 
-/* Term prefixes in the index. Unprefixed terms are exact (folded) word
- * forms; stems carry their language's prefix, so a Kyrgyz and a Russian
- * stem that happen to be spelled alike stay apart. */
-#define IZDE_PREFIX_STEM_KY "K"
-#define IZDE_PREFIX_STEM_RU "R"
-#define IZDE_PREFIX_STEM_EN "E"
-/* The Kyrgyz stem of a word typed without ү, ө, ң: what a query typed on a
- * plain Russian keyboard finds a correctly spelled word by. */
-#define IZDE_PREFIX_KBFOLD "F"
-/* The first IZDE_TRUNC_LETTERS letters of a Cyrillic word, keyboard-folded:
- * a coarse backoff beside the stems (measured: +0.02 MRR@10 on the Kyrgyz
- * known-item sets, see the README). */
-#define IZDE_PREFIX_TRUNC "T"
+/* How many letters a T term (IZDE_PREFIX_TRUNC) keeps. */
 #define IZDE_TRUNC_LETTERS 5
-#define IZDE_PREFIX_ID "Q"       /* unique id term: Q + path */
-#define IZDE_PREFIX_LANG "L"     /* L + language code, one per language present */
 
 /* Terms longer than this are not indexed (Xapian's limit is 245 bytes). */
 #define IZDE_MAX_TERM_BYTES 200

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "latency.h"
+#include "index/schema.h"
 #include "index/xapian_binding.h"
 
 static const char usage[] =
@@ -194,7 +195,7 @@ int main(int argc, char **argv)
         /* The id term "Q" + path, as izde-index makes it (paths here are
          * short enough not to need hashing). */
         char idterm[IZDE_MAX_TERM_LEN + 1];
-        idterm[0] = 'Q';
+        idterm[0] = IZDE_PREFIX_ID[0];
         size_t idlen = plen < IZDE_MAX_TERM_LEN - 1 ? plen : IZDE_MAX_TERM_LEN - 1;
         memcpy(idterm + 1, d->path, idlen);
         if (rc == IZDE_OK)

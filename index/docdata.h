@@ -6,13 +6,7 @@
 #include <stdint.h>
 #include "common/buf.h"
 #include "common/status.h"
-
-/* Value slots. */
-enum izde_slot {
-    IZDE_SLOT_MTIME = 0,   /* modification time, izde_sortable_u64 */
-    IZDE_SLOT_SIZE = 1,    /* file size in bytes, izde_sortable_u64 */
-    IZDE_SLOT_HASH = 2,    /* content hash, 16 hex digits */
-};
+#include "index/schema.h"   /* the value slots (IZDE_SLOT_*) */
 
 /* A document's stored record. Strings are (pointer, length); after decode
  * they point into the decoded data. */

@@ -40,22 +40,42 @@ static izde_status_t compare(const char *path, const char *writer, const char *f
     return IZDE_OK;
 }
 
+/* The three stamps of an index, read through whichever handle the caller
+ * has (w or r); malloc'ed, "" when missing. */
+struct stamps {
+    char *format, *analysis, *writer;
+};
+
+static izde_status_t read_stamps(izde_wdb_t *w, izde_rdb_t *r, struct stamps *s)
+{
+    static const char *const keys[] = { IZDE_META_FORMAT, IZDE_META_ANALYSIS, IZDE_META_WRITER };
+    char **out[] = { &s->format, &s->analysis, &s->writer };
+    size_t len;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < 3; i++)
+        rc = w ? izde_wdb_get_metadata(w, keys[i], out[i], &len)
+               : izde_rdb_get_metadata(r, keys[i], out[i], &len);
+    return rc;
+}
+
+static void stamps_release(struct stamps *s)
+{
+    free(s->format);
+    free(s->analysis);
+    free(s->writer);
+}
+
 izde_status_t izde_index_meta_check_write(izde_wdb_t *db, const char *path,
                                           const char *analysis, char **errmsg)
 {
-    char *format = NULL, *found = NULL, *writer = NULL;
-    size_t len;
+    struct stamps s = { NULL, NULL, NULL };
     uint64_t count = 0;
     int unstamped;
     if (errmsg)
         *errmsg = NULL;
-    izde_status_t rc = izde_wdb_get_metadata(db, IZDE_META_FORMAT, &format, &len);
+    izde_status_t rc = read_stamps(db, NULL, &s);
     if (!rc)
-        rc = izde_wdb_get_metadata(db, IZDE_META_ANALYSIS, &found, &len);
-    if (!rc)
-        rc = izde_wdb_get_metadata(db, IZDE_META_WRITER, &writer, &len);
-    if (!rc)
-        rc = compare(path, writer, format, found, analysis, &unstamped, errmsg);
+        rc = compare(path, s.writer, s.format, s.analysis, analysis, &unstamped, errmsg);
     if (!rc && unstamped) {
         rc = izde_wdb_doccount(db, &count);
         if (!rc && count > 0)
@@ -67,31 +87,24 @@ izde_status_t izde_index_meta_check_write(izde_wdb_t *db, const char *path,
             rc = izde_wdb_set_metadata(db, IZDE_META_ANALYSIS, analysis, strlen(analysis));
     }
     /* Committed with the run's first batch, like every metadata change. */
-    if (!rc && strcmp(writer, IZDE_VERSION) != 0)
+    if (!rc && strcmp(s.writer, IZDE_VERSION) != 0)
         rc = izde_wdb_set_metadata(db, IZDE_META_WRITER, IZDE_VERSION, strlen(IZDE_VERSION));
     if (rc && errmsg && !*errmsg)
         *errmsg = strdup(izde_wdb_errmsg(db));
-    free(format);
-    free(found);
-    free(writer);
+    stamps_release(&s);
     return rc;
 }
 
 izde_status_t izde_index_meta_check_read(izde_rdb_t *db, const char *path,
                                          const char *analysis, char **errmsg)
 {
-    char *format = NULL, *found = NULL, *writer = NULL;
-    size_t len;
+    struct stamps s = { NULL, NULL, NULL };
     int unstamped;
     if (errmsg)
         *errmsg = NULL;
-    izde_status_t rc = izde_rdb_get_metadata(db, IZDE_META_FORMAT, &format, &len);
+    izde_status_t rc = read_stamps(NULL, db, &s);
     if (!rc)
-        rc = izde_rdb_get_metadata(db, IZDE_META_ANALYSIS, &found, &len);
-    if (!rc)
-        rc = izde_rdb_get_metadata(db, IZDE_META_WRITER, &writer, &len);
-    if (!rc)
-        rc = compare(path, writer, format, found, analysis, &unstamped, errmsg);
+        rc = compare(path, s.writer, s.format, s.analysis, analysis, &unstamped, errmsg);
     if (!rc && unstamped) {
         uint64_t count = 0;
         rc = izde_rdb_doccount(db, &count);
@@ -100,8 +113,6 @@ izde_status_t izde_index_meta_check_read(izde_rdb_t *db, const char *path,
     }
     if (rc && errmsg && !*errmsg)
         *errmsg = strdup(izde_rdb_errmsg(db));
-    free(format);
-    free(found);
-    free(writer);
+    stamps_release(&s);
     return rc;
 }

@@ -3,17 +3,9 @@
 #define IZDE_INDEX_META_H
 
 #include "index/xapian_binding.h"
-
-/* History of the index format (terms, prefixes, slots, stored data):
- * 1 - first format: exact terms with positions, K/R stems, Q id terms,
- *     L language terms, slots mtime/size/hash, IZD1 data records. */
-#define IZDE_INDEX_FORMAT "1"
-
-#define IZDE_META_FORMAT "izde.format"
-#define IZDE_META_ANALYSIS "izde.analysis"
-/* The Izde version of the last run that wrote the index, so that a refusal
- * can say which Izde wrote it. */
-#define IZDE_META_WRITER "izde.version"
+/* IZDE_INDEX_FORMAT, its history (izde_schema_history) and the metadata
+ * keys (IZDE_META_*) live with the rest of what an index holds. */
+#include "index/schema.h"
 
 /* Checks that the index at path (open for writing as db) was written with
  * this format and analysis version; an empty index is stamped with them.

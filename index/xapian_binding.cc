@@ -4,7 +4,10 @@
 // - Every exported function is extern "C" (via the header) and noexcept, its
 //   whole body sits in try, and every catch (...) goes to the one mapper,
 //   status_from_exception(), which turns the in-flight exception into an
-//   izde_status_t and writes its description into a fixed buffer.
+//   izde_status_t and writes its description into a fixed buffer. Most
+//   functions get that try from guarded() (a handle's call), guarded_new()
+//   (a constructor's) or new_query(): the body is a lambda, run whole
+//   inside the helper's try, so the shape is written once.
 // - Recording an error never allocates: handles carry char errmsg[512].
 //   Constructors without a handle format into a stack buffer and hand the
 //   caller a malloc'ed copy (or nothing, if that copy fails).
@@ -23,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -59,6 +63,8 @@ struct izde_query {
 
 struct izde_doc {
     Xapian::Document doc;
+    // Where a failure is recorded, as on every handle (guarded()); the
+    // caller has only the status, as nothing asked for more.
     char errmsg[ERRMSG_SIZE] = "";
 };
 
@@ -121,14 +127,22 @@ void describe_plain(char *buf, size_t size, const char *context,
         set_msg(buf, size, "%s", what);
 }
 
+// Records e's description and returns st: one line a class below.
+izde_status_t described(char *buf, size_t size, const char *context, const Xapian::Error &e,
+                        izde_status_t st) noexcept
+{
+    describe_xapian(buf, size, context, e);
+    return st;
+}
+
 // The one exception-to-status mapper. Call it only from inside a catch
 // handler: it rethrows the exception in flight and classifies it, most
 // specific class first (Xapian::Error does not derive from std::exception,
 // hence both families). Beyond STYLE.md's list:
 // - DatabaseCreateError (IZDE_WDB_CREATE on an existing database) is
 //   IZDE_ERR_DB_OPEN, as the header documents;
-// - DocNotFoundError is IZDE_ERR_NOT_FOUND (get_data/get_value on a missing
-//   docid);
+// - DocNotFoundError is IZDE_ERR_NOT_FOUND (get_data, set_doc_value on a
+//   missing docid);
 // - UnimplementedError is IZDE_ERR_QUERY: in Izde it comes from query shapes
 //   Xapian cannot run (e.g. PHRASE over an AND subquery).
 izde_status_t status_from_exception(char *buf, size_t size,
@@ -137,35 +151,25 @@ izde_status_t status_from_exception(char *buf, size_t size,
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_LOCKED;
+        return described(buf, size, context, e, IZDE_ERR_DB_LOCKED);
     } catch (const Xapian::DatabaseNotFoundError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_OPEN;
+        return described(buf, size, context, e, IZDE_ERR_DB_OPEN);
     } catch (const Xapian::DatabaseOpeningError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_OPEN;
+        return described(buf, size, context, e, IZDE_ERR_DB_OPEN);
     } catch (const Xapian::DatabaseCreateError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_OPEN;
+        return described(buf, size, context, e, IZDE_ERR_DB_OPEN);
     } catch (const Xapian::DatabaseCorruptError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_CORRUPT;
+        return described(buf, size, context, e, IZDE_ERR_DB_CORRUPT);
     } catch (const Xapian::DatabaseModifiedError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB_MODIFIED;
+        return described(buf, size, context, e, IZDE_ERR_DB_MODIFIED);
     } catch (const Xapian::DocNotFoundError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_NOT_FOUND;
+        return described(buf, size, context, e, IZDE_ERR_NOT_FOUND);
     } catch (const Xapian::QueryParserError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_QUERY;
+        return described(buf, size, context, e, IZDE_ERR_QUERY);
     } catch (const Xapian::UnimplementedError &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_QUERY;
+        return described(buf, size, context, e, IZDE_ERR_QUERY);
     } catch (const Xapian::Error &e) {
-        describe_xapian(buf, size, context, e);
-        return IZDE_ERR_DB;
+        return described(buf, size, context, e, IZDE_ERR_DB);
     } catch (const std::bad_alloc &) {
         describe_plain(buf, size, context, "out of memory");
         return IZDE_ERR_NOMEM;
@@ -220,6 +224,175 @@ void clear_out(char **data, size_t *len) noexcept
         *len = 0;
 }
 
+
+// A handle's read into C memory: the copy, or IZDE_ERR_NOMEM on the handle.
+izde_status_t give(char *buf, const std::string &s, char **data, size_t *len) noexcept
+{
+    if (!copy_out(s, data, len))
+        return fail(buf, IZDE_ERR_NOMEM, "out of memory");
+    return IZDE_OK;
+}
+
+// The one try/catch of every function on a handle (izde_wdb, izde_rdb,
+// izde_doc): a NULL handle is IZDE_ERR_INVALID, and whatever body throws
+// becomes a status, its description going to the handle's message. body
+// runs whole inside the try and returns the status itself.
+template <typename Handle, typename Body>
+izde_status_t guarded(Handle *h, Body &&body) noexcept
+{
+    if (!h)
+        return IZDE_ERR_INVALID;
+    try {
+        return body();
+    } catch (...) {
+        return status_from_exception(h->errmsg, sizeof h->errmsg, nullptr);
+    }
+}
+
+// The same for constructors, which have no handle yet: the message, named
+// after *context (the path being opened when it failed, or NULL), goes to
+// the caller's *errmsg as malloc'ed memory. body may set *errmsg itself for
+// a failure of its own.
+template <typename Body>
+izde_status_t guarded_new(char **errmsg, const char *const *context, Body &&body) noexcept
+{
+    if (errmsg)
+        *errmsg = nullptr;
+    try {
+        return body();
+    } catch (...) {
+        char buf[ERRMSG_SIZE] = "";
+        izde_status_t st = status_from_exception(buf, sizeof buf, *context);
+        give_errmsg(errmsg, buf);
+        return st;
+    }
+}
+
+// What reading the document count means for either kind of handle.
+template <typename Handle>
+izde_status_t doccount(Handle *h, uint64_t *count) noexcept
+{
+    if (count)
+        *count = 0;
+    if (!count)
+        return IZDE_ERR_INVALID;
+    return guarded(h, [&] {
+        *count = h->db.get_doccount();
+        return IZDE_OK;
+    });
+}
+
+// Metadata of either kind of handle; with several shards Xapian reads only
+// the first one's.
+template <typename Handle>
+izde_status_t get_metadata(Handle *h, const char *key, char **value, size_t *len) noexcept
+{
+    clear_out(value, len);
+    if (!value)
+        return IZDE_ERR_INVALID;
+    return guarded(h, [&] {
+        if (!key || !*key)
+            return fail(h->errmsg, IZDE_ERR_INVALID, "get_metadata: empty key");
+        return give(h->errmsg, h->db.get_metadata(key), value, len);
+    });
+}
+
+// One document's data, read by read(docid) from either kind of handle; the
+// out-parameters are cleared first and docid 0 never exists.
+template <typename Handle, typename Read>
+izde_status_t get_data(Handle *h, izde_docid_t docid, char **data, size_t *len,
+                       Read &&read) noexcept
+{
+    clear_out(data, len);
+    if (!data)
+        return IZDE_ERR_INVALID;
+    return guarded(h, [&] {
+        if (docid == 0)
+            return fail(h->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+        return give(h->errmsg, read(docid), data, len);
+    });
+}
+
+// The term functions of a document, shared by the handle's own document
+// (izde_wdb_begin_doc...end_doc) and documents built apart (izde_doc_t).
+// They run inside a guarded body; errors go to buf.
+izde_status_t doc_add_posting(Xapian::Document &doc, char *buf, const char *term, size_t len,
+                              uint32_t pos)
+{
+    if (!term || len == 0 || pos == 0)
+        return fail(buf, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
+    if (len > IZDE_MAX_TERM_LEN)
+        return fail(buf, IZDE_ERR_INVALID, "add_posting: term too long");
+    doc.add_posting(std::string(term, len), pos, 1);
+    return IZDE_OK;
+}
+
+izde_status_t doc_add_term(Xapian::Document &doc, char *buf, const char *term, size_t len,
+                           uint32_t wdfinc)
+{
+    if (!term || len == 0)
+        return fail(buf, IZDE_ERR_INVALID, "add_term: empty term");
+    if (len > IZDE_MAX_TERM_LEN)
+        return fail(buf, IZDE_ERR_INVALID, "add_term: term too long");
+    doc.add_term(std::string(term, len), wdfinc);
+    return IZDE_OK;
+}
+
+// Refuses a value the way izde_doc_set_value and izde_wdb_set_doc_value
+// (op) document, before anything is read or changed.
+izde_status_t check_value(char *buf, const char *op, uint32_t slot, const char *data,
+                          size_t len) noexcept
+{
+    if (!data && len) {
+        set_msg(buf, ERRMSG_SIZE, "%s: NULL data", op);
+        return IZDE_ERR_INVALID;
+    }
+    if (slot == Xapian::BAD_VALUENO) {
+        set_msg(buf, ERRMSG_SIZE, "%s: invalid slot", op);
+        return IZDE_ERR_INVALID;
+    }
+    return IZDE_OK;
+}
+
+// (data, len) as a value or data blob; NULL with len 0 is "".
+std::string blob(const char *data, size_t len)
+{
+    return len ? std::string(data, len) : std::string();
+}
+
+izde_status_t doc_set_data(Xapian::Document &doc, char *buf, const char *data, size_t len)
+{
+    if (!data && len)
+        return fail(buf, IZDE_ERR_INVALID, "set_data: NULL data");
+    doc.set_data(blob(data, len));
+    return IZDE_OK;
+}
+
+// Stores doc with its unique id term idterm for end_doc, replace_doc and
+// add_doc (op, for messages): replacing any document that has idterm, or
+// with add as a new document, without the look-up. Runs in a guarded body.
+izde_status_t store_doc(izde_wdb_t *db, const char *op, Xapian::Document &doc,
+                        const char *idterm, size_t len, bool add, izde_docid_t *docid)
+{
+    if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN) {
+        set_msg(db->errmsg, sizeof db->errmsg, "%s: empty or too long id term", op);
+        return IZDE_ERR_INVALID;
+    }
+    std::string id(idterm, len);
+    doc.add_boolean_term(id);
+    Xapian::docid did = add ? db->db.add_document(doc) : db->db.replace_document(id, doc);
+    if (docid)
+        *docid = did;
+    return IZDE_OK;
+}
+
+// The refusal of a stream call (op) outside begin_doc/end_doc.
+izde_status_t not_building(izde_wdb_t *db, const char *op) noexcept
+{
+    set_msg(db->errmsg, sizeof db->errmsg, "%s outside begin_doc/end_doc", op);
+    return IZDE_ERR_INVALID;
+}
+
 }  // namespace
 
 /* ---------------------------------------------------------------- writing */
@@ -227,13 +400,9 @@ void clear_out(char **data, size_t *len) noexcept
 izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
                             char **errmsg) noexcept
 {
-    char buf[ERRMSG_SIZE] = "";
-    izde_wdb_t *h = nullptr;
-    if (errmsg)
-        *errmsg = nullptr;
     if (out)
         *out = nullptr;
-    try {
+    return guarded_new(errmsg, &path, [&] {
         if (!path || !*path || !out) {
             give_errmsg(errmsg, "izde_wdb_open: path and out are required");
             return IZDE_ERR_INVALID;
@@ -241,6 +410,7 @@ izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
         const int modes = IZDE_WDB_CREATE | IZDE_WDB_OVERWRITE | IZDE_WDB_OPEN;
         const int mode = flags & modes;
         if ((mode & (mode - 1)) != 0 || (flags & ~(modes | IZDE_WDB_NO_SYNC)) != 0) {
+            char buf[ERRMSG_SIZE];
             set_msg(buf, sizeof buf, "'%s': invalid open flags %#x", path, flags);
             give_errmsg(errmsg, buf);
             return IZDE_ERR_INVALID;
@@ -263,16 +433,11 @@ izde_status_t izde_wdb_open(const char *path, int flags, izde_wdb_t **out,
             xflags |= Xapian::DB_BACKEND_GLASS;
         if (flags & IZDE_WDB_NO_SYNC)
             xflags |= Xapian::DB_NO_SYNC;
-        h = new izde_wdb_t{Xapian::WritableDatabase(path, xflags), Xapian::Document(),
-                           false, ""};
-        *out = h;
+        // new is the last thing that can throw: nothing to free on failure.
+        *out = new izde_wdb_t{Xapian::WritableDatabase(path, xflags), Xapian::Document(),
+                              false, ""};
         return IZDE_OK;
-    } catch (...) {
-        delete h;
-        izde_status_t st = status_from_exception(buf, sizeof buf, path);
-        give_errmsg(errmsg, buf);
-        return st;
-    }
+    });
 }
 
 izde_status_t izde_wdb_close(izde_wdb_t *db) noexcept
@@ -303,137 +468,65 @@ const char *izde_wdb_errmsg(const izde_wdb_t *db) noexcept
 
 izde_status_t izde_wdb_commit(izde_wdb_t *db) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         db->db.commit();
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_begin_transaction(izde_wdb_t *db) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         db->db.begin_transaction(true);
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_commit_transaction(izde_wdb_t *db) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         db->db.commit_transaction();
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_wdb_cancel_transaction(izde_wdb_t *db) noexcept
-{
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
-        db->db.cancel_transaction();
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_begin_doc(izde_wdb_t *db) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
+        db->building = false;   // stays so if the new document fails
         db->doc = Xapian::Document();
         db->building = true;
         return IZDE_OK;
-    } catch (...) {
-        db->building = false;
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_add_posting(izde_wdb_t *db, const char *term, size_t len,
                                    uint32_t pos) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!db->building)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting outside begin_doc/end_doc");
-        if (!term || len == 0 || pos == 0)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
-        if (len > IZDE_MAX_TERM_LEN)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_posting: term too long");
-        db->doc.add_posting(std::string(term, len), pos, 1);
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+            return not_building(db, "add_posting");
+        return doc_add_posting(db->doc, db->errmsg, term, len, pos);
+    });
 }
 
 izde_status_t izde_wdb_add_term(izde_wdb_t *db, const char *term, size_t len,
                                 uint32_t wdfinc) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!db->building)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term outside begin_doc/end_doc");
-        if (!term || len == 0)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term: empty term");
-        if (len > IZDE_MAX_TERM_LEN)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_term: term too long");
-        db->doc.add_term(std::string(term, len), wdfinc);
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_wdb_set_value(izde_wdb_t *db, uint32_t slot, const char *data,
-                                 size_t len) noexcept
-{
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!db->building)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value outside begin_doc/end_doc");
-        if (!data && len)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value: NULL data");
-        if (slot == Xapian::BAD_VALUENO)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_value: invalid slot");
-        db->doc.add_value(slot, len ? std::string(data, len) : std::string());
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+            return not_building(db, "add_term");
+        return doc_add_term(db->doc, db->errmsg, term, len, wdfinc);
+    });
 }
 
 izde_status_t izde_wdb_set_data(izde_wdb_t *db, const char *data, size_t len) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!db->building)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_data outside begin_doc/end_doc");
-        if (!data && len)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_data: NULL data");
-        db->doc.set_data(len ? std::string(data, len) : std::string());
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+            return not_building(db, "set_data");
+        return doc_set_data(db->doc, db->errmsg, data, len);
+    });
 }
 
 izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
@@ -441,25 +534,13 @@ izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
 {
     if (docid)
         *docid = 0;
+    izde_status_t st = guarded(db, [&] {
+        if (!db->building)
+            return fail(db->errmsg, IZDE_ERR_INVALID, "end_doc without begin_doc");
+        return store_doc(db, "end_doc", db->doc, idterm, len, false, docid);
+    });
     if (!db)
-        return IZDE_ERR_INVALID;
-    izde_status_t st;
-    try {
-        if (!db->building) {
-            st = fail(db->errmsg, IZDE_ERR_INVALID, "end_doc without begin_doc");
-        } else if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN) {
-            st = fail(db->errmsg, IZDE_ERR_INVALID, "end_doc: empty or too long id term");
-        } else {
-            std::string id(idterm, len);
-            db->doc.add_boolean_term(id);
-            Xapian::docid did = db->db.replace_document(id, db->doc);
-            if (docid)
-                *docid = did;
-            st = IZDE_OK;
-        }
-    } catch (...) {
-        st = status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+        return st;
     // The construction ends whatever happened; drop the document's memory.
     db->building = false;
     try {
@@ -473,168 +554,61 @@ izde_status_t izde_wdb_end_doc(izde_wdb_t *db, const char *idterm, size_t len,
 
 izde_status_t izde_wdb_delete_doc(izde_wdb_t *db, const char *idterm, size_t len) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!idterm || len == 0)
             return fail(db->errmsg, IZDE_ERR_INVALID, "delete_doc: empty id term");
         db->db.delete_document(std::string(idterm, len));
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_doccount(izde_wdb_t *db, uint64_t *count) noexcept
 {
-    if (count)
-        *count = 0;
-    if (!db || !count)
-        return IZDE_ERR_INVALID;
-    try {
-        *count = db->db.get_doccount();
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_wdb_find_doc(izde_wdb_t *db, const char *idterm, size_t len,
-                                izde_docid_t *docid) noexcept
-{
-    if (docid)
-        *docid = 0;
-    if (!db || !docid)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!idterm || len == 0)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "find_doc: empty id term");
-        std::string id(idterm, len);
-        Xapian::PostingIterator it = db->db.postlist_begin(id);
-        if (it != db->db.postlist_end(id))
-            *docid = *it;
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_wdb_get_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
-                                 char **data, size_t *len) noexcept
-{
-    clear_out(data, len);
-    if (!db || !data)
-        return IZDE_ERR_INVALID;
-    try {
-        if (docid == 0)
-            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
-        Xapian::Document doc = db->db.get_document(docid);
-        if (!copy_out(doc.get_value(slot), data, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    return doccount(db, count);
 }
 
 izde_status_t izde_wdb_get_metadata(izde_wdb_t *db, const char *key, char **value,
                                     size_t *len) noexcept
 {
-    clear_out(value, len);
-    if (!db || !value)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!key || !*key)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "get_metadata: empty key");
-        if (!copy_out(db->db.get_metadata(key), value, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    return get_metadata(db, key, value, len);
 }
 
 izde_status_t izde_wdb_set_metadata(izde_wdb_t *db, const char *key,
                                     const char *value, size_t len) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!key || !*key)
             return fail(db->errmsg, IZDE_ERR_INVALID, "set_metadata: empty key");
         if (!value && len)
             return fail(db->errmsg, IZDE_ERR_INVALID, "set_metadata: NULL value");
-        db->db.set_metadata(key, len ? std::string(value, len) : std::string());
+        db->db.set_metadata(key, blob(value, len));
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
-                                 int (*fn)(const char *term, size_t len, void *closure),
-                                 void *closure) noexcept
-{
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!fn)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "each_term: NULL callback");
-        std::string pfx(prefix ? prefix : "");
-        // fn is C and cannot throw; anything ++it throws is raised in this
-        // frame, after fn has returned, so no exception crosses C frames.
-        for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
-                                  end = db->db.allterms_end(pfx);
-             it != end; ++it) {
-            const std::string &term = *it;
-            if (fn(term.data(), term.size(), closure) != 0)
-                break;
-        }
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_get_data(izde_wdb_t *db, izde_docid_t docid, char **data,
                                 size_t *len) noexcept
 {
-    clear_out(data, len);
-    if (!db || !data)
-        return IZDE_ERR_INVALID;
-    try {
-        if (docid == 0)
-            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
-        Xapian::Document doc = db->db.get_document(docid);
-        if (!copy_out(doc.get_data(), data, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    return get_data(db, docid, data, len,
+                    [&](izde_docid_t id) { return db->db.get_document(id).get_data(); });
 }
 
 izde_status_t izde_wdb_set_doc_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
                                      const char *data, size_t len) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (docid == 0)
             return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
-        if (!data && len)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: NULL data");
-        if (slot == Xapian::BAD_VALUENO)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "set_doc_value: invalid slot");
+        izde_status_t st = check_value(db->errmsg, "set_doc_value", slot, data, len);
+        if (st != IZDE_OK)
+            return st;
         // A document read from the database and given back with only a
         // value changed: glass then rewrites the value, not the postings.
         Xapian::Document doc = db->db.get_document(docid);
-        doc.add_value(slot, len ? std::string(data, len) : std::string());
+        doc.add_value(slot, blob(data, len));
         db->db.replace_document(docid, doc);
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
@@ -642,13 +616,12 @@ izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
                                               izde_docid_t docid, void *closure),
                                     void *closure) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!fn)
             return fail(db->errmsg, IZDE_ERR_INVALID, "each_posting: NULL callback");
         std::string pfx(prefix ? prefix : "");
-        // As in izde_wdb_each_term: fn returns before any iterator throws.
+        // fn is C and cannot throw; anything ++it throws is raised in this
+        // frame, after fn has returned, so no exception crosses C frames.
         for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
                                   end = db->db.allterms_end(pfx);
              it != end; ++it) {
@@ -661,9 +634,7 @@ izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
             }
         }
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
@@ -671,11 +642,10 @@ izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
                                             size_t len, void *closure),
                                   void *closure) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!fn)
             return fail(db->errmsg, IZDE_ERR_INVALID, "each_value: NULL callback");
+        // As in izde_wdb_each_posting: fn returns before any iterator throws.
         for (Xapian::ValueIterator it = db->db.valuestream_begin(slot),
                                    end = db->db.valuestream_end(slot);
              it != end; ++it) {
@@ -684,9 +654,7 @@ izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
                 break;
         }
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 /* ------------------------------------------------- documents built apart */
@@ -714,74 +682,32 @@ void izde_doc_free(izde_doc_t *doc) noexcept
     }
 }
 
-const char *izde_doc_errmsg(const izde_doc_t *doc) noexcept
-{
-    return doc ? doc->errmsg : "";
-}
-
 izde_status_t izde_doc_add_posting(izde_doc_t *doc, const char *term, size_t len,
                                    uint32_t pos) noexcept
 {
-    if (!doc)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!term || len == 0 || pos == 0)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: empty term or position 0");
-        if (len > IZDE_MAX_TERM_LEN)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_posting: term too long");
-        doc->doc.add_posting(std::string(term, len), pos, 1);
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
-    }
+    return guarded(doc, [&] { return doc_add_posting(doc->doc, doc->errmsg, term, len, pos); });
 }
 
 izde_status_t izde_doc_add_term(izde_doc_t *doc, const char *term, size_t len,
                                 uint32_t wdfinc) noexcept
 {
-    if (!doc)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!term || len == 0)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: empty term");
-        if (len > IZDE_MAX_TERM_LEN)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "add_term: term too long");
-        doc->doc.add_term(std::string(term, len), wdfinc);
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
-    }
+    return guarded(doc, [&] { return doc_add_term(doc->doc, doc->errmsg, term, len, wdfinc); });
 }
 
 izde_status_t izde_doc_set_value(izde_doc_t *doc, uint32_t slot, const char *data,
                                  size_t len) noexcept
 {
-    if (!doc)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!data && len)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: NULL data");
-        if (slot == Xapian::BAD_VALUENO)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_value: invalid slot");
-        doc->doc.add_value(slot, len ? std::string(data, len) : std::string());
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
-    }
+    return guarded(doc, [&] {
+        izde_status_t st = check_value(doc->errmsg, "set_value", slot, data, len);
+        if (st == IZDE_OK)
+            doc->doc.add_value(slot, blob(data, len));
+        return st;
+    });
 }
 
 izde_status_t izde_doc_set_data(izde_doc_t *doc, const char *data, size_t len) noexcept
 {
-    if (!doc)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!data && len)
-            return fail(doc->errmsg, IZDE_ERR_INVALID, "set_data: NULL data");
-        doc->doc.set_data(len ? std::string(data, len) : std::string());
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(doc->errmsg, sizeof doc->errmsg, nullptr);
-    }
+    return guarded(doc, [&] { return doc_set_data(doc->doc, doc->errmsg, data, len); });
 }
 
 izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t len,
@@ -789,22 +715,11 @@ izde_status_t izde_wdb_replace_doc(izde_wdb_t *db, const char *idterm, size_t le
 {
     if (docid)
         *docid = 0;
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!doc)
             return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: NULL document");
-        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "replace_doc: empty or too long id term");
-        std::string id(idterm, len);
-        doc->doc.add_boolean_term(id);
-        Xapian::docid did = db->db.replace_document(id, doc->doc);
-        if (docid)
-            *docid = did;
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+        return store_doc(db, "replace_doc", doc->doc, idterm, len, false, docid);
+    });
 }
 
 izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
@@ -812,21 +727,11 @@ izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
 {
     if (docid)
         *docid = 0;
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!doc)
             return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: NULL document");
-        if (!idterm || len == 0 || len > IZDE_MAX_TERM_LEN)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "add_doc: empty or too long id term");
-        doc->doc.add_boolean_term(std::string(idterm, len));
-        Xapian::docid did = db->db.add_document(doc->doc);
-        if (docid)
-            *docid = did;
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+        return store_doc(db, "add_doc", doc->doc, idterm, len, true, docid);
+    });
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -834,14 +739,10 @@ izde_status_t izde_wdb_add_doc(izde_wdb_t *db, const char *idterm, size_t len,
 izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out,
                             char **errmsg) noexcept
 {
-    char buf[ERRMSG_SIZE] = "";
     const char *current = nullptr;   // the path being opened, for the message
-    izde_rdb_t *h = nullptr;
-    if (errmsg)
-        *errmsg = nullptr;
     if (out)
         *out = nullptr;
-    try {
+    return guarded_new(errmsg, &current, [&] {
         if (!paths || n == 0 || !out) {
             give_errmsg(errmsg, "izde_rdb_open: no database given");
             return IZDE_ERR_INVALID;
@@ -852,21 +753,16 @@ izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out
                 return IZDE_ERR_INVALID;
             }
         }
-        h = new izde_rdb_t{};
+        std::unique_ptr<izde_rdb_t> h(new izde_rdb_t{});
         for (size_t i = 0; i < n; i++) {
             current = paths[i];
             // Database(path) reads glass directories, single-file databases
             // and stub files (local or remote shards) alike.
             h->db.add_database(Xapian::Database(current));
         }
-        *out = h;
+        *out = h.release();
         return IZDE_OK;
-    } catch (...) {
-        delete h;
-        izde_status_t st = status_from_exception(buf, sizeof buf, current);
-        give_errmsg(errmsg, buf);
-        return st;
-    }
+    });
 }
 
 void izde_rdb_close(izde_rdb_t *db) noexcept
@@ -891,28 +787,15 @@ const char *izde_rdb_errmsg(const izde_rdb_t *db) noexcept
 
 izde_status_t izde_rdb_reopen(izde_rdb_t *db) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         db->db.reopen();
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_rdb_doccount(izde_rdb_t *db, uint64_t *count) noexcept
 {
-    if (count)
-        *count = 0;
-    if (!db || !count)
-        return IZDE_ERR_INVALID;
-    try {
-        *count = db->db.get_doccount();
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    return doccount(db, count);
 }
 
 izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
@@ -920,16 +803,14 @@ izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
 {
     if (freq)
         *freq = 0;
-    if (!db || !freq)
+    if (!freq)
         return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!term || len == 0)
             return fail(db->errmsg, IZDE_ERR_INVALID, "termfreq: empty term");
         *freq = db->db.get_termfreq(std::string(term, len));
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
@@ -937,13 +818,11 @@ izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
                                            void *closure),
                                  void *closure) noexcept
 {
-    if (!db)
-        return IZDE_ERR_INVALID;
-    try {
+    return guarded(db, [&] {
         if (!fn)
             return fail(db->errmsg, IZDE_ERR_INVALID, "each_term: NULL callback");
         std::string pfx(prefix ? prefix : "");
-        // As izde_wdb_each_term: exceptions only arise in this frame.
+        // As in izde_wdb_each_posting: exceptions only arise in this frame.
         for (Xapian::TermIterator it = db->db.allterms_begin(pfx),
                                   end = db->db.allterms_end(pfx);
              it != end; ++it) {
@@ -952,94 +831,49 @@ izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
                 break;
         }
         return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    });
 }
 
 izde_status_t izde_rdb_get_metadata(izde_rdb_t *db, const char *key, char **value,
                                     size_t *len) noexcept
 {
-    clear_out(value, len);
-    if (!db || !value)
-        return IZDE_ERR_INVALID;
-    try {
-        if (!key || !*key)
-            return fail(db->errmsg, IZDE_ERR_INVALID, "get_metadata: empty key");
-        // With several shards Xapian reads only the first one's metadata.
-        if (!copy_out(db->db.get_metadata(key), value, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+    return get_metadata(db, key, value, len);
 }
 
 izde_status_t izde_rdb_get_data(izde_rdb_t *db, izde_docid_t docid, char **data,
                                 size_t *len) noexcept
 {
-    clear_out(data, len);
-    if (!db || !data)
-        return IZDE_ERR_INVALID;
-    try {
-        if (docid == 0)
-            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
+    return get_data(db, docid, data, len, [&](izde_docid_t id) {
         // Hits come from a match, so their docids exist: skipping the check
         // saves a lookup of the document length, a disk read on a cold cache.
         // A missing document then reads as empty data, which the checked
         // call below tells from a document stored without data.
-        std::string d = db->db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data();
+        std::string d = db->db.get_document(id, Xapian::DOC_ASSUME_VALID).get_data();
         if (d.empty())
-            d = db->db.get_document(docid).get_data();
-        if (!copy_out(d, data, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
-}
-
-izde_status_t izde_rdb_get_value(izde_rdb_t *db, izde_docid_t docid, uint32_t slot,
-                                 char **data, size_t *len) noexcept
-{
-    clear_out(data, len);
-    if (!db || !data)
-        return IZDE_ERR_INVALID;
-    try {
-        if (docid == 0)
-            return fail(db->errmsg, IZDE_ERR_NOT_FOUND, "docid 0 does not exist");
-        Xapian::Document doc = db->db.get_document(docid);
-        if (!copy_out(doc.get_value(slot), data, len))
-            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-        return IZDE_OK;
-    } catch (...) {
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
-    }
+            d = db->db.get_document(id).get_data();
+        return d;
+    });
 }
 
 /* ---------------------------------------------------------------- queries */
 
 namespace {
 
-// For query constructors, which have no handle: call from a catch handler.
-// Xapian refusing a query shape (InvalidArgumentError, UnimplementedError)
-// is IZDE_ERR_QUERY; memory stays IZDE_ERR_NOMEM.
-izde_status_t query_status_from_exception() noexcept
-{
-    char scratch[ERRMSG_SIZE];
-    izde_status_t st = status_from_exception(scratch, sizeof scratch, nullptr);
-    return st == IZDE_ERR_DB ? IZDE_ERR_QUERY : st;
-}
-
-// Wraps a finished Xapian::Query in a handle; the only failure is memory.
-izde_status_t make_query(const Xapian::Query &q, izde_query_t **out) noexcept
+// The one try/catch of the query constructors, which have no handle:
+// *out gets the query build() returns, or NULL. Xapian refusing a query
+// shape (InvalidArgumentError, UnimplementedError) is IZDE_ERR_QUERY;
+// memory stays IZDE_ERR_NOMEM.
+template <typename Build>
+izde_status_t new_query(izde_query_t **out, Build &&build) noexcept
 {
     try {
-        *out = new izde_query_t{q};
+        *out = new izde_query_t{build()};
         return IZDE_OK;
     } catch (...) {
         *out = nullptr;
-        return query_status_from_exception();
+        char scratch[ERRMSG_SIZE];
+        izde_status_t st = status_from_exception(scratch, sizeof scratch, nullptr);
+        return st == IZDE_ERR_DB ? IZDE_ERR_QUERY : st;
     }
 }
 
@@ -1055,11 +889,7 @@ izde_status_t izde_query_term(const char *term, size_t len, uint32_t wqf,
     // everything by accident.
     if (!term || len == 0)
         return IZDE_ERR_INVALID;
-    try {
-        return make_query(Xapian::Query(std::string(term, len), wqf), out);
-    } catch (...) {
-        return query_status_from_exception();
-    }
+    return new_query(out, [&] { return Xapian::Query(std::string(term, len), wqf); });
 }
 
 izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
@@ -1092,19 +922,17 @@ izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
     case IZDE_Q_ELITE_SET: xop = Xapian::Query::OP_ELITE_SET; break;
     default: return IZDE_ERR_INVALID;
     }
-    try {
+    return new_query(out, [&] {
         if (n == 0)
-            return make_query(Xapian::Query(), out);     // MatchNothing
+            return Xapian::Query();     // MatchNothing
         if (n == 1)
-            return make_query(subs[0]->q, out);
+            return subs[0]->q;
         std::vector<Xapian::Query> v;
         v.reserve(n);
         for (size_t i = 0; i < n; i++)
             v.push_back(subs[i]->q);
-        return make_query(Xapian::Query(xop, v.begin(), v.end(), window), out);
-    } catch (...) {
-        return query_status_from_exception();
-    }
+        return Xapian::Query(xop, v.begin(), v.end(), window);
+    });
 }
 
 izde_status_t izde_query_scale(const izde_query_t *q, double factor,
@@ -1115,44 +943,9 @@ izde_status_t izde_query_scale(const izde_query_t *q, double factor,
     *out = nullptr;
     if (!q || !(factor >= 0.0) || std::isinf(factor))   // also rejects NaN
         return IZDE_ERR_INVALID;
-    try {
-        return make_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), out);
-    } catch (...) {
-        return query_status_from_exception();
-    }
-}
-
-izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
-                                     const char *hi, size_t hi_len,
-                                     izde_query_t **out) noexcept
-{
-    if (!out)
-        return IZDE_ERR_INVALID;
-    *out = nullptr;
-    if (slot == Xapian::BAD_VALUENO)
-        return IZDE_ERR_INVALID;
-    if ((!lo && lo_len) || (!hi && hi_len))
-        return IZDE_ERR_INVALID;
-    try {
-        // Only documents with the value set match. Xapian stores an unset
-        // value as "", and turns ">= ''" into MatchAll, so the lowest bound
-        // is "\0", the smallest non-empty string.
-        std::string low = lo && lo_len ? std::string(lo, lo_len) : std::string(1, '\0');
-        if (hi)
-            return make_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low,
-                                            std::string(hi, hi_len)), out);
-        return make_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low), out);
-    } catch (...) {
-        return query_status_from_exception();
-    }
-}
-
-izde_status_t izde_query_match_all(izde_query_t **out) noexcept
-{
-    if (!out)
-        return IZDE_ERR_INVALID;
-    *out = nullptr;
-    return make_query(Xapian::Query::MatchAll, out);
+    return new_query(out, [&] {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor);
+    });
 }
 
 char *izde_query_describe(const izde_query_t *q) noexcept
@@ -1209,7 +1002,7 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
     if (!q)
         return fail(db->errmsg, IZDE_ERR_INVALID, "search: NULL query");
     izde_hit_t *items = nullptr;
-    try {
+    izde_status_t st = guarded(db, [&] {
         struct izde_search_opts defaults;
         if (!opts) {
             izde_search_opts_init(&defaults);
@@ -1245,14 +1038,13 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         hits->lower = mset.get_matches_lower_bound();
         hits->upper = mset.get_matches_upper_bound();
         return IZDE_OK;
-    } catch (...) {
+    });
+    if (st != IZDE_OK) {
+        // Nothing half-filled leaves: hits->items is items or NULL.
         free(items);
-        hits->items = nullptr;
-        hits->count = 0;
-        hits->estimated = 0;
-        hits->lower = hits->upper = 0;
-        return status_from_exception(db->errmsg, sizeof db->errmsg, nullptr);
+        *hits = izde_hits_t{};
     }
+    return st;
 }
 
 void izde_hits_release(izde_hits_t *hits) noexcept

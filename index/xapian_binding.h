@@ -64,10 +64,10 @@ const char *izde_wdb_errmsg(const izde_wdb_t *db) IZDE_NOEXCEPT;
 /* Makes all changes since the last commit durable and visible to readers. */
 izde_status_t izde_wdb_commit(izde_wdb_t *db) IZDE_NOEXCEPT;
 
-/* Groups changes so that they are committed all or none. */
+/* Groups changes so that they are committed all or none; closing the
+ * handle without committing cancels them. */
 izde_status_t izde_wdb_begin_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
 izde_status_t izde_wdb_commit_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
-izde_status_t izde_wdb_cancel_transaction(izde_wdb_t *db) IZDE_NOEXCEPT;
 
 /* Document building streams, as Cyrus's xapian_dbw_begin_doc does: begin,
  * add terms, values and data, then end_doc stores it. One document is under
@@ -84,11 +84,6 @@ izde_status_t izde_wdb_add_posting(izde_wdb_t *db, const char *term, size_t len,
  * Length limits as izde_wdb_add_posting. */
 izde_status_t izde_wdb_add_term(izde_wdb_t *db, const char *term, size_t len,
                                 uint32_t wdfinc) IZDE_NOEXCEPT;
-
-/* Sets value slot to data (binary-safe); sortable encodings are the
- * caller's choice (izde_sortable_u64 helps for numbers). */
-izde_status_t izde_wdb_set_value(izde_wdb_t *db, uint32_t slot, const char *data,
-                                 size_t len) IZDE_NOEXCEPT;
 
 /* Sets the document data blob (binary-safe). */
 izde_status_t izde_wdb_set_data(izde_wdb_t *db, const char *data,
@@ -110,17 +105,6 @@ izde_status_t izde_wdb_delete_doc(izde_wdb_t *db, const char *idterm,
 /* OUT: *count, the number of documents. */
 izde_status_t izde_wdb_doccount(izde_wdb_t *db, uint64_t *count) IZDE_NOEXCEPT;
 
-/* Looks up the document with unique id term idterm.
- * OUT: *docid, 0 when there is none (still IZDE_OK). */
-izde_status_t izde_wdb_find_doc(izde_wdb_t *db, const char *idterm, size_t len,
-                                izde_docid_t *docid) IZDE_NOEXCEPT;
-
-/* Reads value slot of docid. OUT: *data (malloc'ed, caller frees, NUL-
- * terminated for convenience), *len. An unset value is "" (len 0). Returns
- * IZDE_ERR_NOT_FOUND if docid does not exist. */
-izde_status_t izde_wdb_get_value(izde_wdb_t *db, izde_docid_t docid, uint32_t slot,
-                                 char **data, size_t *len) IZDE_NOEXCEPT;
-
 /* Metadata: key -> value strings stored with the database. A missing key
  * reads as "" (len 0). OUT: *value is malloc'ed, NUL-terminated; caller
  * frees. */
@@ -128,13 +112,6 @@ izde_status_t izde_wdb_get_metadata(izde_wdb_t *db, const char *key, char **valu
                                     size_t *len) IZDE_NOEXCEPT;
 izde_status_t izde_wdb_set_metadata(izde_wdb_t *db, const char *key,
                                     const char *value, size_t len) IZDE_NOEXCEPT;
-
-/* Calls fn for every term starting with prefix (in byte order; NULL is "",
- * every term), stopping early when fn returns non-zero. Used to list id
- * terms of the index. fn must not modify db: collect, then delete. */
-izde_status_t izde_wdb_each_term(izde_wdb_t *db, const char *prefix,
-                                 int (*fn)(const char *term, size_t len, void *closure),
-                                 void *closure) IZDE_NOEXCEPT;
 
 /* OUT: *data (malloc'ed, NUL-terminated, caller frees), *len: the data
  * blob of docid. Returns IZDE_ERR_NOT_FOUND if docid does not exist. */
@@ -148,9 +125,9 @@ izde_status_t izde_wdb_set_doc_value(izde_wdb_t *db, izde_docid_t docid, uint32_
                                      const char *data, size_t len) IZDE_NOEXCEPT;
 
 /* Calls fn for every posting (term, docid) of every term starting with
- * prefix, terms in byte order, docids ascending within a term; stops early
- * when fn returns non-zero. For id terms: which document each one names.
- * fn must not modify db. */
+ * prefix (NULL is "", every term), terms in byte order, docids ascending
+ * within a term; stops early when fn returns non-zero. For id terms: which
+ * document each one names. fn must not modify db: collect, then delete. */
 izde_status_t izde_wdb_each_posting(izde_wdb_t *db, const char *prefix,
                                     int (*fn)(const char *term, size_t len,
                                               izde_docid_t docid, void *closure),
@@ -168,16 +145,16 @@ izde_status_t izde_wdb_each_value(izde_wdb_t *db, uint32_t slot,
 
 /* A document built without a database handle, so that several threads can
  * build documents at once (one document per thread at a time) while one
- * thread stores them with izde_wdb_replace_doc. Terms, values and data as
- * the izde_wdb_add_* and izde_wdb_set_* functions above, same limits. */
+ * thread stores them with izde_wdb_replace_doc. Terms and data as the
+ * izde_wdb_add_* and izde_wdb_set_data functions above, same limits; a
+ * value is binary-safe data for a slot (izde_sortable_u64 encodes
+ * numbers). Failures are a status only. */
 typedef struct izde_doc izde_doc_t;
 
 /* OUT: *out, NULL on failure. Returns IZDE_OK or IZDE_ERR_NOMEM. */
 izde_status_t izde_doc_new(izde_doc_t **out) IZDE_NOEXCEPT;
 /* Frees doc; NULL is a no-op. */
 void izde_doc_free(izde_doc_t *doc) IZDE_NOEXCEPT;
-/* As izde_wdb_errmsg, for the last failed izde_doc_ call on doc. */
-const char *izde_doc_errmsg(const izde_doc_t *doc) IZDE_NOEXCEPT;
 
 izde_status_t izde_doc_add_posting(izde_doc_t *doc, const char *term, size_t len,
                                    uint32_t pos) IZDE_NOEXCEPT;
@@ -227,7 +204,9 @@ izde_status_t izde_rdb_doccount(izde_rdb_t *db, uint64_t *count) IZDE_NOEXCEPT;
 izde_status_t izde_rdb_termfreq(izde_rdb_t *db, const char *term, size_t len,
                                 uint64_t *freq) IZDE_NOEXCEPT;
 
-/* As izde_wdb_each_term, with each term's document frequency. */
+/* Calls fn for every term starting with prefix (NULL is "", every term),
+ * in byte order, with the number of documents that contain it; stops early
+ * when fn returns non-zero. */
 izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
                                  int (*fn)(const char *term, size_t len, uint64_t freq,
                                            void *closure),
@@ -237,12 +216,10 @@ izde_status_t izde_rdb_each_term(izde_rdb_t *db, const char *prefix,
 izde_status_t izde_rdb_get_metadata(izde_rdb_t *db, const char *key, char **value,
                                     size_t *len) IZDE_NOEXCEPT;
 
-/* Document data and values. OUT: malloc'ed, NUL-terminated, caller frees.
+/* Document data. OUT: malloc'ed, NUL-terminated, caller frees.
  * Returns IZDE_ERR_NOT_FOUND if docid does not exist. */
 izde_status_t izde_rdb_get_data(izde_rdb_t *db, izde_docid_t docid, char **data,
                                 size_t *len) IZDE_NOEXCEPT;
-izde_status_t izde_rdb_get_value(izde_rdb_t *db, izde_docid_t docid, uint32_t slot,
-                                 char **data, size_t *len) IZDE_NOEXCEPT;
 
 /* ---------------------------------------------------------------- queries */
 
@@ -275,13 +252,6 @@ izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
 /* Multiplies q's weight by factor (>= 0). */
 izde_status_t izde_query_scale(const izde_query_t *q, double factor,
                                izde_query_t **out) IZDE_NOEXCEPT;
-/* Documents whose value slot lies in [lo, hi] (byte order); lo or hi NULL
- * means unbounded on that side. Only documents with the value set (not "")
- * ever match, so both NULL means "slot is set". */
-izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lo_len,
-                                     const char *hi, size_t hi_len,
-                                     izde_query_t **out) IZDE_NOEXCEPT;
-izde_status_t izde_query_match_all(izde_query_t **out) IZDE_NOEXCEPT;
 /* Xapian's description of q, for --explain and tests; malloc'ed, NULL if q
  * is NULL or memory ran out. */
 char *izde_query_describe(const izde_query_t *q) IZDE_NOEXCEPT;
@@ -331,14 +301,15 @@ void izde_hits_release(izde_hits_t *hits) IZDE_NOEXCEPT;
 izde_status_t izde_db_compact(const char *const *srcs, size_t n, const char *dest,
                               char **errmsg) IZDE_NOEXCEPT;
 
-/* Encodes v so that byte order equals numeric order (for value ranges).
+/* Encodes v so that byte order equals numeric order (values that sort).
  * OUT: buf of at least 9 bytes. Returns the number of bytes written. */
 size_t izde_sortable_u64(uint64_t v, char *buf) IZDE_NOEXCEPT;
 
 /* ---------------------------------------------------------------- stemming */
 
-/* Xapian's built-in Snowball stemmers, for the languages Izde has no rules
- * of its own for (English). */
+/* Xapian's built-in Snowball stemmers, by Snowball's language name
+ * ("english", "russian", ...). Which language uses one is not the
+ * binding's business: analysis/stem.c chooses. */
 typedef struct izde_xstem izde_xstem_t;
 
 /* OUT: *out, NULL on failure. Returns IZDE_OK, IZDE_ERR_UNSUPPORTED (Xapian

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include "index/schema.h"
 
 uint64_t ix_hash_bytes(uint64_t h, const void *p, size_t len)
 {
@@ -19,7 +20,7 @@ izde_status_t ix_idterm(const char *path, size_t len, struct izde_buf *out)
 {
     izde_buf_clear(out);
     if (1 + len <= IX_IDTERM_MAX) {
-        if (izde_buf_add(out, "Q", 1) || izde_buf_add(out, path, len))
+        if (izde_buf_adds(out, IZDE_PREFIX_ID) || izde_buf_add(out, path, len))
             return IZDE_ERR_NOMEM;
         return IZDE_OK;
     }
@@ -29,7 +30,7 @@ izde_status_t ix_idterm(const char *path, size_t len, struct izde_buf *out)
     size_t start = len - room;
     while (start < len && ((unsigned char)path[start] & 0xC0) == 0x80)
         start++;
-    if (izde_buf_addf(out, "Q#%016" PRIx64, ix_hash_bytes(IX_HASH_INIT, path, len)) ||
+    if (izde_buf_addf(out, IZDE_PREFIX_ID "#%016" PRIx64, ix_hash_bytes(IX_HASH_INIT, path, len)) ||
         izde_buf_add(out, path + start, len - start))
         return IZDE_ERR_NOMEM;
     return IZDE_OK;

@@ -13,8 +13,8 @@
 
 /* The roots, each ended by a NUL (ix_roots_format); META_ROOTS_OLD held
  * them a line each, which split a path holding a newline. */
-#define META_ROOTS "izde.roots.v2"
-#define META_ROOTS_OLD "izde.roots"
+#define META_ROOTS IZDE_META_ROOTS
+#define META_ROOTS_OLD IZDE_META_ROOTS_OLD
 
 /* One run's state: its directory and databases, and the roots it reads,
  * walks and remembers (what the user asked is in opts). */
