@@ -208,8 +208,8 @@ izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char
     return w.rc;
 }
 
-
-izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, struct ix_outcome *o)
+izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len,
+                              struct ix_outcome *o)
 {
     char label[64];
     const char *declared = ix_declared_charset(s, len, label, sizeof(label));
