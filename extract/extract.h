@@ -49,7 +49,7 @@
 #define IX_HELPER_BASE_MEMORY ((size_t)128 << 20)
 struct ix_extract {
     struct izde_buf text;      /* valid UTF-8, never NUL-containing */
-    struct izde_buf title;     /* empty: the indexer uses the first line */
+    struct izde_buf title;     /* the document's own; empty: see ix_extract_title */
     struct izde_buf author;
     struct izde_buf date;      /* creation date as the document gives it, "" if none */
     const char *encoding;      /* static: "UTF-8", "windows-1251", ... */
