@@ -119,7 +119,6 @@ static inline char *dup_n(const char *s, size_t n)
     return p;
 }
 
-
 /* ---- types ---- */
 
 /* TOK_KYZY: "кызы" (daughter of) or "уулу" (son of), ending a Kyrgyz

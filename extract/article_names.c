@@ -142,7 +142,6 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
 
 /* ---- names ---- */
 
-
 enum tok_kind art_tok_classify(const char *s, size_t n)
 {
     size_t i = 0, letters = 0, uppers = 0, lowers = 0;

@@ -3,7 +3,6 @@
 
 /* ---- the article's lines ---- */
 
-
 izde_status_t art_split_lines(struct reader *r)
 {
     size_t cap = 0;

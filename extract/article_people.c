@@ -3,7 +3,6 @@
 
 /* ---- blocks: title, authors, abstract, keywords in one language ---- */
 
-
 int art_has_email(const char *s, size_t n)
 {
     const char *at = memchr(s, '@', n);
@@ -287,7 +286,6 @@ int art_email_label_only(struct reader *r, const char *s, size_t n)
                        (fl >= 5 && memcmp(r->tmp.p + fl - 5, "email", 5) == 0));
 }
 
-
 /* Splits an affiliation line into its text and e-mail. */
 izde_status_t art_parse_affil(struct reader *r, const char *s, size_t n, struct affil *af)
 {
@@ -338,7 +336,6 @@ izde_status_t art_parse_affil(struct reader *r, const char *s, size_t n, struct 
     }
     return IZDE_OK;
 }
-
 
 /* Appends each address in s to o->emails. */
 izde_status_t art_split_emails(const char *s, size_t n, struct block_out *o)

@@ -95,7 +95,6 @@ static izde_status_t decode(struct ix_extract *x, const char *s, size_t len,
     return IZDE_OK;
 }
 
-
 /* The charset a document declares in its first bytes (meta charset,
  * http-equiv content type, or the XML declaration), into buf. */
 const char *ix_declared_charset(const char *s, size_t len, char *buf, size_t cap)

@@ -46,7 +46,6 @@ izde_status_t dh_add_key(struct izde_buf *k, const char *s, size_t a, size_t b)
     return rc;
 }
 
-
 /* ------------------------------------------------------------ tables */
 
 static uint32_t hash_key(const char *k, size_t len)

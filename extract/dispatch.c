@@ -18,7 +18,6 @@
 #include "extract/textout.h"
 #include "extract/title.h"
 
-
 void ix_extract_init(struct ix_extract *x)
 {
     memset(x, 0, sizeof(*x));
@@ -62,7 +61,6 @@ int ix_extract_supported(const char *name)
     }
     return 0;
 }
-
 
 /* ------------------------------------------------------------ reading */
 
@@ -171,7 +169,6 @@ static int has_words(const char *s, size_t len)
     }
     return 0;
 }
-
 
 /* Hyphen repair, then the metadata header (see extract.h). */
 static izde_status_t finish(struct ix_extract *x, struct ix_outcome *o)
