@@ -121,8 +121,9 @@ static inline char *dup_n(const char *s, size_t n)
 
 /* ---- types ---- */
 
-/* TOK_KYZY: "кызы" (daughter of) or "уулу" (son of), ending a Kyrgyz
- * patronymic written as the father's name and that word. */
+/* A token of a name (article_names.c). TOK_KYZY: "кызы" (daughter of) or
+ * "уулу" (son of), ending a Kyrgyz patronymic written as the father's name
+ * and that word. */
 enum tok_kind { TOK_INITIAL, TOK_WORD, TOK_CAPS, TOK_KYZY, TOK_OTHER };
 
 struct name_tok {
@@ -131,6 +132,8 @@ struct name_tok {
     enum tok_kind kind;
 };
 
+/* The text as lines (article_pages.c), and the reading state of one
+ * article. */
 enum line_role {
     ROLE_TEXT = 0,
     ROLE_BLANK,
@@ -161,6 +164,8 @@ struct reader {
     int title_weak[IZDE_ART_NLANG];   /* the title came from another block */
 };
 
+/* A language's front matter as line ranges, and what reading it gives
+ * (article_blocks.c, article_people.c). */
 enum head_role { HEAD_TITLE, HEAD_AUTHOR, HEAD_AFFIL, HEAD_MARK, HEAD_SKIP };
 
 struct block {

@@ -1,8 +1,6 @@
 /* article_people.c - lines about people: author lines with their marks, affiliations and e-mails, and the tests that tell them from titles and abstracts. */
 #include "extract/article_int.h"
 
-/* ---- blocks: title, authors, abstract, keywords in one language ---- */
-
 int art_has_email(const char *s, size_t n)
 {
     const char *at = memchr(s, '@', n);
