@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "common/buf.h"
 #include "extract/dehyphen.h"
+#include "extract/outcome.h"
 #include "common/status.h"
 
 /* What extraction gives the indexer. Reused from file to file: the buffers
@@ -48,7 +49,7 @@
 #define IX_HELPER_BASE_MEMORY ((size_t)128 << 20)
 struct ix_extract {
     struct izde_buf text;      /* valid UTF-8, never NUL-containing */
-    struct izde_buf title;     /* empty: the indexer uses the first line */
+    struct izde_buf title;     /* the document's own; empty: see ix_extract_title */
     struct izde_buf author;
     struct izde_buf date;      /* creation date as the document gives it, "" if none */
     const char *encoding;      /* static: "UTF-8", "windows-1251", ... */
@@ -75,16 +76,24 @@ void ix_extract_release(struct ix_extract *x);
 
 /* Reads the file at path (at most max_bytes; also the cap on decompressed
  * and extracted text) and extracts its text.
- * OUT: *why, a malloc'ed one-line reason when the status is not IZDE_OK;
- * *skip, 1 when the file is to be skipped (empty, too large, unsupported
- * format, a PDF with no text layer) rather than counted as failed.
- * Returns IZDE_OK, IZDE_ERR_IO (unreadable, broken symbolic link, not a
- * regular file any more: skipped), IZDE_ERR_ENCODING (binary, corrupt or
- * truncated content, encrypted, decompression beyond the cap, extractor
- * crashed, timed out or needed more than x->max_memory),
- * IZDE_ERR_UNSUPPORTED, IZDE_ERR_INVALID (empty), IZDE_ERR_NOMEM. */
+ * OUT: *o, what happened to the file: indexed (x holds the text), or
+ * skipped (empty, too large, unsupported format or a PDF with no text
+ * layer, changed since the walk: not a regular file any more, a link) or
+ * failed (binary; unreadable or a broken symbolic link; corrupt, truncated
+ * or encrypted content, decompression beyond the cap, an extractor that
+ * crashed, timed out or needed more than x->max_memory), with o->why, a
+ * one-line reason the caller frees.
+ * Returns IZDE_OK whatever the file's fate, or IZDE_ERR_NOMEM when this
+ * process ran out of memory (o is then failed, with a reason). */
 izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max_bytes,
-                              char **why, int *skip);
+                              struct ix_outcome *o);
+
+/* The title to store for what ix_extract_file just read: the document's
+ * own (properties, HTML <title>) when it has one, else the first non-empty
+ * line of x->text, trimmed and cut to IX_TITLE_MAX bytes at a character
+ * boundary. Points into x. The one place a stored title is decided. */
+#define IX_TITLE_MAX 200
+void ix_extract_title(const struct ix_extract *x, const char **title, size_t *len);
 
 /* Whether a file name has an extension izde-index reads (.txt, .md, .pdf,
  * .docx, .odt, .epub, .html, .htm, .xhtml, and .txt.gz/.md.gz). Content

@@ -1,9 +1,8 @@
-/* extract_main.c - izde-extract, the helper izde-index runs per PDF, DOCX, ODT and EPUB so that a crash, hang or memory hunger in poppler, libzip or libxml2 costs one file, not the run.
+/* helper_main.c - izde-extract, the helper izde-index runs per PDF, DOCX, ODT and EPUB so that a crash, hang or memory hunger in poppler, libzip or libxml2 costs one file, not the run.
  *
  * Usage: izde-extract [--format pdf|zip] [--max-bytes N] [--max-memory N] -- PATH
- * Writes to stdout "IZDE-EXTRACT 1\n" and then records "TAG LEN\n<LEN
- * bytes>\n" with tags status (an izde_status_t number), skip, why, title,
- * author, date, pages, note, format, text. Exits 0 when it could answer.
+ * Writes its answer to stdout in the protocol of extract/wire.h ("IZDE-EXTRACT
+ * <version>\n", then records). Exits 0 when it could answer.
  * The time limit is the caller's (it kills the helper); the helper caps its
  * own address space at --max-memory bytes (0: no cap; the default is 16
  * times --max-bytes, at least 1 GiB) and its CPU time, so that it cannot
@@ -12,33 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
-#include "extract/extract_int.h"
-
-static int write_all(const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(1, p, n);
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-static int field(const char *tag, const char *v, size_t len)
-{
-    char head[64];
-    int n = snprintf(head, sizeof(head), "%s %zu\n", tag, len);
-    return write_all(head, (size_t)n) || write_all(v ? v : "", len) || write_all("\n", 1);
-}
-
-static int field_s(const char *tag, const char *v)
-{
-    return field(tag, v, v ? strlen(v) : 0);
-}
+#include "extract/readers.h"
+#include "extract/wire.h"
 
 int main(int argc, char **argv)
 {
@@ -82,27 +57,15 @@ int main(int argc, char **argv)
     struct ix_extract x;
     memset(&x, 0, sizeof(x));
     x.format = "";
-    char *why = NULL;
-    int skip = 0;
-    izde_status_t rc = strcmp(format, "zip") == 0
-                           ? ix_extract_zip(&x, path, max_bytes, &why, &skip)
-                           : ix_extract_pdf(&x, path, max_bytes, &why, &skip);
-    char num[32];
-    int bad = write_all("IZDE-EXTRACT 1\n", 15);
-    snprintf(num, sizeof(num), "%d", (int)rc);
-    bad = bad || field_s("status", num);
-    bad = bad || field_s("skip", skip ? "1" : "0");
-    if (why)
-        bad = bad || field_s("why", why);
-    snprintf(num, sizeof(num), "%u", x.pages);
-    bad = bad || field_s("pages", num);
-    bad = bad || field("title", x.title.p, x.title.len);
-    bad = bad || field("author", x.author.p, x.author.len);
-    bad = bad || field("date", x.date.p, x.date.len);
-    bad = bad || field("note", x.notes.p, x.notes.len);
-    bad = bad || field_s("format", x.format);
-    bad = bad || field("text", x.text.p, x.text.len);
-    free(why);
+    struct ix_outcome o;
+    ix_outcome_init(&o);
+    izde_status_t rc = strcmp(format, "zip") == 0 ? ix_extract_zip(&x, path, max_bytes, &o)
+                                                  : ix_extract_pdf(&x, path, max_bytes, &o);
+    /* A reader that stopped without deciding the fate failed. */
+    if (rc != IZDE_OK && o.fate == IX_FATE_INDEXED)
+        o.fate = IX_FATE_FAILED;
+    int bad = ix_wire_write(1, rc, &o, &x);
+    free(o.why);
     izde_buf_release(&x.text);
     izde_buf_release(&x.title);
     izde_buf_release(&x.author);

@@ -1,115 +1,17 @@
-/* extract_html.c - the visible text of HTML and XHTML, through libxml2's HTML parser. */
-#include <pthread.h>
+/* html.c - the visible text of HTML and XHTML, through libxml2's HTML parser (files, and EPUB chapters for zip.c). */
+#include "extract/html.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/entities.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
-#include "extract/extract_int.h"
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-/* Whether libxml2 ran out of memory since ix_xml_prepare on this thread:
- * its parsers then return what they had, which must not pass for the
- * document. */
-static _Thread_local int xml_oom;
-
-static void xml_init(void)
-{
-    xmlInitParser();
-}
-
-static void xml_quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
-static void xml_quiet_structured(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx;
-    if (e && e->code == XML_ERR_NO_MEMORY)
-        xml_oom = 1;
-}
-
-int ix_xml_out_of_memory(void)
-{
-    return xml_oom;
-}
-
-void ix_xml_prepare(void)
-{
-    pthread_once(&xml_once, xml_init);
-    xml_oom = 0;
-    /* libxml2 keeps its error handlers per thread: set them every time. */
-    xmlSetGenericErrorFunc(NULL, xml_quiet);
-    xmlSetStructuredErrorFunc(NULL, xml_quiet_structured);
-}
-
-/* Nodes ix_xml_text visits at most: entities that expand to nothing must
- * not make it loop a billion times either. */
-#define XML_TEXT_VISITS 100000
-
-struct capped {
-    struct izde_buf *b;
-    size_t max, visits;
-    int cut;
-    izde_status_t rc;
-};
-
-static void capped_walk(struct capped *c, const xmlNode *n, int depth)
-{
-    for (; n && c->rc == IZDE_OK && !c->cut; n = n->next) {
-        if (++c->visits > XML_TEXT_VISITS) {
-            c->cut = 1;
-            return;
-        }
-        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-            size_t len = strlen((const char *)n->content), room = c->max - c->b->len;
-            if (len > room) {
-                /* At a character boundary. */
-                while (room > 0 && ((unsigned char)n->content[room] & 0xC0) == 0x80)
-                    room--;
-                len = room;
-                c->cut = 1;
-            }
-            c->rc = izde_buf_add(c->b, (const char *)n->content, len);
-        } else if (n->type == XML_ELEMENT_NODE && depth < 64) {
-            capped_walk(c, n->children, depth + 1);
-        } else if (n->type == XML_ENTITY_REF_NODE && depth < 64) {
-            /* External entities are never loaded, so only internal ones
-             * have content. */
-            xmlEntityPtr e = xmlGetDocEntity(n->doc, n->name);
-            if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY)
-                capped_walk(c, e->children, depth + 1);
-        }
-    }
-}
-
-void ix_xml_note_depth(struct ix_extract *x, const char *part, const xmlParserCtxt *ctxt)
-{
-    /* libxml2 stops at xmlParserMaxDepth levels and keeps what came
-     * before (XML_PARSE_HUGE would lift its guards against amplification
-     * too): what follows is lost, and the user must know. */
-    if (ctxt->lastError.message && strstr(ctxt->lastError.message, "Excessive depth"))
-        ix_note(x, "partly extracted: %s%s%s nests elements deeper than %u levels; the text "
-                   "from there on is not indexed", part ? "'" : "", part ? part : "the document",
-                part ? "'" : "", xmlParserMaxDepth);
-}
-
-izde_status_t ix_xml_text(struct izde_buf *b, const xmlNode *n, size_t max, int *cut)
-{
-    struct capped c = { b, max, 0, 0, IZDE_OK };
-    if (b->len < max)
-        capped_walk(&c, n, 0);
-    *cut = c.cut;
-    return c.rc;
-}
+#include "extract/decode.h"
+#include "extract/textout.h"
+#include "extract/xml.h"
 
 /* Elements whose content is never the document's text. */
 static const char *const skipped[] = {
@@ -306,52 +208,20 @@ izde_status_t ix_html_to_text(struct ix_extract *x, const char *part, const char
     return w.rc;
 }
 
-/* The charset a document declares in its first bytes (meta charset,
- * http-equiv content type, or the XML declaration), into buf. */
-static const char *declared_charset(const char *s, size_t len, char *buf, size_t cap)
-{
-    size_t n = len < 4096 ? len : 4096;
-    static const char *const keys[] = { "charset", "encoding", NULL };
-    for (const char *const *k = keys; *k; k++) {
-        size_t kl = strlen(*k);
-        for (size_t i = 0; i + kl < n; i++) {
-            if (strncasecmp(s + i, *k, kl) != 0)
-                continue;
-            size_t j = i + kl;
-            while (j < n && (s[j] == ' ' || s[j] == '\t'))
-                j++;
-            if (j >= n || s[j] != '=')
-                continue;
-            j++;
-            while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\''))
-                j++;
-            size_t m = 0;
-            while (j < n && m + 1 < cap &&
-                   ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-                    (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' ||
-                    s[j] == '.' || s[j] == ':'))
-                buf[m++] = s[j++];
-            buf[m] = '\0';
-            if (m)
-                return buf;
-        }
-    }
-    return NULL;
-}
-
-izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len, char **why)
+izde_status_t ix_extract_html(struct ix_extract *x, const char *s, size_t len,
+                              struct ix_outcome *o)
 {
     char label[64];
-    const char *declared = declared_charset(s, len, label, sizeof(label));
+    const char *declared = ix_declared_charset(s, len, label, sizeof(label));
     izde_buf_clear(&x->scratch);
-    izde_status_t rc = ix_decode_text(x, s, len, declared, &x->scratch, &x->encoding, why);
+    izde_status_t rc = ix_decode_text(x, s, len, declared, &x->scratch, &x->encoding, o);
     if (rc != IZDE_OK)
         return rc;
     rc = ix_html_to_text(x, NULL, x->scratch.p ? x->scratch.p : "", x->scratch.len, &x->text,
                          &x->title, &x->author);
     if (rc == IZDE_ERR_ENCODING)
-        return ix_fail(why, rc, "the HTML parser could not read it");
+        return ix_fail(o, rc, "the HTML parser could not read it");
     if (rc != IZDE_OK)
-        return ix_fail(why, rc, "%s", izde_status_str(rc));
+        return ix_fail(o, rc, "%s", izde_status_str(rc));
     return IZDE_OK;
 }

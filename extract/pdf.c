@@ -1,10 +1,11 @@
-/* extract_pdf.c - the text of a PDF with poppler-glib, page by page in reading order (run only inside izde-extract). */
+/* pdf.c - the text of a PDF with poppler-glib, page by page in reading order (run only inside izde-extract). */
 #include <glib.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract_int.h"
+#include "extract/readers.h"
+#include "extract/textout.h"
 
 static izde_status_t add_meta(struct izde_buf *b, gchar *v)
 {
@@ -14,15 +15,14 @@ static izde_status_t add_meta(struct izde_buf *b, gchar *v)
 }
 
 izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_bytes,
-                             char **why, int *skip)
+                             struct ix_outcome *o)
 {
-    *skip = 0;
     GError *err = NULL;
     gchar *abs = g_canonicalize_filename(path, NULL);
     gchar *uri = g_filename_to_uri(abs, NULL, &err);
     g_free(abs);
     if (!uri) {
-        izde_status_t rc = ix_fail(why, IZDE_ERR_IO, "%s", err ? err->message : "bad path");
+        izde_status_t rc = ix_fail(o, IZDE_ERR_IO, "%s", err ? err->message : "bad path");
         g_clear_error(&err);
         return rc;
     }
@@ -31,9 +31,9 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_
     if (!doc) {
         izde_status_t rc;
         if (err && g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-            rc = ix_fail(why, IZDE_ERR_ENCODING, "encrypted PDF (needs a password)");
+            rc = ix_fail(o, IZDE_ERR_ENCODING, "encrypted PDF (needs a password)");
         else
-            rc = ix_fail(why, IZDE_ERR_ENCODING, "corrupt or truncated PDF: %s",
+            rc = ix_fail(o, IZDE_ERR_ENCODING, "corrupt or truncated PDF: %s",
                          err ? err->message : "poppler cannot open it");
         g_clear_error(&err);
         return rc;
@@ -77,12 +77,11 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_
         g_object_unref(page);
         if (rc == IZDE_OK && x->text.len > max_bytes) {
             g_object_unref(doc);
-            *skip = 1;
-            return ix_fail(why, IZDE_ERR_UNSUPPORTED, "text of the PDF is larger than --max-size");
+            return ix_refuse(o, IX_FATE_TOO_LARGE, "text of the PDF is larger than --max-size");
         }
     }
     g_object_unref(doc);
     if (rc != IZDE_OK)
-        return ix_fail(why, rc, "%s", izde_status_str(rc));
+        return ix_fail(o, rc, "%s", izde_status_str(rc));
     return IZDE_OK;
 }

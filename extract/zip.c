@@ -1,4 +1,4 @@
-/* extract_zip.c - DOCX, ODT and EPUB: ZIP archives of XML, read with libzip and libxml2 under size caps. */
+/* zip.c - DOCX, ODT and EPUB: ZIP archives of XML, read with libzip and libxml2 under size caps (inside izde-extract; EPUB chapters through html.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,7 +8,11 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
-#include "extract/extract_int.h"
+#include "extract/decode.h"
+#include "extract/html.h"
+#include "extract/readers.h"
+#include "extract/textout.h"
+#include "extract/xml.h"
 
 #define MAX_SPINE 10000
 
@@ -46,7 +50,7 @@ static int is(const xmlNode *n, const char *name)
  * with a message: the declared sizes of a ZIP bomb lie, so only the bytes
  * actually produced count. */
 static izde_status_t read_entry(struct archive *a, const char *name, struct izde_buf *out,
-                                char **why)
+                                struct ix_outcome *o)
 {
     izde_buf_clear(out);
     zip_int64_t idx = zip_name_locate(a->z, name, 0);
@@ -59,9 +63,9 @@ static izde_status_t read_entry(struct archive *a, const char *name, struct izde
         zip_error_t *e = zip_get_error(a->z);
         int code = zip_error_code_zip(e);
         if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD)
-            return ix_fail(why, IZDE_ERR_ENCODING, "encrypted document ('%s' needs a password)",
+            return ix_fail(o, IZDE_ERR_ENCODING, "encrypted document ('%s' needs a password)",
                            name);
-        return ix_fail(why, IZDE_ERR_ENCODING, "cannot read '%s' in the archive: %s", name,
+        return ix_fail(o, IZDE_ERR_ENCODING, "cannot read '%s' in the archive: %s", name,
                        zip_error_strerror(e));
     }
     izde_status_t rc = IZDE_OK;
@@ -72,14 +76,14 @@ static izde_status_t read_entry(struct archive *a, const char *name, struct izde
         }
         zip_int64_t n = zip_fread(f, out->p + out->len, 65536);
         if (n < 0) {
-            rc = ix_fail(why, IZDE_ERR_ENCODING, "corrupt archive entry '%s': %s", name,
+            rc = ix_fail(o, IZDE_ERR_ENCODING, "corrupt archive entry '%s': %s", name,
                          zip_file_strerror(f));
             break;
         }
         if (n == 0)
             break;
         if ((size_t)n > a->budget) {
-            rc = ix_fail(why, IZDE_ERR_ENCODING,
+            rc = ix_fail(o, IZDE_ERR_ENCODING,
                          "'%s' expands beyond the size cap (%d times the file, at most "
                          "--max-size), a ZIP bomb?", name, IX_ZIP_RATIO);
             break;
@@ -165,10 +169,10 @@ struct property {
  * counts. scratch receives the part. */
 static izde_status_t read_properties(struct archive *a, const char *entry,
                                      struct izde_buf *scratch, const struct property *props,
-                                     size_t n, char **why)
+                                     size_t n, struct ix_outcome *o)
 {
     izde_status_t rc = IZDE_OK;
-    if (read_entry(a, entry, scratch, why) == IZDE_OK) {
+    if (read_entry(a, entry, scratch, o) == IZDE_OK) {
         xmlDocPtr doc;
         rc = parse_xml(a, scratch, entry, &doc);
         if (doc) {
@@ -180,8 +184,7 @@ static izde_status_t read_properties(struct archive *a, const char *entry,
     }
     if (rc != IZDE_OK)
         return rc;
-    free(*why);
-    *why = NULL;
+    ix_outcome_clear(o);
     return IZDE_OK;
 }
 
@@ -239,7 +242,7 @@ static void docx_walk(struct walker *w, xmlNode *n, int depth)
     }
 }
 
-static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, char **why)
+static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, struct ix_outcome *o)
 {
     static const char *const parts[] = { "word/document.xml", "word/footnotes.xml",
                                          "word/endnotes.xml", NULL };
@@ -247,11 +250,11 @@ static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, char 
     ix_textout_start(&w.t, &x->text);
     w.rc = IZDE_OK;
     for (int i = 0; parts[i]; i++) {
-        izde_status_t rc = read_entry(a, parts[i], &x->raw, why);
+        izde_status_t rc = read_entry(a, parts[i], &x->raw, o);
         if (rc == IZDE_ERR_NOT_FOUND && i > 0)
             continue;
         if (rc == IZDE_ERR_NOT_FOUND)
-            return ix_fail(why, IZDE_ERR_ENCODING, "DOCX without 'word/document.xml'");
+            return ix_fail(o, IZDE_ERR_ENCODING, "DOCX without 'word/document.xml'");
         if (rc != IZDE_OK)
             return rc;
         xmlDocPtr doc;
@@ -260,20 +263,20 @@ static izde_status_t extract_docx(struct ix_extract *x, struct archive *a, char 
             return rc;
         if (!doc) {
             if (i == 0)
-                return ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in '%s'", parts[i]);
+                return ix_fail(o, IZDE_ERR_ENCODING, "corrupt XML in '%s'", parts[i]);
             continue;
         }
         ix_textout_break(&w.t, 3);
         docx_walk(&w, xmlDocGetRootElement(doc), 0);
         xmlFreeDoc(doc);
         if (w.rc != IZDE_OK)
-            return ix_fail(why, w.rc, "%s", izde_status_str(w.rc));
+            return ix_fail(o, w.rc, "%s", izde_status_str(w.rc));
     }
     const struct property props[] = {
         { "title", &x->title }, { "creator", &x->author }, { "created", &x->date },
     };
     return read_properties(a, "docProps/core.xml", &x->raw, props,
-                           sizeof(props) / sizeof(props[0]), why);
+                           sizeof(props) / sizeof(props[0]), o);
 }
 
 /* ------------------------------------------------------------ ODT */
@@ -329,11 +332,11 @@ static void odt_walk(struct odt_walker *w, struct ix_textout *t, xmlNode *n, int
     }
 }
 
-static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char **why)
+static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, struct ix_outcome *o)
 {
-    izde_status_t rc = read_entry(a, "content.xml", &x->raw, why);
+    izde_status_t rc = read_entry(a, "content.xml", &x->raw, o);
     if (rc == IZDE_ERR_NOT_FOUND)
-        return ix_fail(why, IZDE_ERR_ENCODING, "ODT without 'content.xml'");
+        return ix_fail(o, IZDE_ERR_ENCODING, "ODT without 'content.xml'");
     if (rc != IZDE_OK)
         return rc;
     xmlDocPtr doc;
@@ -341,7 +344,7 @@ static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char *
     if (rc != IZDE_OK)
         return rc;
     if (!doc)
-        return ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in 'content.xml'");
+        return ix_fail(o, IZDE_ERR_ENCODING, "corrupt XML in 'content.xml'");
     struct izde_buf notes = IZDE_BUF_INIT;
     struct odt_walker w;
     ix_textout_start(&w.body, &x->text);
@@ -357,7 +360,7 @@ static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char *
     }
     izde_buf_release(&notes);
     if (rc != IZDE_OK)
-        return ix_fail(why, rc, "%s", izde_status_str(rc));
+        return ix_fail(o, rc, "%s", izde_status_str(rc));
     const struct property props[] = {
         { "title", &x->title },
         { "initial-creator", &x->author },
@@ -365,7 +368,7 @@ static izde_status_t extract_odt(struct ix_extract *x, struct archive *a, char *
         { "creation-date", &x->date },
     };
     return read_properties(a, "meta.xml", &x->raw, props, sizeof(props) / sizeof(props[0]),
-                           why);
+                           o);
 }
 
 /* ------------------------------------------------------------ EPUB */
@@ -420,11 +423,11 @@ struct manifest_item {
     xmlChar *id, *href;
 };
 
-static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char **why)
+static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, struct ix_outcome *o)
 {
-    izde_status_t rc = read_entry(a, "META-INF/container.xml", &x->raw, why);
+    izde_status_t rc = read_entry(a, "META-INF/container.xml", &x->raw, o);
     if (rc == IZDE_ERR_NOT_FOUND)
-        return ix_fail(why, IZDE_ERR_ENCODING, "EPUB without 'META-INF/container.xml'");
+        return ix_fail(o, IZDE_ERR_ENCODING, "EPUB without 'META-INF/container.xml'");
     if (rc != IZDE_OK)
         return rc;
     xmlDocPtr doc;
@@ -435,19 +438,19 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
     xmlChar *opf = rf ? xmlGetProp(rf, (const xmlChar *)"full-path") : NULL;
     xmlFreeDoc(doc);
     if (!opf)
-        return ix_fail(why, IZDE_ERR_ENCODING, "EPUB container names no package file");
+        return ix_fail(o, IZDE_ERR_ENCODING, "EPUB container names no package file");
     char *opf_path = strdup((const char *)opf);
     xmlFree(opf);
     if (!opf_path)
         return IZDE_ERR_NOMEM;
-    rc = read_entry(a, opf_path, &x->raw, why);
+    rc = read_entry(a, opf_path, &x->raw, o);
     if (rc == IZDE_ERR_NOT_FOUND)
-        rc = ix_fail(why, IZDE_ERR_ENCODING, "EPUB package file '%s' is missing", opf_path);
+        rc = ix_fail(o, IZDE_ERR_ENCODING, "EPUB package file '%s' is missing", opf_path);
     doc = NULL;
     if (rc == IZDE_OK)
         rc = parse_xml(a, &x->raw, opf_path, &doc);
     if (rc == IZDE_OK && !doc)
-        rc = ix_fail(why, IZDE_ERR_ENCODING, "corrupt XML in '%s'", opf_path);
+        rc = ix_fail(o, IZDE_ERR_ENCODING, "corrupt XML in '%s'", opf_path);
     if (rc != IZDE_OK) {
         free(opf_path);
         return rc;
@@ -499,7 +502,7 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
         rc = resolve_href(opf_path, dirlen, (const char *)href, &entry);
         if (rc != IZDE_OK)
             break;
-        rc = read_entry(a, entry.p ? entry.p : "", &x->raw, why);
+        rc = read_entry(a, entry.p ? entry.p : "", &x->raw, o);
         if (rc == IZDE_ERR_NOT_FOUND) {
             /* A spine entry that is missing loses one chapter, not the book. */
             rc = IZDE_OK;
@@ -509,10 +512,9 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
             break;
         izde_buf_clear(&utf8);
         const char *enc;
-        rc = ix_decode_text(x, x->raw.p, x->raw.len, NULL, &utf8, &enc, why);
+        rc = ix_decode_text(x, x->raw.p, x->raw.len, NULL, &utf8, &enc, o);
         if (rc == IZDE_ERR_ENCODING) {      /* a binary chapter: skip it */
-            free(*why);
-            *why = NULL;
+            ix_outcome_clear(o);
             rc = IZDE_OK;
             continue;
         }
@@ -533,23 +535,23 @@ static izde_status_t extract_epub(struct ix_extract *x, struct archive *a, char 
     xmlFreeDoc(doc);
     free(opf_path);
     if (rc == IZDE_OK && chapters == 0)
-        rc = ix_fail(why, IZDE_ERR_ENCODING, "EPUB spine names no readable chapter");
-    if (rc != IZDE_OK && !*why)
-        ix_fail(why, rc, "%s", izde_status_str(rc));
+        rc = ix_fail(o, IZDE_ERR_ENCODING, "EPUB spine names no readable chapter");
+    if (rc != IZDE_OK && !o->why)
+        ix_fail(o, rc, "%s", izde_status_str(rc));
     return rc;
 }
 
 /* ------------------------------------------------------------ dispatch */
 
 izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_bytes,
-                             char **why, int *skip)
+                             struct ix_outcome *o)
 {
     int err = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &err);
     if (!z) {
         zip_error_t e;
         zip_error_init_with_code(&e, err);
-        izde_status_t rc = ix_fail(why, IZDE_ERR_ENCODING, "corrupt or truncated ZIP archive: %s",
+        izde_status_t rc = ix_fail(o, IZDE_ERR_ENCODING, "corrupt or truncated ZIP archive: %s",
                                    zip_error_strerror(&e));
         zip_error_fini(&e);
         return rc;
@@ -566,38 +568,33 @@ izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_
     struct archive a = { z, budget, path, x };
     izde_status_t rc;
     char mime[128] = "";
-    if (read_entry(&a, "mimetype", &x->raw, why) == IZDE_OK) {
+    if (read_entry(&a, "mimetype", &x->raw, o) == IZDE_OK) {
         size_t n = x->raw.len < sizeof(mime) - 1 ? x->raw.len : sizeof(mime) - 1;
         memcpy(mime, x->raw.p, n);
         mime[n] = '\0';
         while (n > 0 && (mime[n - 1] == '\n' || mime[n - 1] == '\r' || mime[n - 1] == ' '))
             mime[--n] = '\0';
     }
-    free(*why);
-    *why = NULL;
+    ix_outcome_clear(o);
     if (strcmp(mime, "application/epub+zip") == 0) {
         x->format = "epub";
-        rc = extract_epub(x, &a, why);
+        rc = extract_epub(x, &a, o);
     } else if (strncmp(mime, "application/vnd.oasis.opendocument.text", 39) == 0) {
         x->format = "odt";
-        rc = extract_odt(x, &a, why);
+        rc = extract_odt(x, &a, o);
     } else if (strncmp(mime, "application/vnd.oasis.opendocument.", 35) == 0) {
-        *skip = 1;
-        rc = ix_fail(why, IZDE_ERR_UNSUPPORTED, "unsupported format: OpenDocument %s",
+        rc = ix_refuse(o, IX_FATE_UNSUPPORTED, "unsupported format: OpenDocument %s",
                      mime + 35);
     } else if (zip_name_locate(z, "word/document.xml", 0) >= 0) {
         x->format = "docx";
-        rc = extract_docx(x, &a, why);
+        rc = extract_docx(x, &a, o);
     } else if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0) {
-        *skip = 1;
-        rc = ix_fail(why, IZDE_ERR_UNSUPPORTED, "unsupported format: Excel workbook (.xlsx)");
+        rc = ix_refuse(o, IX_FATE_UNSUPPORTED, "unsupported format: Excel workbook (.xlsx)");
     } else if (zip_name_locate(z, "ppt/presentation.xml", 0) >= 0) {
-        *skip = 1;
-        rc = ix_fail(why, IZDE_ERR_UNSUPPORTED,
+        rc = ix_refuse(o, IX_FATE_UNSUPPORTED,
                      "unsupported format: PowerPoint presentation (.pptx)");
     } else {
-        *skip = 1;
-        rc = ix_fail(why, IZDE_ERR_UNSUPPORTED,
+        rc = ix_refuse(o, IX_FATE_UNSUPPORTED,
                      "unsupported format: ZIP archive that is not DOCX, ODT or EPUB");
     }
     zip_discard(z);

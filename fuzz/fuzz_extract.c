@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include "common/buf.h"
 #include "extract/extract.h"
-#include "extract/extract_int.h"
+#include "extract/readers.h"
 #include "fuzz_util.h"
 
 /* Also the cap on decompressed and extracted text. */
@@ -60,16 +60,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void check_result(const struct ix_extract *x, izde_status_t rc, const char *why)
+static void check_result(const struct ix_extract *x, izde_status_t rc,
+                         const struct ix_outcome *o)
 {
-    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_IO || rc == IZDE_ERR_ENCODING ||
-               rc == IZDE_ERR_UNSUPPORTED || rc == IZDE_ERR_INVALID || rc == IZDE_ERR_NOMEM);
-    if (rc != IZDE_OK) {
-        FUZZ_CHECK(why != NULL || rc == IZDE_ERR_NOMEM);
-        if (why)
-            FUZZ_CHECK(fuzz_valid_utf8(why, strlen(why)));
+    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_NOMEM);
+    FUZZ_CHECK(o->fate >= IX_FATE_INDEXED && o->fate < IX_FATE_COUNT);
+    if (rc != IZDE_OK || o->fate != IX_FATE_INDEXED) {
+        FUZZ_CHECK(o->fate != IX_FATE_INDEXED);
+        FUZZ_CHECK(o->why != NULL || rc == IZDE_ERR_NOMEM);
+        if (o->why)
+            FUZZ_CHECK(fuzz_valid_utf8(o->why, strlen(o->why)));
         return;
     }
+    FUZZ_CHECK(o->why == NULL);
     FUZZ_CHECK(x->text.len == 0 || x->text.p[x->text.len] == '\0');
     FUZZ_CHECK(fuzz_valid_utf8(x->text.p, x->text.len));
     FUZZ_CHECK(x->text.len == 0 || memchr(x->text.p, '\0', x->text.len) == NULL);
@@ -93,43 +96,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     struct ix_extract x;
     ix_extract_init(&x);
-    char *why = NULL;
-    int skip = 0;
-    izde_status_t rc = ix_extract_file(&x, path, MAX_BYTES, &why, &skip);
-    check_result(&x, rc, why);
+    struct ix_outcome o;
+    izde_status_t rc = ix_extract_file(&x, path, MAX_BYTES, &o);
+    check_result(&x, rc, &o);
 
     /* Reading it again with the same (reused) buffers gives the same. */
     struct izde_buf first = IZDE_BUF_INIT;
-    if (rc == IZDE_OK)
+    if (rc == IZDE_OK && o.fate == IX_FATE_INDEXED)
         FUZZ_SETUP(izde_buf_add(&first, x.text.p, x.text.len));
-    char *why2 = NULL;
-    int skip2 = 0;
-    izde_status_t rc2 = ix_extract_file(&x, path, MAX_BYTES, &why2, &skip2);
-    check_result(&x, rc2, why2);
+    struct ix_outcome o2;
+    izde_status_t rc2 = ix_extract_file(&x, path, MAX_BYTES, &o2);
+    check_result(&x, rc2, &o2);
     if (rc != IZDE_ERR_NOMEM && rc2 != IZDE_ERR_NOMEM) {
-        FUZZ_CHECK(rc2 == rc && skip2 == skip);
-        if (rc == IZDE_OK)
+        FUZZ_CHECK(o2.fate == o.fate);
+        if (o.fate == IX_FATE_INDEXED)
             FUZZ_CHECK(x.text.len == first.len &&
                        memcmp(x.text.p, first.p ? first.p : "", first.len) == 0);
     }
     izde_buf_release(&first);
-    free(why);
-    free(why2);
+    free(o.why);
+    free(o2.why);
 
     /* What the helper runs on a ZIP archive: a status, a reason on
      * failure, metadata within its cap. */
     if (size >= 5 && memcmp(data + 1, "PK", 2) == 0) {
         struct ix_extract z;
         ix_extract_init(&z);
-        char *zwhy = NULL;
-        int zskip = 0;
-        izde_status_t zrc = ix_extract_zip(&z, path, MAX_BYTES, &zwhy, &zskip);
+        struct ix_outcome zo;
+        ix_outcome_init(&zo);
+        izde_status_t zrc = ix_extract_zip(&z, path, MAX_BYTES, &zo);
         FUZZ_CHECK(zrc == IZDE_OK || zrc == IZDE_ERR_ENCODING || zrc == IZDE_ERR_UNSUPPORTED ||
                    zrc == IZDE_ERR_NOMEM);
-        FUZZ_CHECK(zrc == IZDE_OK || zrc == IZDE_ERR_NOMEM || zwhy != NULL);
+        FUZZ_CHECK(zrc == IZDE_OK || zrc == IZDE_ERR_NOMEM || zo.why != NULL);
         FUZZ_CHECK(z.title.len <= IX_META_MAX && z.author.len <= IX_META_MAX &&
                    z.date.len <= IX_META_MAX);
-        free(zwhy);
+        free(zo.why);
         ix_extract_release(&z);
     }
     ix_extract_release(&x);

@@ -12,7 +12,6 @@
 #include "index/docdata.h"
 #include "indexer/indexer.h"
 
-#define TITLE_MAX_BYTES 200
 
 void ix_document_clear(struct ix_document *d)
 {
@@ -91,34 +90,6 @@ static izde_status_t hash_file(struct ix_reader *r, const struct ix_file *f, uin
     return rc;
 }
 
-/* The first non-empty line, trimmed and cut to TITLE_MAX_BYTES at a
- * character boundary. */
-static void find_title(const char *s, size_t len, const char **title, size_t *tlen)
-{
-    size_t i = 0;
-    for (;;) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-            i++;
-        size_t e = i;
-        while (e < len && s[e] != '\n')
-            e++;
-        size_t end = e;
-        while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
-            end--;
-        if (end > i || e >= len) {
-            if (end - i > TITLE_MAX_BYTES) {
-                end = i + TITLE_MAX_BYTES;
-                while (end > i && ((unsigned char)s[end] & 0xC0) == 0x80)
-                    end--;
-            }
-            *title = s + i;
-            *tlen = end - i;
-            return;
-        }
-        i = e;
-    }
-}
-
 static int add_term(const struct izde_term *t, void *closure)
 {
     struct ix_reader *r = closure;
@@ -171,12 +142,11 @@ static izde_status_t build_doc(struct ix_reader *r, const struct ix_file *f, con
     struct izde_docdata dd = { 0 };
     dd.path = f->path;
     dd.path_len = strlen(f->path);
-    if (x->title.len) {
-        dd.title = x->title.p;
-        dd.title_len = x->title.len;
-    } else {
-        find_title(x->text.p, x->text.len, &dd.title, &dd.title_len);
-    }
+    ix_extract_title(x, &dd.title, &dd.title_len);
+    dd.author = x->author.p;
+    dd.author_len = x->author.len;
+    dd.date = x->date.p;
+    dd.date_len = x->date.len;
     dd.encoding = x->encoding;
     dd.encoding_len = strlen(x->encoding);
     dd.lang = izde_lang_code(main_lang);
@@ -212,11 +182,16 @@ void ix_reader_read(struct ix_reader *r, const struct ix_job *job, struct ix_doc
         d->out = IX_OUT_TOUCHED;
         goto done;
     }
+    int indexed = 0;
     if (rc == IZDE_OK) {
         r->x.follow_link = f->is_link;
-        rc = ix_extract_file(&r->x, f->path, r->opts->max_file_bytes, &why, &skip);
+        struct ix_outcome o;
+        rc = ix_extract_file(&r->x, f->path, r->opts->max_file_bytes, &o);
+        why = o.why;
+        skip = ix_fate_skipped(o.fate);
+        indexed = rc == IZDE_OK && o.fate == IX_FATE_INDEXED;
     }
-    if (rc == IZDE_OK) {
+    if (indexed) {
         d->bytes = r->x.bytes_read;
         if (r->x.repaired || r->x.notes.len) {
             struct izde_buf b = IZDE_BUF_INIT;

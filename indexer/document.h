@@ -13,7 +13,7 @@
 struct ix_job;
 
 /* What reading one file came to. */
-enum ix_outcome {
+enum ix_read_result {
     IX_OUT_DOC,     /* doc is ready to store */
     IX_OUT_TOUCHED, /* new size or time, same bytes: update the values only */
     IX_OUT_SKIP,    /* not indexable (empty, too large, gone odd): why says */
@@ -23,7 +23,7 @@ enum ix_outcome {
 
 /* A file's document, as the writer takes it. */
 struct ix_document {
-    enum ix_outcome out;
+    enum ix_read_result out;
     char *why;              /* reason (malloc'ed) for SKIP, FAIL, FATAL */
     char *warning;          /* a warning to print (malloc'ed) or NULL */
     izde_doc_t *doc;        /* IX_OUT_DOC: terms, values and record */

@@ -10,7 +10,7 @@
 #include "common/diag.h"
 #include "extract/extract.h"
 
-/* The list of extensions belongs to the extractor (extract.c). */
+/* The list of extensions belongs to the extractor (extract/dispatch.c). */
 int ix_supported_name(const char *name)
 {
     return ix_extract_supported(name);

@@ -110,16 +110,14 @@ int main(int argc, char **argv)
     int failed = 0;
     for (size_t i = 0; i < nfiles; i++) {
         const char *path = files[i];
-        char *why = NULL;
-        int skip = 0;
-        izde_status_t rc = ix_extract_file(&x, path, (size_t)256 << 20, &why, &skip);
-        if (rc != IZDE_OK) {
-            fprintf(stderr, "izde-meta: %s: %s\n", path, why ? why : izde_status_str(rc));
-            free(why);
+        struct ix_outcome o;
+        izde_status_t rc = ix_extract_file(&x, path, (size_t)256 << 20, &o);
+        if (rc != IZDE_OK || o.fate != IX_FATE_INDEXED) {
+            fprintf(stderr, "izde-meta: %s: %s\n", path, o.why ? o.why : izde_status_str(rc));
+            free(o.why);
             failed = 1;
             continue;
         }
-        free(why);
         rc = izde_article_read(x.text.p ? x.text.p : "", x.text.len, &a);
         char *stem = stem_of(path);
         izde_buf_clear(&out);

@@ -1,0 +1,49 @@
+/* wire.h - the izde-extract helper's answer on its stdout, as an explicit, versioned protocol: fixed wire codes for statuses and fates, so that adding a status code cannot change what a helper means. */
+#ifndef IZDE_EXTRACT_WIRE_H
+#define IZDE_EXTRACT_WIRE_H
+
+#include <stddef.h>
+#include "common/status.h"
+#include "extract/extract.h"
+#include "extract/outcome.h"
+
+/* The answer is "IZDE-EXTRACT <version>\n" and then records
+ * "TAG LEN\n<LEN bytes>\n" with tags status and fate (wire codes, below),
+ * why, pages, title, author, date, note, format, text. Unknown tags are
+ * skipped, so a record can be added without a new version; a change in
+ * what a record or a code means needs one.
+ *
+ * Version history:
+ * 1 - status was the izde_status_t number (the enum's order was the
+ *     protocol) and skip 0/1 told a skipped file from a failed one.
+ * 2 - status and fate as fixed wire codes (ix_wire_status_code,
+ *     ix_wire_fate_code); no skip record, the fate says it. */
+#define IX_WIRE_VERSION 2
+#define IX_WIRE_MAGIC "IZDE-EXTRACT"
+
+/* A status's wire code, and back. A code this side does not know reads as
+ * IZDE_ERR_INTERNAL. The numbers are fixed for a protocol version. */
+int ix_wire_status_code(izde_status_t st);
+izde_status_t ix_wire_status(int code);
+
+/* A fate's wire code, and back. A code this side does not know reads as
+ * IX_FATE_FAILED. */
+int ix_wire_fate_code(enum ix_fate fate);
+enum ix_fate ix_wire_fate(int code);
+
+/* Writes the answer for one file to fd: st, o's fate and reason, and x's
+ * pages, metadata, notes, format and text. Returns 0, or -1 when fd could
+ * not take it all. */
+int ix_wire_write(int fd, izde_status_t st, const struct ix_outcome *o,
+                  const struct ix_extract *x);
+
+/* Reads an answer (s, len) into st, o and x: the text is appended to
+ * x->raw, metadata and notes to their buffers, x->pages and x->format set.
+ * OUT: *version, the version the answer says it speaks (0 if none).
+ * Returns IZDE_OK; IZDE_ERR_ENCODING when s is no answer at all (the helper
+ * died before it wrote one); IZDE_ERR_UNSUPPORTED when it speaks another
+ * protocol version (*version says which); IZDE_ERR_NOMEM. */
+izde_status_t ix_wire_read(const char *s, size_t len, izde_status_t *st, struct ix_outcome *o,
+                           struct ix_extract *x, int *version);
+
+#endif
