@@ -6,6 +6,7 @@
 #include <string.h>
 #include "analysis/stem.h"
 #include "common/buf.h"
+#include "common/utf8.h"
 #include "text/keyfold.h"
 #include "text/stopwords.h"
 #include "text/text.h"
@@ -141,7 +142,7 @@ static izde_status_t pack_letters(const char *s, size_t len, struct izde_buf *ou
 {
     for (size_t i = 0; i < len;) {
         size_t start = i;
-        uint32_t cp = izde_text_next_cp(s, len, &i);
+        uint32_t cp = izde_utf8_next(s, len, &i);
         izde_status_t rc = cp >= PACK_FIRST && cp <= PACK_LAST
                                ? izde_buf_addc(out, (char)(PACK_BASE + (cp - PACK_FIRST)))
                                : izde_buf_add(out, s + start, i - start);
@@ -168,7 +169,7 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
         return rc;
     size_t end = 0;
     for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
-        izde_text_next_cp(a->kbfold.p, a->kbfold.len, &end);
+        izde_utf8_next(a->kbfold.p, a->kbfold.len, &end);
     izde_buf_clear(&a->packed);
     rc = pack_letters(a->kbfold.p, end, &a->packed);
     if (rc != IZDE_OK)

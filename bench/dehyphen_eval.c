@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/utf8.h"
 #include "extract/dehyphen.h"
 #include "text/text.h"
 
@@ -66,7 +67,7 @@ static int split(const char *s, size_t len, struct tok *t)
         if (t->n == MAXC)
             return 0;
         t->off[t->n] = i;
-        t->cp[t->n] = izde_text_next_cp(s, len, &i);
+        t->cp[t->n] = izde_utf8_next(s, len, &i);
         t->n++;
     }
     t->off[t->n] = len;

@@ -33,7 +33,7 @@ static int entry_start(const char *s, size_t n)
     while (e < n && (s[e] == ' ' || s[e] == ','))
         e++;
     size_t j = e;
-    if (j >= n || !is_upper_cp(izde_text_next_cp(s, n, &j)))
+    if (j >= n || !is_upper_cp(izde_utf8_next(s, n, &j)))
         return 0;
     return j < n && s[j] == '.';
 }

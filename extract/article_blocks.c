@@ -96,7 +96,7 @@ static enum izde_art_lang sure_lang(const char *s, size_t n)
 {
     size_t latin = 0, cyr = 0;
     for (size_t i = 0; i < n;) {
-        uint32_t c = izde_text_next_cp(s, n, &i);
+        uint32_t c = izde_utf8_next(s, n, &i);
         if (c < 0x80 && isalpha((int)c))
             latin++;
         else if (c >= 0x400 && c <= 0x4FF)
@@ -420,7 +420,7 @@ size_t art_keywords_end(const struct reader *r, size_t k)
         if (i > k && l->n > 0) {
             const struct line *p = &r->lines[i - 1];
             size_t j = 0;
-            uint32_t c = izde_text_next_cp(l->s, l->n, &j);
+            uint32_t c = izde_utf8_next(l->s, l->n, &j);
             char last = p->n ? p->s[p->n - 1] : ',';
             if (last != ',' && last != ';' && last != '-' && !is_lower_cp(c))
                 break;

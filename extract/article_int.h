@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/utf8.h"
 #include "extract/article.h"
 #include "text/keyfold.h"
 #include "text/text.h"
@@ -54,10 +55,10 @@ static inline izde_status_t fold(const char *s, size_t n, struct izde_buf *out)
 {
     izde_buf_clear(out);
     for (size_t i = 0; i < n;) {
-        uint32_t c = izde_text_next_cp(s, n, &i);
+        uint32_t c = izde_utf8_next(s, n, &i);
         if (is_space_cp(c))
             c = ' ';
-        if (izde_text_add_cp(out, lower_cp(c)) != IZDE_OK)
+        if (izde_utf8_add(out, lower_cp(c)) != IZDE_OK)
             return IZDE_ERR_NOMEM;
     }
     if (!out->p && izde_buf_addc(out, '\0') != IZDE_OK)
@@ -86,7 +87,7 @@ static inline void trim(const char **s, size_t *n)
 {
     while (*n > 0) {
         size_t i = 0;
-        uint32_t c = izde_text_next_cp(*s, *n, &i);
+        uint32_t c = izde_utf8_next(*s, *n, &i);
         if (!is_space_cp(c))
             break;
         *s += i;

@@ -98,7 +98,7 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
          * "DOI" not "Doing". */
         if (k < f.len) {
             size_t j = k;
-            uint32_t c = izde_text_next_cp(f.p, f.len, &j);
+            uint32_t c = izde_utf8_next(f.p, f.len, &j);
             if (izde_text_is_alpha(c))
                 continue;
             /* Short labels need their punctuation or a code after them. */
@@ -122,7 +122,7 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
             size_t m = k;
             while (m < f.len) {
                 size_t j = m;
-                uint32_t c = izde_text_next_cp(f.p, f.len, &j);
+                uint32_t c = izde_utf8_next(f.p, f.len, &j);
                 if (c == ' ' || c == ':' || c == '.' || c == 0x2014 || c == 0x2013 || c == '-')
                     m = j;
                 else
@@ -130,9 +130,9 @@ enum izde_art_label izde_article_label(const char *line, size_t len, enum izde_a
             }
             size_t cps = 0, o = 0;
             for (size_t j = 0; j < m; cps++)
-                izde_text_next_cp(f.p, m, &j);
+                izde_utf8_next(f.p, m, &j);
             while (cps-- > 0 && o < n)
-                izde_text_next_cp(s, n, &o);
+                izde_utf8_next(s, n, &o);
             *rest = (size_t)(s - line) + o;
         }
     }
@@ -148,7 +148,7 @@ enum tok_kind art_tok_classify(const char *s, size_t n)
     uint32_t first = 0;
     int dot = 0;
     while (i < n) {
-        uint32_t c = izde_text_next_cp(s, n, &i);
+        uint32_t c = izde_utf8_next(s, n, &i);
         if (c == '.') {
             if (i != n)
                 return TOK_OTHER;
@@ -195,7 +195,7 @@ size_t art_name_tokens(const char *s, size_t n, struct name_tok *t, size_t max)
     size_t nt = 0, i = 0;
     while (i < n) {
         size_t j = i;
-        uint32_t c = izde_text_next_cp(s, n, &j);
+        uint32_t c = izde_utf8_next(s, n, &j);
         if (is_space_cp(c) || c == ',') {
             i = j;
             continue;
@@ -210,7 +210,7 @@ size_t art_name_tokens(const char *s, size_t n, struct name_tok *t, size_t max)
         size_t start = i, end = i;
         while (end < n) {
             size_t k = end;
-            uint32_t d = izde_text_next_cp(s, n, &k);
+            uint32_t d = izde_utf8_next(s, n, &k);
             if (is_space_cp(d) || is_mark_cp(d) || d == ',')
                 break;
             end = k;
@@ -250,10 +250,10 @@ int art_patronymic(const char *s, size_t n)
 int art_add_initial(struct izde_buf *out, const struct name_tok *t)
 {
     size_t i = 0;
-    uint32_t c = izde_text_next_cp(t->s, t->n, &i);
+    uint32_t c = izde_utf8_next(t->s, t->n, &i);
     if (t->kind == TOK_INITIAL)
         return izde_buf_add(out, t->s, t->n) == IZDE_OK ? 0 : -1;
-    return izde_text_add_cp(out, c) == IZDE_OK && izde_buf_addc(out, '.') == IZDE_OK ? 0 : -1;
+    return izde_utf8_add(out, c) == IZDE_OK && izde_buf_addc(out, '.') == IZDE_OK ? 0 : -1;
 }
 
 /* Appends a surname, capitals after the first letter made small
@@ -263,10 +263,10 @@ int art_add_surname(struct izde_buf *out, const struct name_tok *t)
     size_t i = 0;
     int after_start = 0;
     while (i < t->n) {
-        uint32_t c = izde_text_next_cp(t->s, t->n, &i);
+        uint32_t c = izde_utf8_next(t->s, t->n, &i);
         uint32_t o = (after_start && t->kind == TOK_CAPS) ? lower_cp(c) : c;
         after_start = (c != '-');
-        if (izde_text_add_cp(out, o) != IZDE_OK)
+        if (izde_utf8_add(out, o) != IZDE_OK)
             return -1;
     }
     return 0;

@@ -324,7 +324,7 @@ izde_status_t art_read_furniture(struct reader *r)
     }
     size_t letters = 0;
     for (size_t i = 0; i < jn;) {
-        if (izde_text_is_alpha(izde_text_next_cp(js, jn, &i)))
+        if (izde_text_is_alpha(izde_utf8_next(js, jn, &i)))
             letters++;
     }
     if (letters < 3 && jl->page == 1 && jl > r->lines) {

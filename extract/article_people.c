@@ -29,7 +29,7 @@ int art_degree_piece(const char *s, size_t n)
     size_t words = 0, i = 0;
     int in = 0, start = 1;
     while (i < n) {
-        uint32_t c = izde_text_next_cp(s, n, &i);
+        uint32_t c = izde_utf8_next(s, n, &i);
         if (is_space_cp(c)) {
             in = 0;
             start = 1;
@@ -44,7 +44,7 @@ int art_degree_piece(const char *s, size_t n)
             size_t j = i, len = 1;
             while (j < n) {
                 size_t k = j;
-                uint32_t d = izde_text_next_cp(s, n, &k);
+                uint32_t d = izde_utf8_next(s, n, &k);
                 if (is_space_cp(d))
                     break;
                 j = k;
@@ -150,7 +150,7 @@ int art_author_line(const char *s, size_t n, struct izde_buf *names, struct izde
             for (const char *q = p; rc == 0 && q < p + pn;) {
                 const char *sp = memchr(q, ' ', (size_t)(p + pn - q));
                 size_t j = 0;
-                if (!sp || !is_lower_cp(izde_text_next_cp(q, (size_t)(p + pn - q), &j)))
+                if (!sp || !is_lower_cp(izde_utf8_next(q, (size_t)(p + pn - q), &j)))
                     break;
                 q = sp + 1;
                 rc = izde_article_author_name(q, (size_t)(p + pn - q), names);
@@ -250,7 +250,7 @@ int art_caps_line(const char *s, size_t n)
 {
     size_t up = 0, lo = 0;
     for (size_t i = 0; i < n;) {
-        uint32_t c = izde_text_next_cp(s, n, &i);
+        uint32_t c = izde_utf8_next(s, n, &i);
         if (is_upper_cp(c))
             up++;
         else if (is_lower_cp(c))
@@ -270,7 +270,7 @@ int art_mark_then_capital(const char *s, size_t n)
     while (k < n && s[k] == ' ')
         k++;
     size_t j = k;
-    return k < n && is_upper_cp(izde_text_next_cp(s, n, &j));
+    return k < n && is_upper_cp(izde_utf8_next(s, n, &j));
 }
 
 /* A line that ends with an address label whose address is on the next line. */

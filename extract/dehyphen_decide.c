@@ -97,7 +97,7 @@ static double boundary_score(const char *x, size_t xl, const char *y, size_t yl,
         size_t n = part ? yl : xl;
         i = 0;
         while (i < n) {
-            uint32_t c = next_cp(p, n, &i);
+            uint32_t c = izde_utf8_next(p, n, &i);
             if (b != '_')
                 for (int l = 0; l < 2; l++)
                     whole[l] += trigram_logp(a, b, c, l);
@@ -112,12 +112,12 @@ static double boundary_score(const char *x, size_t xl, const char *y, size_t yl,
     i = 0;
     while (i < xl) {
         x2 = x1;
-        x1 = next_cp(x, xl, &i);
+        x1 = izde_utf8_next(x, xl, &i);
     }
     i = 0;
-    y0 = next_cp(y, yl, &i);
+    y0 = izde_utf8_next(y, yl, &i);
     if (i < yl)
-        y1 = next_cp(y, yl, &i);
+        y1 = izde_utf8_next(y, yl, &i);
     double inside = trigram_logp(x2, x1, y0, l) + trigram_logp(x1, y0, y1, l);
     double apart = trigram_logp(x2, x1, '_', l) + trigram_logp('_', y0, y1, l);
     return apart - inside;
@@ -198,10 +198,10 @@ static int vowel_back(uint32_t c)
 static int initial_cluster(const char *x, size_t xl)
 {
     size_t i = 0;
-    uint32_t a = next_cp(x, xl, &i);
+    uint32_t a = izde_utf8_next(x, xl, &i);
     if (i >= xl)
         return 0;
-    uint32_t b = next_cp(x, xl, &i);
+    uint32_t b = izde_utf8_next(x, xl, &i);
     return is_letter(a) && is_letter(b) && !is_vowel(a) && !is_vowel(b);
 }
 
@@ -211,13 +211,13 @@ static int backness_differs(const char *x, size_t xl, const char *y, size_t yl)
     int bx = -1, by = -1;
     size_t i = 0;
     while (i < xl) {
-        int b = vowel_back(next_cp(x, xl, &i));
+        int b = vowel_back(izde_utf8_next(x, xl, &i));
         if (b >= 0)
             bx = b;
     }
     i = 0;
     while (i < yl && by < 0)
-        by = vowel_back(next_cp(y, yl, &i));
+        by = vowel_back(izde_utf8_next(y, yl, &i));
     return bx >= 0 && by >= 0 && bx != by;
 }
 
@@ -230,7 +230,7 @@ static int sentence_start(const char *s, size_t xs)
     int newlines = 0;
     while (i > 0) {
         size_t p = prev_start(s, i), q = p;
-        uint32_t c = next_cp(s, i, &q);
+        uint32_t c = izde_utf8_next(s, i, &q);
         if (c == '\n' || c == '\f') {
             if (++newlines == 2)
                 return 1;
@@ -253,22 +253,22 @@ enum verdict dh_decide(struct izde_dehyphen *d, const char *s, size_t xs, size_t
     int x_upper = 1, y_upper = 1, y_cap;
     size_t i = xs;
     while (i < xe) {
-        uint32_t c = next_cp(s, xe, &i);
+        uint32_t c = izde_utf8_next(s, xe, &i);
         if (is_letter(c) && !is_upper(c))
             x_upper = 0;
     }
     i = ys;
-    y_cap = is_upper(next_cp(s, ye, &i));
+    y_cap = is_upper(izde_utf8_next(s, ye, &i));
     i = ys;
     while (i < ye) {
-        uint32_t c = next_cp(s, ye, &i);
+        uint32_t c = izde_utf8_next(s, ye, &i);
         if (is_letter(c) && !is_upper(c))
             y_upper = 0;
     }
     if (y_cap && !(x_upper && y_upper))
         return KEEP;
     i = xs;
-    int x_cap = !x_upper && is_upper(next_cp(s, xe, &i));
+    int x_cap = !x_upper && is_upper(izde_utf8_next(s, xe, &i));
 
     /* Keys: x, y, x+y and x-y, in d->k1 at offsets. */
     struct izde_buf *k = &d->k1;
@@ -346,9 +346,9 @@ enum verdict dh_decide(struct izde_dehyphen *d, const char *s, size_t xs, size_t
         uint32_t xc = 0, yc;
         size_t p = 0;
         while (p < xl)
-            xc = next_cp(x, xl, &p);
+            xc = izde_utf8_next(x, xl, &p);
         p = 0;
-        yc = next_cp(y, yl, &p);
+        yc = izde_utf8_next(y, yl, &p);
         if (xn >= 2 && yn >= 2 && is_letter(xc) && is_vowel(yc) && (!is_vowel(xc) || xc == yc))
             return KEEP;
     }

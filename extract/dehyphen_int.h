@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/utf8.h"
 #include "extract/dehyphen.h"
 #include "stemmers/stemmer.h"
 
@@ -54,27 +55,6 @@ struct izde_dehyphen {
 enum verdict { JOIN, KEEP };
 
 /* ------------------------------------------------------------ characters */
-
-static inline uint32_t next_cp(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = u[*i];
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (*i + n > len) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    if (n == 2)
-        c &= 0x1F;
-    else if (n == 3)
-        c &= 0x0F;
-    else if (n == 4)
-        c &= 0x07;
-    for (size_t k = 1; k < n; k++)
-        c = (c << 6) | (u[*i + k] & 0x3F);
-    *i += n;
-    return c;
-}
 
 /* The start of the character that ends just before i. */
 static inline size_t prev_start(const char *s, size_t i)
@@ -131,7 +111,7 @@ static inline size_t char_prefix(const char *s, size_t len, size_t n)
 {
     size_t i = 0;
     while (i < len && n > 0) {
-        next_cp(s, len, &i);
+        izde_utf8_next(s, len, &i);
         n--;
     }
     return i;
@@ -166,7 +146,7 @@ static inline int break_at(const char *s, size_t len, size_t h, size_t *hl, int 
     if (h == 0 || !is_hyphen_at(s, len, h, hl, soft))
         return 0;
     size_t p = prev_start(s, h);
-    if (!is_word_cp(next_cp(s, len, &p)))
+    if (!is_word_cp(izde_utf8_next(s, len, &p)))
         return 0;
     size_t i = h + *hl;
     int nl = 0, ff = 0;
@@ -181,7 +161,7 @@ static inline int break_at(const char *s, size_t len, size_t h, size_t *hl, int 
     if (i >= len)
         return 0;
     size_t j = i;
-    if (!is_letter(next_cp(s, len, &j)))
+    if (!is_letter(izde_utf8_next(s, len, &j)))
         return 0;
     *ys = i;
     return 1;
@@ -191,7 +171,7 @@ static inline size_t word_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
         size_t j = i;
-        if (!is_word_cp(next_cp(s, len, &j)))
+        if (!is_word_cp(izde_utf8_next(s, len, &j)))
             break;
         i = j;
     }
@@ -202,7 +182,7 @@ static inline size_t word_start(const char *s, size_t i)
 {
     while (i > 0) {
         size_t p = prev_start(s, i), q = p;
-        if (!is_word_cp(next_cp(s, i, &q)))
+        if (!is_word_cp(izde_utf8_next(s, i, &q)))
             break;
         i = p;
     }

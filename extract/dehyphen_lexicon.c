@@ -1,47 +1,21 @@
 /* dehyphen_lexicon.c - the hyphen repair's evidence: the words and stems of the document (and of earlier ones, up to a memory cap) in hash tables, and prefix counts from sorted key lists. */
 #include "extract/dehyphen_int.h"
 
-static void add_cp(struct izde_buf *b, uint32_t c, izde_status_t *rc)
-{
-    char t[4];
-    size_t n;
-    if (c < 0x80) {
-        t[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        t[0] = (char)(0xC0 | (c >> 6));
-        t[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        t[0] = (char)(0xE0 | (c >> 12));
-        t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        t[0] = (char)(0xF0 | (c >> 18));
-        t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    if (*rc == IZDE_OK)
-        *rc = izde_buf_add(b, t, n);
-}
-
 /* Appends the key form of s[a, b): lowercase, ё as е, no stress marks. */
 izde_status_t dh_add_key(struct izde_buf *k, const char *s, size_t a, size_t b)
 {
     izde_status_t rc = IZDE_OK;
     size_t i = a;
     while (i < b) {
-        uint32_t c = lower_cp(next_cp(s, b, &i));
+        uint32_t c = lower_cp(izde_utf8_next(s, b, &i));
         if (c == 0x301 || c == 0xAD)
             continue;
         if (c == 0x451)
             c = 0x435;
         if (c == 0x2010)
             c = '-';
-        add_cp(k, c, &rc);
+        if (rc == IZDE_OK)
+            rc = izde_utf8_add(k, c);
     }
     return rc;
 }
@@ -179,7 +153,7 @@ izde_status_t dh_collect(struct izde_dehyphen *d, const char *s, size_t len)
     int after_break = 0;     /* the next word starts after a line-break hyphen */
     while (i < len && rc == IZDE_OK) {
         size_t j = i;
-        uint32_t c = next_cp(s, len, &j);
+        uint32_t c = izde_utf8_next(s, len, &j);
         if (!is_letter(c)) {
             size_t hl, ys;
             int soft;
@@ -213,7 +187,7 @@ izde_status_t dh_collect(struct izde_dehyphen *d, const char *s, size_t len)
             }
             if (e < len && is_hyphen_at(s, len, e, &hl, &soft) && !soft && e + hl < len) {
                 size_t q = e + hl;
-                if (is_letter(next_cp(s, len, &q))) {
+                if (is_letter(izde_utf8_next(s, len, &q))) {
                     p = e + hl;
                     continue;
                 }

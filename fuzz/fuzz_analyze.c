@@ -10,6 +10,7 @@
 #include <string.h>
 #include "analysis/analyze.h"
 #include "common/buf.h"
+#include "common/utf8.h"
 #include "fuzz_util.h"
 #include "text/keyfold.h"
 #include "text/langid.h"
@@ -128,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Code points of the repaired text read back the same. */
     struct izde_buf copy = IZDE_BUF_INIT;
     for (size_t i = 0; i < text.len;)
-        FUZZ_SETUP(izde_text_add_cp(&copy, izde_text_next_cp(text.p, text.len, &i)));
+        FUZZ_SETUP(izde_utf8_add(&copy, izde_utf8_next(text.p, text.len, &i)));
     FUZZ_CHECK(copy.len == text.len && memcmp(copy.p ? copy.p : "", text.p, text.len) == 0);
     izde_buf_release(&copy);
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "searcher/searcher.h"
+#include "common/utf8.h"
 #include "text/keyfold.h"
 #include "text/text.h"
 
@@ -25,7 +26,7 @@ static size_t folded_cps(const char *s, size_t len, uint32_t *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < len && n < max;)
-        out[n++] = izde_keyfold_cp(izde_text_next_cp(s, len, &i));
+        out[n++] = izde_keyfold_cp(izde_utf8_next(s, len, &i));
     return n;
 }
 
@@ -95,7 +96,7 @@ static izde_status_t suggest_word(izde_rdb_t *db, const char *tprefix, const cha
         return IZDE_OK;
     cs.max_dist = cs.n < 6 ? 1 : 2;
     size_t i = 0;
-    uint32_t first = izde_text_next_cp(word, len, &i);
+    uint32_t first = izde_utf8_next(word, len, &i);
     struct izde_buf prefix = IZDE_BUF_INIT;
     /* No Kyrgyz word begins with ң, so н needs no second look. */
     uint32_t firsts[2] = { first, first == 0x43D ? 0 : izde_keyfold_kyrgyz(first) };
@@ -104,7 +105,7 @@ static izde_status_t suggest_word(izde_rdb_t *db, const char *tprefix, const cha
         izde_buf_clear(&prefix);
         rc = izde_buf_adds(&prefix, tprefix);
         if (rc == IZDE_OK)
-            rc = izde_text_add_cp(&prefix, firsts[k]);
+            rc = izde_utf8_add(&prefix, firsts[k]);
         if (rc == IZDE_OK)
             rc = izde_rdb_each_term(db, prefix.p, consider, &cs);
     }

@@ -1,5 +1,6 @@
 /* keyfold.c - Kyrgyz keyboard folding (ү ө ң -> у о н), for the analysis path and "did you mean". */
 #include "text/keyfold.h"
+#include "common/utf8.h"
 #include "text/text.h"
 
 /* The pairs, Kyrgyz letter first. Changing them changes the F and T terms
@@ -33,8 +34,8 @@ izde_status_t izde_keyfold(const char *s, size_t len, struct izde_buf *out)
     if (izde_buf_grow(out, len) != IZDE_OK)
         return IZDE_ERR_NOMEM;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = izde_keyfold_cp(izde_text_next_cp(s, len, &i));
-        if (izde_text_add_cp(out, cp) != IZDE_OK)
+        uint32_t cp = izde_keyfold_cp(izde_utf8_next(s, len, &i));
+        if (izde_utf8_add(out, cp) != IZDE_OK)
             return IZDE_ERR_NOMEM;
     }
     return IZDE_OK;

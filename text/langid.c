@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "common/utf8.h"
 #include "text/langid_model.h"
 #include "text/text.h"
 
@@ -95,7 +96,7 @@ void izde_langid_add(struct izde_langid_evidence *e, const char *text, size_t le
     uint32_t p1 = '_', p2 = '_';
     int in_word = 0;
     for (size_t i = 0; i <= len;) {
-        uint32_t cp = i < len ? lower(izde_text_next_cp(text, len, &i)) : (i++, ' ');
+        uint32_t cp = i < len ? lower(izde_utf8_next(text, len, &i)) : (i++, ' ');
         if (is_letter(cp)) {
             e->letters++;
             e->cyrillic += cp >= 0x400;

@@ -79,52 +79,6 @@ izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *
     return izde_buf_add(out, s + run, len - run);
 }
 
-uint32_t izde_text_next_cp(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned char c = u[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (*i + n > len) {
-        *i = len;
-        return 0xFFFD;
-    }
-    uint32_t cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; k++)
-        cp = (cp << 6) | (u[*i + k] & 0x3F);
-    *i += n;
-    return cp;
-}
-
-izde_status_t izde_text_add_cp(struct izde_buf *out, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return izde_buf_add(out, b, n);
-}
-
 /* ------------------------------------------------------------ context */
 
 izde_status_t izde_text_new(izde_text_t **out, char **errmsg)
@@ -225,7 +179,7 @@ static izde_status_t fold_slow(izde_text_t *t, const char *s, size_t len,
         U16_NEXT(t->u16b, i, n, cp);
         if (is_dropped((uint32_t)cp))
             continue;
-        if (izde_text_add_cp(out, post_fold((uint32_t)cp)) != IZDE_OK)
+        if (izde_utf8_add(out, post_fold((uint32_t)cp)) != IZDE_OK)
             return IZDE_ERR_NOMEM;
     }
     return IZDE_OK;
@@ -258,7 +212,7 @@ static void fold_lookalikes(struct izde_buf *out)
 {
     int cyr = 0, alike = 0;
     for (size_t i = 0; i < out->len;) {
-        uint32_t cp = izde_text_next_cp(out->p, out->len, &i);
+        uint32_t cp = izde_utf8_next(out->p, out->len, &i);
         int latin = (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F);
         if (cp >= 0x400 && cp <= 0x52F)
             cyr = 1;
@@ -299,7 +253,7 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
     if (izde_buf_grow(out, len) != IZDE_OK)
         return IZDE_ERR_NOMEM;
     for (size_t i = 0; i < len && rc == IZDE_OK;) {
-        uint32_t cp = izde_text_next_cp(s, len, &i);
+        uint32_t cp = izde_utf8_next(s, len, &i);
         if (is_dropped(cp))
             continue;
         if (!is_simple(cp)) {
@@ -312,7 +266,7 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
         } else {
             cp = post_fold((uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
         }
-        rc = izde_text_add_cp(out, cp);
+        rc = izde_utf8_add(out, cp);
     }
     if (slow) {
         izde_buf_clear(out);
@@ -359,14 +313,14 @@ izde_status_t izde_text_latin_to_cyrillic(const char *s, size_t len, struct izde
         /* Word-initial e is э (ekonomika); y after a vowel and before no
          * vowel is й (moy, kyrgyzstandagy stays ы). */
         if (i == 0 && s[0] == 'e') {
-            if (izde_text_add_cp(out, 0x44D))
+            if (izde_utf8_add(out, 0x44D))
                 return IZDE_ERR_NOMEM;
             i++;
             continue;
         }
         if (s[i] == 'y' && i > 0 && is_latin_vowel(s[i - 1]) &&
             (i + 1 == len || !is_latin_vowel(s[i + 1]))) {
-            if (izde_text_add_cp(out, 0x439))
+            if (izde_utf8_add(out, 0x439))
                 return IZDE_ERR_NOMEM;
             i++;
             continue;
@@ -376,7 +330,7 @@ izde_status_t izde_text_latin_to_cyrillic(const char *s, size_t len, struct izde
             size_t n = strlen(translit[k].latin);
             if (n <= len - i && memcmp(s + i, translit[k].latin, n) == 0) {
                 for (int c = 0; c < 2 && translit[k].cyr[c]; c++)
-                    if (izde_text_add_cp(out, translit[k].cyr[c]))
+                    if (izde_utf8_add(out, translit[k].cyr[c]))
                         return IZDE_ERR_NOMEM;
                 i += n;
                 break;
@@ -446,7 +400,7 @@ enum izde_script izde_text_script(const char *s, size_t len)
 {
     int cyr = 0, lat = 0, other = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = izde_text_next_cp(s, len, &i);
+        uint32_t cp = izde_utf8_next(s, len, &i);
         if (cp >= '0' && cp <= '9')
             return IZDE_SCRIPT_DIGITS;
         if (cp == '-')

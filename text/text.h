@@ -18,11 +18,6 @@ size_t izde_text_utf8_check(const char *s, size_t len, size_t *first_bad);
 izde_status_t izde_text_utf8_repair(const char *s, size_t len, struct izde_buf *out,
                                     size_t *nbad);
 
-/* Decodes one code point at s[*i] (valid UTF-8 assumed), advancing *i. */
-uint32_t izde_text_next_cp(const char *s, size_t len, size_t *i);
-
-/* Appends code point cp to out as UTF-8. */
-izde_status_t izde_text_add_cp(struct izde_buf *out, uint32_t cp);
 
 /* The analysis context: ICU break iterator and scratch buffers. One per
  * thread; create once, reuse for every text. */
