@@ -341,14 +341,6 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
 {
     ix_outcome_init(o);
     izde_status_t rc = extract(x, path, max_bytes, o);
-    if (rc == IZDE_OK) {
-        ix_outcome_clear(o);
-        return IZDE_OK;
-    }
-    /* Every refused file has a fate and a reason. */
-    if (o->fate == IX_FATE_INDEXED)
-        o->fate = IX_FATE_FAILED;
-    if (!o->why)
-        o->why = strdup(izde_status_str(rc));
+    ix_outcome_settle(o, rc);
     return rc == IZDE_ERR_NOMEM ? IZDE_ERR_NOMEM : IZDE_OK;
 }

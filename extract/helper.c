@@ -184,13 +184,6 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
         o->fate = IX_FATE_FAILED;
         return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
     }
-    if (st == IZDE_OK) {
-        ix_outcome_clear(o);
-        return IZDE_OK;
-    }
-    if (o->fate == IX_FATE_INDEXED)
-        o->fate = IX_FATE_FAILED;
-    if (!o->why)
-        ix_fail(o, st, "%s", izde_status_str(st));
+    ix_outcome_settle(o, st);
     return st;
 }

@@ -2,6 +2,7 @@
 #include "extract/outcome.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void ix_outcome_init(struct ix_outcome *o)
 {
@@ -13,6 +14,18 @@ void ix_outcome_clear(struct ix_outcome *o)
 {
     free(o->why);
     ix_outcome_init(o);
+}
+
+void ix_outcome_settle(struct ix_outcome *o, izde_status_t st)
+{
+    if (st == IZDE_OK) {
+        ix_outcome_clear(o);
+        return;
+    }
+    if (o->fate == IX_FATE_INDEXED)
+        o->fate = IX_FATE_FAILED;
+    if (!o->why)
+        o->why = strdup(izde_status_str(st));
 }
 
 int ix_fate_skipped(enum ix_fate fate)

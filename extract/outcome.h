@@ -31,6 +31,12 @@ void ix_outcome_init(struct ix_outcome *o);
  * to go on after a part failed. */
 void ix_outcome_clear(struct ix_outcome *o);
 
+/* Settles o once reading a file ended in st: back to indexed with no
+ * reason on IZDE_OK; otherwise every refused file has a fate (failed,
+ * unless a reader chose one) and a reason (the status's text, unless a
+ * reader gave one). In this process and in the helper alike. */
+void ix_outcome_settle(struct ix_outcome *o, izde_status_t st);
+
 /* Whether a file of this fate is skipped (not counted as failed). */
 int ix_fate_skipped(enum ix_fate fate);
 

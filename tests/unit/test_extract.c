@@ -122,6 +122,31 @@ static void test_title(struct ix_extract *x)
     CHECK(tl > 0 && memcmp(t, line, tl) == 0);
 }
 
+/* The one rule that settles every file's outcome, here and in the helper:
+ * success leaves no reason; a failure always has a fate and a reason, and a
+ * reader's own choice of either is kept. */
+static void test_settle(void)
+{
+    struct ix_outcome o;
+    ix_outcome_init(&o);
+    o.why = strdup("left over");
+    ix_outcome_settle(&o, IZDE_OK);
+    CHECK_INT(o.fate, IX_FATE_INDEXED);
+    CHECK(o.why == NULL);
+
+    ix_outcome_settle(&o, IZDE_ERR_IO);
+    CHECK_INT(o.fate, IX_FATE_FAILED);
+    CHECK_STR(o.why, izde_status_str(IZDE_ERR_IO));
+    ix_outcome_clear(&o);
+
+    o.fate = IX_FATE_EMPTY;
+    o.why = strdup("no text in the PDF document");
+    ix_outcome_settle(&o, IZDE_ERR_INVALID);
+    CHECK_INT(o.fate, IX_FATE_EMPTY);
+    CHECK_STR(o.why, "no text in the PDF document");
+    ix_outcome_clear(&o);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -132,6 +157,7 @@ int main(void)
     ix_extract_init(&x);
     test_fates(&x);
     test_title(&x);
+    test_settle();
     ix_extract_release(&x);
     char cmd[160];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
