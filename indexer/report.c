@@ -6,6 +6,7 @@
 #include <time.h>
 #include "common/diag.h"
 #include "common/json.h"
+#include "common/utf8.h"
 
 /* The sequence that takes the cursor to the line's start and erases it. */
 #define ERASE_LINE "\r\033[K"
@@ -95,6 +96,32 @@ int ix_progress_due(struct ix_progress *p, double now, size_t done, size_t total
     return 1;
 }
 
+/* Copies at most max characters of name into out (cap bytes, cap >= 1),
+ * whole characters only: a Kyrgyz or Russian file name cut inside a letter
+ * would show as mojibake. A control character or a byte that is not UTF-8
+ * becomes '?', so a file's name cannot move the cursor or colour the line. */
+static void progress_name(char *out, size_t cap, const char *name, size_t max)
+{
+    size_t len = strlen(name), o = 0;
+    for (size_t i = 0, chars = 0; i < len && chars < max; chars++) {
+        size_t n = izde_utf8_seq_len(name, len, i);
+        unsigned char c = (unsigned char)name[i];
+        int control = n == 0 || c < 0x20 || c == 0x7F ||
+                      (n == 2 && c == 0xC2 && (unsigned char)name[i + 1] < 0xA0);
+        size_t take = control ? 1 : n;
+        if (o + take >= cap)
+            break;
+        if (control) {
+            out[o++] = '?';
+        } else {
+            memcpy(out + o, name + i, n);
+            o += n;
+        }
+        i += n ? n : 1;
+    }
+    out[o] = '\0';
+}
+
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
                        uint64_t bytes, const char *path)
 {
@@ -102,8 +129,10 @@ int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double 
     double rate = elapsed > 0 ? mb / elapsed : 0;
     double left = done ? elapsed / (double)done * (double)(total - done) : 0;
     const char *base = strrchr(path, '/');
-    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files  %.1f MB/s  ETA %.0f s  %.40s", done,
-                    total, rate, left, base ? base + 1 : path);
+    char name[4 * IX_PROGRESS_NAME_CHARS + 1];
+    progress_name(name, sizeof(name), base ? base + 1 : path, IX_PROGRESS_NAME_CHARS);
+    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files  %.1f MB/s  ETA %.0f s  %s", done,
+                    total, rate, left, name);
 }
 
 void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size_t total,

@@ -90,9 +90,12 @@ void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size
                       uint64_t bytes, const char *path);
 /* Erases the line (when p is on; NULL: no line). */
 void ix_progress_clear(const struct ix_progress *p);
-/* The line, from its leading erase to the base name of path cut at 40
- * bytes, into buf (cap bytes); elapsed seconds since the start. Returns
- * snprintf's count. */
+/* Characters of a file's name the progress line shows. */
+#define IX_PROGRESS_NAME_CHARS 40
+/* The line, from its leading erase to the base name of path cut at
+ * IX_PROGRESS_NAME_CHARS whole characters (controls and bytes that are not
+ * UTF-8 shown as '?'), into buf (cap bytes); elapsed seconds since the
+ * start. Returns snprintf's count. */
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
                        uint64_t bytes, const char *path);
 

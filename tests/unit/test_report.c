@@ -20,9 +20,15 @@ static void test_progress_format(void)
         { 0, 10, 0.0, 0, "/a.txt", "\r\033[K0/10 files  0.0 MB/s  ETA 0 s  a.txt" },
         { 1464, 2000, 10.0, 123456789, "plain",
           "\r\033[K1464/2000 files  12.3 MB/s  ETA 4 s  plain" },
-        /* a long name is cut at 40 bytes */
+        /* a long name is cut at 40 characters */
         { 1, 2, 1.0, 0, "/d/0123456789012345678901234567890123456789abc",
           "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  0123456789012345678901234567890123456789" },
+        /* ... whole characters: 40 Kyrgyz letters are 80 bytes, none cut in two */
+        { 1, 2, 1.0, 0, "/d/өөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөүң.pdf",
+          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  өөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөүң." },
+        /* a name cannot move the cursor: controls and broken bytes are '?' */
+        { 1, 2, 1.0, 0, "/d/a\033[2Jb\xff\xc2\x9b" "c.txt",
+          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  a?[2Jb??c.txt" },
         { 0, 0, 0, 0, NULL, NULL },
     };
     char buf[256];
