@@ -19,8 +19,12 @@
  * 4 - positions on each word's phrase key (none for stop words) instead of
  *     its exact form; T terms packed one byte a letter.
  * 5 - a document's compound also as one word (иш-мердүүлүгү: the terms of
- *     ишмердүүлүгү, no position); hyphen repair joins more broken names. */
-#define IZDE_ANALYSIS_VERSION 5
+ *     ишмердүүлүгү, no position); hyphen repair joins more broken names.
+ * 6 - the hyphen repair (extract/dehyphen.h) weighs a file's own words
+ *     only, no longer those of files its thread read before: a break
+ *     decided by an earlier file may now go the other way, and one
+ *     collection gives one index whatever --jobs, --full or --update. */
+#define IZDE_ANALYSIS_VERSION 6
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))
@@ -58,7 +62,7 @@ izde_status_t izde_analyzer_new(izde_analyzer_t **out, char **errmsg)
     if (!a)
         return IZDE_ERR_NOMEM;
     izde_status_t rc = izde_text_new(&a->text, errmsg);
-    /* The version names each stemmer's ("analysis=5 ky=3 ru=1 en=snowball"),
+    /* The version names each stemmer's ("analysis=6 ky=3 ru=1 en=snowball"),
      * so that an index of other stems is refused. */
     int n = snprintf(a->version, sizeof(a->version), "analysis=%d", IZDE_ANALYSIS_VERSION);
     for (int l = IZDE_LANG_OTHER + 1; rc == IZDE_OK && l < IZDE_LANG_COUNT; l++) {

@@ -374,9 +374,9 @@ int main(int argc, char **argv)
         return 1;
     struct counts c = { 0, 0, 0, 0 };
     size_t ndocs = 0, seen;
-    /* One pass over the documents per width, each with a fresh context: the
-     * words the context remembers come from earlier documents of the same
-     * pass, never from this document re-flowed at another width. */
+    /* One pass over the documents per width, each with a fresh context
+     * (the repair weighs each document's own words only; a fresh context
+     * makes sure no other width's text could count). */
     for (size_t w = 0; w < nw; w++) {
         izde_dehyphen_free(dh);
         if (izde_dehyphen_new(&dh) != IZDE_OK)

@@ -1,10 +1,5 @@
-/* dehyphen.c - line-break hyphen repair, deciding each "part-\nrest" by the evidence of the document itself: the repairer's life cycle and the rewriting pass (evidence in dehyphen_lexicon.c, the decision in dehyphen_decide.c). */
+/* dehyphen.c - line-break hyphen repair, deciding each "part-\nrest" by the evidence of the document alone: the repairer's life cycle and the rewriting pass (evidence in dehyphen_lexicon.c, the decision in dehyphen_decide.c). */
 #include "extract/dehyphen_int.h"
-
-void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words)
-{
-    d->memory_words = max_words < 1000 ? 1000 : max_words;
-}
 
 void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use)
 {
@@ -21,7 +16,6 @@ izde_status_t izde_dehyphen_new(izde_dehyphen_t **out)
         izde_dehyphen_free(d);
         return IZDE_ERR_NOMEM;
     }
-    d->memory_words = IZDE_DEHYPHEN_MEMORY_WORDS;
     *out = d;
     return IZDE_OK;
 }
@@ -37,7 +31,6 @@ void izde_dehyphen_free(izde_dehyphen_t *d)
     izde_buf_release(&d->k2);
     free(d->words.e);
     free(d->stems.e);
-    free(d->snap);
     free(d->cur);
     free(d);
 }
@@ -48,14 +41,6 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
                                  struct izde_buf *out, struct izde_dehyphen_stats *stats)
 {
     struct izde_dehyphen_stats local = { 0, 0, 0 };
-    /* The words of earlier texts stay as evidence (see dehyphen.h), up to a
-     * cap on memory. */
-    if (d->words.n + d->stems.n > d->memory_words) {
-        izde_buf_clear(&d->arena);
-        dh_table_clear(&d->words);
-        dh_table_clear(&d->stems);
-        d->snap_n = 0; /* its offsets pointed into the old arena */
-    }
 
     /* No hyphen before a line or page break: nothing to decide. */
     int any = 0;
@@ -91,10 +76,12 @@ izde_status_t izde_dehyphen_text(izde_dehyphen_t *d, const char *s, size_t len,
     }
     d->kyrgyz = ky_letters * 200 >= cyr_letters && ky_letters > 0;
 
-    izde_status_t rc = dh_refresh_snapshot(d);
-    d->cur_n = 0;
-    if (rc == IZDE_OK)
-        rc = dh_collect(d, s, len);
+    /* The evidence is this text's words alone: what earlier texts of the
+     * same context held would make a document's terms depend on which
+     * thread read it after which files, so -j2 runs, --update and --full
+     * would index one collection differently (issue 17). */
+    dh_forget(d);
+    izde_status_t rc = dh_collect(d, s, len);
     if (rc == IZDE_OK)
         dh_merge_current(d);
     if (rc != IZDE_OK)

@@ -13,8 +13,9 @@ struct izde_dehyphen_stats {
     size_t soft;        /* line-end soft hyphens (U+00AD) removed */
 };
 
-/* A repair context: the document's vocabulary and the Kyrgyz and Russian
- * stemmers. One per thread; reuse it from text to text. */
+/* A repair context: the vocabulary of the text being repaired and the
+ * Kyrgyz and Russian stemmers. One per thread; reuse it from text to text
+ * (it keeps its allocations, never its words). */
 typedef struct izde_dehyphen izde_dehyphen_t;
 
 /* OUT: *out, NULL on failure. Returns IZDE_OK or IZDE_ERR_NOMEM. */
@@ -22,18 +23,9 @@ izde_status_t izde_dehyphen_new(izde_dehyphen_t **out);
 /* NULL is a no-op. */
 void izde_dehyphen_free(izde_dehyphen_t *d);
 
-/* The default cap on the words a context remembers across texts (see
- * izde_dehyphen_text): 1.5 million distinct words and stems, 60-75 MB. */
-#define IZDE_DEHYPHEN_MEMORY_WORDS 1500000
-/* Bytes a remembered word takes, about (hash tables, keys, snapshot). */
-#define IZDE_DEHYPHEN_BYTES_PER_WORD 50
-
-/* Sets the cap on the words d remembers (at least 1000). */
-void izde_dehyphen_set_memory(izde_dehyphen_t *d, size_t max_words);
-
 /* use == 0: decide every break by the language alone, as if each word
- * occurred nowhere else (the words of the text and of earlier texts are not
- * consulted). For measuring how the repair does on words seen once. */
+ * occurred nowhere else (the other words of the text are not consulted).
+ * For measuring how the repair does on words seen once. */
 void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use);
 
 /* Appends to out the text s (len bytes of valid UTF-8) with every
@@ -61,11 +53,11 @@ void izde_dehyphen_set_evidence(izde_dehyphen_t *d, int use);
  * иш-мердүүлүгү is found by ишмердүүлүк. A soft hyphen at a line end is
  * always joined.
  *
- * The context remembers the words of the texts it has repaired before (up to
- * a cap, then it starts afresh): a pair word seen whole in an earlier file of
- * the collection is evidence too. So the result for a text can depend on the
- * texts the same context saw before it; it never depends on anything else.
- * Measured by bench/dehyphen_eval.sh.
+ * The evidence is the text itself and the built-in rules, nothing else: the
+ * result for a text never depends on the texts repaired before it, so one
+ * collection gives one index whatever the number of threads and whether it
+ * was built at once or file by file (--update). Measured by
+ * bench/dehyphen_eval.sh.
  *
  * The line break moves behind the repaired word (and the punctuation glued
  * to it), so lines stay lines and the text shrinks only by the hyphen:

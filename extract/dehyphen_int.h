@@ -34,20 +34,10 @@ struct izde_dehyphen {
     struct table words;         /* words and hyphenated compounds */
     struct table stems;         /* 'K' or 'R' + stem of each word */
     int kyrgyz;                 /* the text has Kyrgyz letters (ң ө ү) */
-    /* Prefix counts come from two sorted key lists: a snapshot of the
-     * remembered words, re-sorted only when the memory has grown by a
-     * quarter or some texts have passed (sorting it for every text cost
-     * more than all the rest of indexing), and the words of the current
-     * text, sorted for it alone. */
-    struct skey *snap;
-    size_t snap_n, snap_cap;
-    size_t snap_words;          /* d->words.n when the snapshot was taken */
-    unsigned texts_since_snap;
+    /* The text's words sorted, with their counts, for prefix counts. */
     struct skey *cur;
     size_t cur_n, cur_cap;
     struct izde_buf k1, k2;     /* scratch keys */
-    size_t memory_words;        /* remembered words and stems before
-                                   starting afresh */
     int no_evidence;            /* decide by the language alone */
 };
 
@@ -189,21 +179,19 @@ static inline size_t word_start(const char *s, size_t i)
     return i;
 }
 
-/* Counts a word's stems (Kyrgyz and Russian). */
-
-/* ------------------------------------------------------------ across files */
+/* ------------------------------------------------------------ evidence */
 
 /* dehyphen_lexicon.c: the document's words and stems, counted. */
 /* Appends the key form of s[a, b): lowercase, ё as е, no stress marks. */
 izde_status_t dh_add_key(struct izde_buf *k, const char *s, size_t a, size_t b);
 /* How often key k occurs in t (0 when evidence is off). */
 unsigned dh_lookup(struct izde_dehyphen *d, struct table *t, const char *k, size_t len);
-void dh_table_clear(struct table *t);
+/* Forgets the words of the text before, keeping (most) allocations. */
+void dh_forget(struct izde_dehyphen *d);
 /* Counts the vocabulary of s (see dehyphen_lexicon.c). */
 izde_status_t dh_collect(struct izde_dehyphen *d, const char *s, size_t len);
-izde_status_t dh_refresh_snapshot(struct izde_dehyphen *d);
 void dh_merge_current(struct izde_dehyphen *d);
-/* How many remembered and current words start with k. */
+/* How often words of the text start with k (after dh_merge_current). */
 unsigned dh_count_prefix(struct izde_dehyphen *d, const char *k, size_t len);
 
 /* dehyphen_decide.c: join or keep the break between s[xs, xe) and

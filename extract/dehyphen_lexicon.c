@@ -1,4 +1,4 @@
-/* dehyphen_lexicon.c - the hyphen repair's evidence: the words and stems of the document (and of earlier ones, up to a memory cap) in hash tables, and prefix counts from sorted key lists. */
+/* dehyphen_lexicon.c - the hyphen repair's evidence: the words and stems of the document in hash tables, and prefix counts from its sorted key list. */
 #include "extract/dehyphen_int.h"
 
 /* Appends the key form of s[a, b): lowercase, ё as е, no stress marks. */
@@ -97,11 +97,29 @@ static izde_status_t bump(struct izde_dehyphen *d, struct table *t, const char *
     return IZDE_OK;
 }
 
-void dh_table_clear(struct table *t)
+/* A table that grew past this many slots for a long text is freed rather
+ * than wiped: clearing it for every later text, most of them short, would
+ * cost more than growing it again the next time. */
+#define KEEP_SLOTS (1u << 16)
+
+static void table_forget(struct table *t)
 {
-    if (t->e)
+    if (t->cap > KEEP_SLOTS) {
+        free(t->e);
+        t->e = NULL;
+        t->cap = 0;
+    } else if (t->e) {
         memset(t->e, 0, t->cap * sizeof(*t->e));
+    }
     t->n = 0;
+}
+
+void dh_forget(struct izde_dehyphen *d)
+{
+    izde_buf_clear(&d->arena);
+    table_forget(&d->words);
+    table_forget(&d->stems);
+    d->cur_n = 0;
 }
 
 static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t len)
@@ -127,8 +145,7 @@ static izde_status_t bump_stems(struct izde_dehyphen *d, const char *k, size_t l
 
 #define MAX_PARTS 8
 
-/* Counts one occurrence of word k in the memory and in the current text's
- * list. */
+/* Counts one occurrence of word k in the table and in the sorted list. */
 static izde_status_t bump_word(struct izde_dehyphen *d, const char *k, size_t len)
 {
     const struct entry *e;
@@ -239,36 +256,8 @@ static void sort_keys(struct izde_dehyphen *d, struct skey *keys, size_t n)
     sort_arena = NULL;
 }
 
-/* Takes a new snapshot of the remembered words when the old one has grown
- * stale. Called before the current text is collected, so the snapshot
- * never counts the current text, which cur counts. */
-izde_status_t dh_refresh_snapshot(struct izde_dehyphen *d)
-{
-    d->texts_since_snap++;
-    if (d->snap_n && d->words.n < d->snap_words + d->snap_words / 4 + 1024 &&
-        d->texts_since_snap < 256)
-        return IZDE_OK;
-    if (d->words.n > d->snap_cap) {
-        struct skey *p = realloc(d->snap, d->words.n * sizeof(*p));
-        if (!p)
-            return IZDE_ERR_NOMEM;
-        d->snap = p;
-        d->snap_cap = d->words.n;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < d->words.cap; i++)
-        if (d->words.e[i].hash)
-            d->snap[n++] = (struct skey){ d->words.e[i].off, d->words.e[i].len,
-                                          d->words.e[i].count };
-    sort_keys(d, d->snap, n);
-    d->snap_n = n;
-    d->snap_words = d->words.n;
-    d->texts_since_snap = 0;
-    return IZDE_OK;
-}
-
-/* Sorts the current text's words and folds repeats into one key with a
- * count, as the snapshot has them. */
+/* Sorts the text's words and folds repeats into one key with a count, so
+ * that a prefix count looks at each word once. */
 void dh_merge_current(struct izde_dehyphen *d)
 {
     sort_keys(d, d->cur, d->cur_n);
@@ -309,13 +298,10 @@ static unsigned count_prefix_in(const struct izde_dehyphen *d, const struct skey
     return total;
 }
 
-/* How often words starting with k (but longer than it) occur: in the
- * remembered texts, as of the snapshot, and in the current one. */
+/* How often words of the text starting with k (but longer than it) occur. */
 unsigned dh_count_prefix(struct izde_dehyphen *d, const char *k, size_t len)
 {
     if (d->no_evidence)
         return 0;
-    return count_prefix_in(d, d->snap, d->snap_n, k, len) +
-           count_prefix_in(d, d->cur, d->cur_n, k, len);
+    return count_prefix_in(d, d->cur, d->cur_n, k, len);
 }
-

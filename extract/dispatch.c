@@ -174,11 +174,8 @@ static int has_words(const char *s, size_t len)
 static izde_status_t finish(struct ix_extract *x, struct ix_outcome *o)
 {
     izde_status_t rc = IZDE_OK;
-    if (!x->dh) {
+    if (!x->dh)
         rc = izde_dehyphen_new(&x->dh);
-        if (rc == IZDE_OK && x->dehyphen_words)
-            izde_dehyphen_set_memory(x->dh, x->dehyphen_words);
-    }
     if (rc == IZDE_OK) {
         izde_buf_clear(&x->scratch);
         rc = izde_dehyphen_text(x->dh, x->text.p ? x->text.p : "", x->text.len, &x->scratch,

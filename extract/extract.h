@@ -68,7 +68,6 @@ struct ix_extract {
     struct izde_buf raw;       /* scratch: the file as read */
     struct izde_buf scratch;   /* scratch: conversions */
     izde_dehyphen_t *dh;       /* created on first use */
-    size_t dehyphen_words;     /* its memory cap; 0: the default */
 };
 
 void ix_extract_init(struct ix_extract *x);

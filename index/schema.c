@@ -100,7 +100,8 @@ const struct izde_schema_version izde_schema_history[] = {
       "T terms packed, 1c3e7bf); hashed Q# id terms for long paths and the "
       "izde.roots key (a6efa25); izde.version (5329dde) and izde.roots.v2 "
       "(92be123), which older code ignores; joined compounds (313d1ca, "
-      "analysis 5)" },
+      "analysis 5); hyphen repair by each file's own words (issue 17, "
+      "analysis 6)" },
 };
 const size_t izde_schema_history_count =
     sizeof(izde_schema_history) / sizeof(izde_schema_history[0]);

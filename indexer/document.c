@@ -26,7 +26,6 @@ izde_status_t ix_reader_init(struct ix_reader *r, const struct ix_options *o, ch
     memset(r, 0, sizeof(*r));
     r->opts = o;
     ix_extract_init(&r->x);
-    r->x.dehyphen_words = o->dehyphen_words;
     r->x.max_memory = o->max_memory;
     return izde_analyzer_new(&r->an, errmsg);
 }

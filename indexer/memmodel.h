@@ -10,22 +10,24 @@
  * (peak RSS against batch size; see the README): the process itself takes
  * about IX_MEM_BASE_MB, each byte of text waiting in a writer's uncommitted
  * batch, or in a document being analysed, about IX_MEM_PER_TEXT_BYTE bytes
- * (Xapian's maps of terms and positions), each word the hyphen repair
- * remembers across files IZDE_DEHYPHEN_BYTES_PER_WORD, and each file of
- * the run IX_MEM_PER_FILE (its path, its plan entry, its old record). */
+ * (Xapian's maps of terms and positions), and each file of the run
+ * IX_MEM_PER_FILE (its path, its plan entry, its old record). */
 #define IX_MEM_BASE_MB 48
 #define IX_MEM_PER_TEXT_BYTE 12
 #define IX_MEM_MIN_MB 64
 #define IX_MEM_DEFAULT_MB 512
 #define IX_MEM_PER_FILE 300
 
-/* Sets o->commit_bytes, inflight_bytes, dehyphen_words and max_memory so
- * that a run with o->jobs analysis threads and writers writer threads
- * stays near max_mb megabytes (at least IX_MEM_MIN_MB): of what is left
- * after the base, half goes to the writers' batches, a quarter to
- * documents in flight, a quarter to the hyphen repair's memory (capped at
- * what it can use, IZDE_DEHYPHEN_MEMORY_WORDS). The files of the run come
- * on top (IX_MEM_PER_FILE each). */
+/* Sets o->commit_bytes, inflight_bytes and max_memory so that a run with
+ * writers writer threads stays near max_mb megabytes (at least
+ * IX_MEM_MIN_MB): of what is left after the base, half goes to the
+ * writers' batches and a quarter to documents in flight. The last quarter
+ * is headroom: for the hyphen repair's count of the words of the text each
+ * thread repairs (some 50 bytes a distinct word) and the allocator's
+ * slack. It held the repair's memory of earlier files until the repair
+ * came to use each file's own words only (issue 17), and stays so that
+ * commits and reads are as they were. The files of the run come on top
+ * (IX_MEM_PER_FILE each). */
 void ix_memmodel_apply(struct ix_options *o, size_t max_mb, unsigned writers);
 
 /* Whether a file of size bytes may start being read and analysed while

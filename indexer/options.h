@@ -30,8 +30,6 @@ struct ix_options {
     size_t inflight_bytes;  /* files being read and analysed hold at most
                                this many bytes between them (one larger
                                file is read alone); 0: no limit */
-    size_t dehyphen_words;  /* words each thread's hyphen repair remembers
-                               across files; 0: its default */
     size_t max_memory;      /* --max-memory in bytes: also the address space
                                of each extraction helper (extract.h) */
     int follow_symlinks;    /* --follow-symlinks: index a link to a file

@@ -97,6 +97,23 @@ int main(void)
     CHECK_INT(st.kept, 1);
     CHECK_INT(st.soft, 0);
 
+    /* A text's repair does not depend on the texts the context repaired
+     * before it: the compound written whole in one file is no evidence
+     * for a break in the next (one collection, one index, whatever the
+     * threads read in which order). */
+    const char *before = "Комиссия назвала кызар-долыс главной задачей го-\nда.";
+    const char *after = "В городе снова обсуждали кызар-\nдолыс и планы.";
+    struct izde_buf alone = IZDE_BUF_INIT;
+    izde_dehyphen_free(d);
+    CHECK_INT(izde_dehyphen_new(&d), IZDE_OK);
+    CHECK_INT(izde_dehyphen_text(d, after, strlen(after), &alone, NULL), IZDE_OK);
+    izde_buf_clear(&out);
+    CHECK_INT(izde_dehyphen_text(d, before, strlen(before), &out, NULL), IZDE_OK);
+    izde_buf_clear(&out);
+    CHECK_INT(izde_dehyphen_text(d, after, strlen(after), &out, NULL), IZDE_OK);
+    CHECK_STRN(out.p, out.len, alone.p ? alone.p : "");
+    izde_buf_release(&alone);
+
     /* Empty text, and NULL free. */
     izde_buf_clear(&out);
     CHECK_INT(izde_dehyphen_text(d, "", 0, &out, NULL), IZDE_OK);

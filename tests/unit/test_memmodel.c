@@ -3,17 +3,14 @@
 #include <stdio.h>
 
 #include "harness.h"
-#include "extract/dehyphen.h"
 #include "indexer/memmodel.h"
 
 /* The model's shares, in bytes, add up to at most what --max-memory gives. */
 static void check_adds_up(const struct ix_options *o, size_t max_mb, unsigned writers)
 {
-    uint64_t jobs = o->jobs ? o->jobs : 1;
     uint64_t used = ((uint64_t)IX_MEM_BASE_MB << 20) +
                     (uint64_t)writers * o->commit_bytes * IX_MEM_PER_TEXT_BYTE +
-                    (uint64_t)o->inflight_bytes * IX_MEM_PER_TEXT_BYTE +
-                    jobs * o->dehyphen_words * IZDE_DEHYPHEN_BYTES_PER_WORD;
+                    (uint64_t)o->inflight_bytes * IX_MEM_PER_TEXT_BYTE;
     if (used > (uint64_t)max_mb << 20)
         fprintf(stderr, "%s:%d: %zu MB, %u writers: the shares take %llu bytes\n", __FILE__,
                 __LINE__, max_mb, writers, (unsigned long long)used);
@@ -25,28 +22,26 @@ static void test_apply(void)
     static const struct {
         size_t max_mb;
         unsigned jobs, writers;
-        size_t commit, inflight, dehyphen;
+        size_t commit, inflight;
     } rows[] = {
-        /* the default: 464 MB after the base; half, a quarter, a quarter */
-        { 512, 4, 1, 20272469, 10136234, 608174 },
-        /* writers share the batch budget, jobs the hyphen repair's */
-        { 512, 4, 4, 5068117, 10136234, 608174 },
-        { 512, 2, 1, 20272469, 10136234, 1216348 },
-        /* 0 jobs or writers count as one; one job alone would be given
-         * more words than the repair can use */
-        { 512, 0, 0, 20272469, 10136234, IZDE_DEHYPHEN_MEMORY_WORDS },
+        /* the default: 464 MB after the base; half, a quarter (and a
+         * quarter of headroom) */
+        { 512, 4, 1, 20272469, 10136234 },
+        /* writers share the batch budget; jobs do not change it */
+        { 512, 4, 4, 5068117, 10136234 },
+        { 512, 2, 1, 20272469, 10136234 },
+        /* 0 writers count as one */
+        { 512, 0, 0, 20272469, 10136234 },
         /* the smallest --max-memory */
-        { IX_MEM_MIN_MB, 2, 1, 699050, 349525, 41943 },
-        /* plenty: the hyphen repair takes no more than it can use */
-        { 8192, 1, 1, 355816789, 177908394, IZDE_DEHYPHEN_MEMORY_WORDS },
-        { 0, 0, 0, 0, 0, 0 },
+        { IX_MEM_MIN_MB, 2, 1, 699050, 349525 },
+        { 8192, 1, 1, 355816789, 177908394 },
+        { 0, 0, 0, 0, 0 },
     };
     for (int i = 0; rows[i].max_mb; i++) {
         struct ix_options o = { .jobs = rows[i].jobs };
         ix_memmodel_apply(&o, rows[i].max_mb, rows[i].writers);
         CHECK_INT(o.commit_bytes, rows[i].commit);
         CHECK_INT(o.inflight_bytes, rows[i].inflight);
-        CHECK_INT(o.dehyphen_words, rows[i].dehyphen);
         CHECK_INT(o.max_memory, (uint64_t)rows[i].max_mb << 20);
         check_adds_up(&o, rows[i].max_mb, rows[i].writers ? rows[i].writers : 1);
     }
