@@ -129,6 +129,8 @@ static void add_top(struct out *out, const struct web_query *wq)
         o_f(out, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", wq->lang);
     if (ui != WEB_UI_KY)
         o_f(out, "<input type=\"hidden\" name=\"ui\" value=\"%s\">", web_ui_code(ui));
+    if (wq->limit != WEB_PAGE_DEFAULT_LIMIT)
+        o_f(out, "<input type=\"hidden\" name=\"limit\" value=\"%u\">", wq->limit);
     o_s(out, "<button type=\"submit\">");
     o_hs(out, web_str(ui, WS_SEARCH_BUTTON));
     o_s(out, "</button></form>\n");
