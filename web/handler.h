@@ -1,4 +1,4 @@
-/* handler.h - what izde-web's request handlers (routes.c) share with the server (server.c). */
+/* handler.h - what izde-web's server (server.c), its routes (routes.c) and their helpers (request.c) share. */
 #ifndef IZDE_WEB_HANDLER_H
 #define IZDE_WEB_HANDLER_H
 
@@ -41,7 +41,8 @@ const char *web_arg(const struct web_ctx *c, const char *name);
 enum MHD_Result web_reply(struct web_ctx *c, unsigned status, const char *ctype,
                           const char *body, size_t len, int html);
 
-/* The routes (routes.c); each answers the request. */
+/* The routes (routes.c); each answers the request. The functions above
+ * are request.c's. */
 enum MHD_Result web_route_page(struct web_ctx *c);
 enum MHD_Result web_route_api_search(struct web_ctx *c);
 enum MHD_Result web_route_api_suggest(struct web_ctx *c);

@@ -16,7 +16,7 @@ static void usage(void)
            "\n"
            "Serves a search page and a JSON API over the index, ranked exactly as\n"
            "izde-search ranks. Pages: /  (?q=WORDS&page=N&lang=ky|ru|en&ui=ky|ru|en);\n"
-           "API: /api/search?q=WORDS&page=N&limit=N&lang=L (izde-search --json's object),\n"
+           "API: /api/search?q=WORDS&page=N&limit=N&lang=L (izde-search's JSON object),\n"
            "/api/suggest?q=WORDS; indexed files: /doc/ID.\n"
            "\n"
            "  --db DIR          an index to search (several are searched as one)\n"
