@@ -66,6 +66,7 @@ static const char css[] =
     "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:0 1rem;"
     "color:#1a1a1a;background:#fff}"
     "h1{font-size:1.4rem;margin:1rem 0 .5rem}h1 a{color:inherit;text-decoration:none}"
+    "h2{font-size:1.05rem;margin:1.2rem 0 .6rem;color:#444}"
     "form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}"
     "label{flex-basis:100%;font-weight:600}"
     "input[type=search]{flex:1 1 12rem;font-size:1.1rem;padding:.4rem;border:2px solid #555;"
@@ -78,7 +79,7 @@ static const char css[] =
     ".t{font-size:1.1rem;font-weight:600}.p{color:#555;font-size:.85rem;word-break:break-all}"
     ".s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}"
     ".badge{font-size:.8rem;border:1px solid #888;border-radius:3px;padding:0 .3rem;"
-    "margin-left:.4rem;color:#444}"
+    "margin-left:.4rem;color:#444;white-space:nowrap}"
     ".notice{padding:.6rem;border-left:4px solid #b45f06;background:#fdf3e7}"
     "details{margin:1rem 0;padding:.5rem;border:1px solid #ccc;border-radius:4px}"
     "@media(max-width:30rem){body{font-size:15px}button{flex-basis:100%}}";
@@ -226,10 +227,16 @@ static void add_hit(struct out *out, const struct web_query *wq,
         o_s(out, "</span>");
     }
     o_s(out, "</div><div class=\"p\">");
+    /* What the record holds beside the path; a field it lacks is left out. */
+    const char *fields[] = { dd->author, dd->date, dd->lang };
+    size_t lens[] = { dd->author ? dd->author_len : 0, dd->date ? dd->date_len : 0,
+                      dd->lang ? dd->lang_len : 0 };
     o_h(out, dd->path, dd->path_len);
-    if (dd->lang_len) {
+    for (size_t k = 0; k < 3; k++) {
+        if (!lens[k])
+            continue;
         o_s(out, " · ");
-        o_h(out, dd->lang, dd->lang_len);
+        o_h(out, fields[k], lens[k]);
     }
     o_s(out, "</div><p class=\"s\">");
     o_hm(out, h->snippet.p ? h->snippet.p : "", h->snippet.len, IZDE_SNIPPET_OPEN[0],
