@@ -273,8 +273,15 @@ enum MHD_Result web_route_doc(struct web_ctx *c, const char *id)
     char *raw = NULL;
     struct izde_docdata dd;
     izde_status_t rc = izde_session_record(s, (izde_docid_t)docid, &raw, &dd);
-    if (rc != IZDE_OK)
+    if (rc == IZDE_ERR_NOT_FOUND || rc == IZDE_ERR_ENCODING)
         return not_found(c);
+    if (rc != IZDE_OK) {
+        static const char msg[] = "the index cannot be read now\n";
+        if (rc != IZDE_ERR_NOMEM)
+            web_session_failed(c, rc);
+        return web_reply(c, MHD_HTTP_SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", msg,
+                         sizeof msg - 1, 0);
+    }
     /* The path as the index stored it; it must still be a regular file. */
     char *path = strndup(dd.path, dd.path_len);
     const char *type = doc_type(dd.path, dd.path_len);
