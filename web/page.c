@@ -77,7 +77,7 @@ static const char css[] =
     "nav,.count,.notice{margin:.6rem 0}nav a,nav strong{margin-right:.6rem}"
     "ol{padding-left:1.4rem}li{margin:0 0 1rem}"
     ".t{font-size:1.1rem;font-weight:600}.p{color:#555;font-size:.85rem;word-break:break-all}"
-    ".s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}"
+    ".s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}.n{color:#555}"
     ".badge{font-size:.8rem;border:1px solid #888;border-radius:3px;padding:0 .3rem;"
     "margin-left:.4rem;color:#444;white-space:nowrap}"
     ".notice{padding:.6rem;border-left:4px solid #b45f06;background:#fdf3e7}"
@@ -137,8 +137,10 @@ static void add_top(struct out *out, const struct web_query *wq)
     o_s(out, "</button></form>\n");
 }
 
+static void add_count(struct out *out, uint64_t n);
+
 /* The language filter: every language and "all", the current one not a
- * link. */
+ * link, each with its number of hits when the counts were made. */
 static void add_lang_filter(struct out *out, const struct web_query *wq)
 {
     static const char *const codes[] = { NULL, "ky", "ru", "en" };
@@ -157,6 +159,11 @@ static void add_lang_filter(struct out *out, const struct web_query *wq)
             o_s(out, "\">");
         }
         o_hs(out, web_str(wq->ui, names[i]));
+        if (wq->have_counts) {
+            o_s(out, wq->lang_exact[i] ? " <span class=\"n\">(" : " <span class=\"n\">(~");
+            add_count(out, wq->lang_counts[i]);
+            o_s(out, ")</span>");
+        }
         o_s(out, current ? "</strong>" : "</a>");
     }
     o_s(out, "</nav>\n");

@@ -3,6 +3,7 @@
 #define IZDE_WEB_PAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "common/buf.h"
 #include "common/status.h"
 #include "searcher/session.h"
@@ -21,6 +22,9 @@ struct web_query {
     const char *lang;       /* "ky", "ru", "en", or NULL for every language */
     enum web_ui ui;
     int files;              /* link each hit to /doc/ID (no --no-files) */
+    int have_counts;        /* lang_counts hold the facet counts: */
+    uint64_t lang_counts[4];/*   hits in every language, ky, ru, en */
+    int lang_exact[4];      /*   each exact, else an estimate */
 };
 
 /* Writes the whole page into out (cleared first). results is the searched

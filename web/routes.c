@@ -79,6 +79,23 @@ static izde_status_t search(struct web_ctx *c, izde_session_t *s, const char *q,
     return rc;
 }
 
+/* The language filter's counts: the query's hits in every language and in
+ * each, from the ranking alone (one hit, no snippet, no suggestion). Left
+ * out when a count fails; the filter's links work without them. */
+static void count_langs(struct web_ctx *c, izde_session_t *s, struct web_query *wq)
+{
+    static const char *const langs[4] = { NULL, "ky", "ru", "en" };
+    struct izde_session_page *fp = &c->w->facet;
+    for (size_t i = 0; i < 4; i++) {
+        struct izde_session_params params = { .limit = 1, .lang = langs[i] };
+        if (izde_session_search(s, wq->q, wq->q_len, &params, fp) != IZDE_OK)
+            return;
+        wq->lang_counts[i] = fp->counts.complete.n + fp->counts.partial.n;
+        wq->lang_exact[i] = fp->counts.complete.exact && fp->counts.partial.exact;
+    }
+    wq->have_counts = 1;
+}
+
 enum MHD_Result web_route_page(struct web_ctx *c)
 {
     struct web_query wq = { .q = web_arg(c, "q"), .files = c->opts->files };
@@ -121,6 +138,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             notice = web_str(wq.ui, WS_NO_WORDS);
         } else {
             results = p;
+            count_langs(c, s, &wq);
         }
     }
     if (web_page_render(&c->w->out, &wq, results, notice) != IZDE_OK)

@@ -96,6 +96,13 @@ want = [r["title"] for r in json.load(open(sys.argv[1]))["results"]]
 got = [html.unescape(t) for t in re.findall(r'<span class="title">(.*?)</span>', open(sys.argv[2]).read())]
 assert got == want, (got, want)
 PY
+# The language filter counts each language's hits as izde-search --lang does.
+for lang in ky ru en; do
+    "$BIN/izde-search" --db "$db" --json --lang $lang мектептерде >"$TMP/cli.json"
+    want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/cli.json")
+    got=$(sed -n "s/.*class=\"lang-$lang\"[^>]*>[^<]*<span class=\"n\">(\([0-9]*\)).*/\1/p" "$TMP/body")
+    [ "$got" = "$want" ] && pass || fail "language filter count for $lang: '$got', izde-search says $want"
+done
 size=$(wc -c <"$TMP/body")
 [ "$size" -le 51200 ] && pass || fail "page weighs $size bytes, over 50 KB"
 get / -G --data-urlencode "q=мектеп" -d limit=50
