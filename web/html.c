@@ -12,8 +12,7 @@ static izde_status_t flush(struct izde_buf *out, const char *s, size_t from, siz
 
 /* The escaper shared by web_html and web_html_marked; marks are bytes
  * (0 for none) that become <mark> and </mark>. */
-static izde_status_t escape(struct izde_buf *out, const char *s, size_t len, char open,
-                            char close)
+static izde_status_t escape(struct izde_buf *out, const char *s, size_t len, char open, char close)
 {
     izde_status_t rc = IZDE_OK;
     size_t run = 0, i = 0;

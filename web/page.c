@@ -106,9 +106,11 @@ static void add_link(struct out *out, const struct web_query *wq, const char *q,
 static void add_top(struct out *out, const struct web_query *wq)
 {
     enum web_ui ui = wq->ui;
-    o_f(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                       "<title>", web_str(ui, WS_HTML_LANG));
+    o_f(out,
+        "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        "<title>",
+        web_str(ui, WS_HTML_LANG));
     if (wq->q && wq->q_len) {
         o_h(out, wq->q, wq->q_len);
         o_s(out, " — ");
@@ -116,11 +118,11 @@ static void add_top(struct out *out, const struct web_query *wq)
     o_hs(out, web_str(ui, WS_TITLE));
     o_s(out, "</title><style>");
     o_s(out, css);
-    o_f(out, "</style></head><body>\n<header><h1><a href=\"/%s%s\">",
-        ui != WEB_UI_KY ? "?ui=" : "", ui != WEB_UI_KY ? web_ui_code(ui) : "");
+    o_f(out, "</style></head><body>\n<header><h1><a href=\"/%s%s\">", ui != WEB_UI_KY ? "?ui=" : "",
+        ui != WEB_UI_KY ? web_ui_code(ui) : "");
     o_hs(out, web_str(ui, WS_TITLE));
     o_s(out, "</a></h1></header>\n<main>\n<form method=\"get\" action=\"/\" "
-                       "role=\"search\"><label for=\"q\">");
+             "role=\"search\"><label for=\"q\">");
     o_hs(out, web_str(ui, WS_SEARCH_LABEL));
     o_s(out, "</label><input type=\"search\" id=\"q\" name=\"q\" value=\"");
     if (wq->q)
@@ -212,17 +214,16 @@ static int is_pdf(const char *path, size_t len)
     return len >= 4 && strncasecmp(path + len - 4, ".pdf", 4) == 0;
 }
 
-static void add_hit(struct out *out, const struct web_query *wq,
-                    const struct izde_session_hit *h)
+static void add_hit(struct out *out, const struct web_query *wq, const struct izde_session_hit *h)
 {
     const struct izde_docdata *dd = &h->dd;
     const char *title = dd->title_len ? dd->title : dd->path;
     size_t title_len = dd->title_len ? dd->title_len : dd->path_len;
     o_f(out, "<li value=\"%u\" class=\"hit%s\"><div class=\"t\">", h->rank,
-                  h->partial ? " partial" : " complete");
+        h->partial ? " partial" : " complete");
     if (wq->files)
         o_f(out, "<a href=\"/doc/%" PRIu32 "%s\">", (uint32_t)h->docid,
-                      is_pdf(dd->path, dd->path_len) ? "#page=1" : "");
+            is_pdf(dd->path, dd->path_len) ? "#page=1" : "");
     o_s(out, "<span class=\"title\">");
     o_h(out, title, title_len);
     o_s(out, "</span>");
@@ -247,14 +248,13 @@ static void add_hit(struct out *out, const struct web_query *wq,
     }
     o_s(out, "</div><p class=\"s\">");
     o_hm(out, h->snippet.p ? h->snippet.p : "", h->snippet.len, IZDE_SNIPPET_OPEN[0],
-                    IZDE_SNIPPET_CLOSE[0]);
+         IZDE_SNIPPET_CLOSE[0]);
     o_s(out, "</p></li>\n");
 }
 
 /* The hits, complete ones first as ranked, with a heading before the
  * first partial one. */
-static void add_hits(struct out *out, const struct web_query *wq,
-                     const struct izde_session_page *p)
+static void add_hits(struct out *out, const struct web_query *wq, const struct izde_session_page *p)
 {
     int in_list = 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -268,8 +268,7 @@ static void add_hits(struct out *out, const struct web_query *wq,
             o_s(out, "</h2>\n");
         }
         if (!in_list)
-            o_f(out, "<ol class=\"results\" aria-label=\"%s\">\n",
-                          web_str(wq->ui, WS_RESULTS));
+            o_f(out, "<ol class=\"results\" aria-label=\"%s\">\n", web_str(wq->ui, WS_RESULTS));
         in_list = 1;
         add_hit(out, wq, h);
     }

@@ -42,8 +42,8 @@ const char *web_arg(const struct web_ctx *c, const char *name)
 static const char page_policy[] = "default-src 'none'; style-src 'unsafe-inline'; "
                                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-enum MHD_Result web_reply(struct web_ctx *c, unsigned status, const char *ctype,
-                          const char *body, size_t len, int html)
+enum MHD_Result web_reply(struct web_ctx *c, unsigned status, const char *ctype, const char *body,
+                          size_t len, int html)
 {
     struct MHD_Response *r =
         MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);

@@ -121,8 +121,11 @@ enum MHD_Result web_route_page(struct web_ctx *c)
         status = MHD_HTTP_SERVICE_UNAVAILABLE;
     } else if (s) {
         struct izde_session_params params = {
-            .offset = (wq.page - 1) * wq.limit, .limit = wq.limit, .lang = wq.lang,
-            .suggest = 1, .snippets = 1,
+            .offset = (wq.page - 1) * wq.limit,
+            .limit = wq.limit,
+            .lang = wq.lang,
+            .suggest = 1,
+            .snippets = 1,
         };
         izde_status_t rc = search(c, s, wq.q, &params);
         if (rc != IZDE_OK) {
@@ -188,9 +191,8 @@ static int api_outcome(struct web_ctx *c, izde_status_t rc, enum MHD_Result *ans
         *answered = json_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "the index cannot be read now");
     } else if (p->outcome == IZDE_PAGE_TOO_LONG) {
         snprintf(msg, sizeof msg,
-                 "query too long (%zu words, %zu bytes): at most %d words and %d bytes",
-                 p->words, p->query_len, IZDE_SESSION_MAX_QUERY_WORDS,
-                 IZDE_SESSION_MAX_QUERY_BYTES);
+                 "query too long (%zu words, %zu bytes): at most %d words and %d bytes", p->words,
+                 p->query_len, IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, msg);
     } else if (p->outcome == IZDE_PAGE_NO_WORDS) {
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "empty query: no words to search for");

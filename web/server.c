@@ -15,14 +15,14 @@
  * up to 48 KB once percent-encoded in the URL, and must reach the session
  * to be told it is too long instead of being cut by the HTTP layer. */
 #define WEB_CONNECTION_MEMORY (128 * 1024)
-#define WEB_MAX_CONNECTIONS 512
+#define WEB_MAX_CONNECTIONS   512
 
 struct web_server {
     struct MHD_Daemon *daemon;
     struct web_options opts;
-    pthread_mutex_t lock;           /* guards workers */
+    pthread_mutex_t lock; /* guards workers */
     struct web_worker *workers;
-    pthread_key_t key;              /* each thread's worker */
+    pthread_key_t key; /* each thread's worker */
 };
 
 /* This thread's worker, made and listed on its first request. */
@@ -125,12 +125,12 @@ izde_status_t web_server_start(const struct web_options *o, web_server_t **out, 
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    srv->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)WEB_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_END);
+    srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, answer, srv, MHD_OPTION_SOCK_ADDR,
+                                   ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
+                                   MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_TIMEOUT_SECONDS,
+                                   MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                                   (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
+                                   (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!srv->daemon) {
         size_t n = strlen(o->listen) + 80;
@@ -146,8 +146,7 @@ izde_status_t web_server_start(const struct web_options *o, web_server_t **out, 
 
 unsigned web_server_port(const web_server_t *s)
 {
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
 }
 
