@@ -7,11 +7,12 @@ izde_session_t *web_session(struct web_ctx *c)
 {
     struct web_worker *w = c->w;
     if (w->session) {
-        /* A writer's commit since the last request: read the new revision. */
-        izde_status_t rc = izde_session_refresh(w->session);
-        if (rc == IZDE_OK)
+        /* A writer's commit since the last request: read the new revision.
+         * A failure here is usually --full or --compact having swapped in
+         * a new database (the old one is gone): opening anew finds it, and
+         * only a failure to open is worth a message. */
+        if (izde_session_refresh(w->session) == IZDE_OK)
             return w->session;
-        izde_diag_warning("cannot reopen the index: %s", izde_session_errmsg(w->session, rc));
         izde_session_close(w->session);
         w->session = NULL;
     }

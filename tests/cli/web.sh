@@ -165,6 +165,14 @@ expect_exit 0 "remove it" "$BIN/izde-index" --db "$db" "$docs"
 get "/doc/$newid"
 expect_code 404 "a removed document"
 
+# A rebuild swapped in by --full (a new directory; the old one goes) is
+# found without a restart, with nothing said on stderr.
+echo "жаңы документ" >"$docs/zz-full.txt"
+expect_exit 0 "izde-index --full" "$BIN/izde-index" --db "$db" --full
+get / -G --data-urlencode "q=жаңы документ"
+expect_grep 'zz-full.txt' "$TMP/body" "a --full rebuild is seen without a restart"
+expect_no_grep 'warning' "$TMP/log" "no warning for a swapped index"
+
 # --no-files: no links, and /doc/ is 404 for everything.
 start_web "$TMP/log-nofiles" --db "$db" --no-files
 get / -G --data-urlencode "q=мектеп"
