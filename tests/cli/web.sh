@@ -200,6 +200,18 @@ expect_code 503 "corrupt index"
 get /
 expect_code 200 "the server still answers after a corrupt index"
 
+# Slow clients: twenty connections that never finish their request do not
+# keep a reader (two worker threads here) from being answered.
+start_web "$TMP/log-slow" --db "$db"
+port=${URL##*:}
+fds=()
+for _ in $(seq 1 20); do
+    exec {fd}<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /?q=' >&$fd && fds+=($fd)
+done
+get /api/search -G --data-urlencode "q=мектеп" --max-time 5
+expect_code 200 "answered while 20 slow clients hold connections"
+for fd in "${fds[@]}"; do exec {fd}>&-; done
+
 # Only GET and HEAD.
 get / -X POST -d q=x
 expect_code 405 "POST"
