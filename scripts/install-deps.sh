@@ -11,11 +11,16 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core
           # Man pages (docs/man/*.scd); the Debian package and its test
           # (tests/cli/package.sh: dpkg-buildpackage, lintian).
-          scdoc dpkg-dev debhelper fakeroot lintian)
+          scdoc dpkg-dev debhelper fakeroot lintian
+          # izde-web: libmicrohttpd; its tests use curl and a real browser
+          # (chromium headless, driven by chromium-driver and selenium).
+          libmicrohttpd-dev curl chromium chromium-driver python3-selenium)
 # Only for measuring: against Snowball (bench/) and the shared eval tools; and
 # bench/run.sh (SQLite FTS5, omindex, /usr/bin/time) and bench/profile.sh (perf).
 optional=(libstemmer-dev python3-xapian python3-stemmer
-          sqlite3 libsqlite3-dev xapian-omega time linux-perf)
+          sqlite3 libsqlite3-dev xapian-omega time linux-perf
+          # bench/web_load.sh
+          wrk)
 
 missing=()
 for p in "${packages[@]}" "${optional[@]}"; do

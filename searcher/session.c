@@ -313,3 +313,30 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
         release_hits(p);
     return rc;
 }
+
+izde_status_t izde_session_refresh(izde_session_t *s)
+{
+    return izde_rdb_reopen(s->db);
+}
+
+izde_status_t izde_session_record(izde_session_t *s, izde_docid_t docid, char **raw,
+                                  struct izde_docdata *dd)
+{
+    size_t len;
+    *raw = NULL;
+    izde_status_t rc = IZDE_ERR_DB_MODIFIED;
+    for (int attempt = 0; transient(rc) && attempt < SR_MAX_CORRUPT; attempt++) {
+        if (attempt && izde_rdb_reopen(s->db) != IZDE_OK)
+            break;
+        free(*raw);
+        *raw = NULL;
+        rc = izde_rdb_get_data(s->db, docid, raw, &len);
+    }
+    if (rc == IZDE_OK)
+        rc = izde_docdata_decode(*raw, len, dd);
+    if (rc != IZDE_OK) {
+        free(*raw);
+        *raw = NULL;
+    }
+    return rc;
+}

@@ -111,6 +111,19 @@ const char *izde_session_errmsg(const izde_session_t *s, izde_status_t rc);
  * it may be searched into again. */
 void izde_session_page_release(struct izde_session_page *page);
 
+/* Moves the session to the newest committed revision, so that a
+ * long-lived session (izde-web's, one per worker thread) sees what a writer
+ * committed since it opened; cheap when nothing changed. Returns IZDE_OK or
+ * the status of the reopen (izde_session_errmsg says more). */
+izde_status_t izde_session_refresh(izde_session_t *s);
+
+/* The stored record of document docid, read from the current revision:
+ * OUT: *raw (malloc'ed; the caller frees it) and *dd pointing into it.
+ * Returns IZDE_OK, IZDE_ERR_NOT_FOUND when no such document is in the index,
+ * IZDE_ERR_ENCODING for a malformed record, or a database status. */
+izde_status_t izde_session_record(izde_session_t *s, izde_docid_t docid, char **raw,
+                                  struct izde_docdata *dd);
+
 /* NULL is a no-op. */
 void izde_session_close(izde_session_t *s);
 

@@ -8,6 +8,7 @@ expect_exit 0 "cmake --install" cmake --install "$build" --prefix "$prefix"
 for f in bin/izde-index bin/izde-search bin/izde-stem bin/izde-meta lib/izde/izde-extract \
          share/man/man1/izde-index.1 share/man/man1/izde-search.1 share/man/man1/izde-stem.1 \
          share/man/man1/izde-meta.1 share/bash-completion/completions/izde-meta \
+         bin/izde-web share/man/man1/izde-web.1 share/bash-completion/completions/izde-web \
          share/bash-completion/completions/izde-index share/bash-completion/completions/izde-search \
          share/bash-completion/completions/izde-stem share/doc/izde/README.md; do
     [ -e "$prefix/$f" ] && pass || fail "not installed: $f"
@@ -30,7 +31,7 @@ json_paths "$TMP/out" | grep -qx library.pdf && pass || fail "the PDF was not in
 
 # The man pages render, and bash completion loads and offers options.
 if command -v man >/dev/null; then
-    for p in izde-index izde-search izde-stem izde-meta; do
+    for p in izde-index izde-search izde-stem izde-meta izde-web; do
         MANWIDTH=80 man -l "$prefix/share/man/man1/$p.1" >"$TMP/man.txt" 2>"$TMP/man.err" && pass || fail "man $p"
         expect_grep "EXIT STATUS" "$TMP/man.txt" "man $p has exit status"
     done

@@ -1,7 +1,7 @@
 # manpages.sh - every option in a program's --help is in its man page, and every option in the man page is in --help.
 . "$(dirname "$0")/lib.sh"
 options() { grep -o -- '--[a-z][a-z-]*' | sort -u; }
-for p in izde-index izde-search izde-stem izde-meta; do
+for p in izde-index izde-search izde-stem izde-meta izde-web; do
     page=$SRC/docs/man/$p.1.scd
     [ -f "$page" ] || { fail "no man page source for $p"; continue; }
     "$BIN/$p" --help | options >"$TMP/help"

@@ -18,7 +18,7 @@ expect_exit 0 "-h" "$BIN/izde-search" -h
 expect_grep "^usage: izde-search" "$TMP/out" "-h shows the help"
 
 # GNU-style messages, one line, naming the option and the --help hint.
-for p in izde-index izde-search izde-stem izde-meta; do
+for p in izde-index izde-search izde-stem izde-meta izde-web; do
     expect_exit 2 "$p unknown option" "$BIN/$p" --frobnicate
     expect_grep "^$p: unknown option '--frobnicate' (see $p --help)$" "$TMP/err" "$p unknown option message"
 done
@@ -28,7 +28,7 @@ expect_exit 2 "missing value" "$BIN/izde-search" --db "$TMP/a.db" мугалим
 expect_grep "option '--limit' needs a value" "$TMP/err" "missing value message"
 
 # --version: one version everywhere, with the libraries and the index format.
-for p in izde-index izde-search izde-stem izde-meta; do
+for p in izde-index izde-search izde-stem izde-meta izde-web; do
     expect_exit 0 "$p --version" "$BIN/$p" --version
     head -1 "$TMP/out" | grep -Eq "^$p [0-9]+\.[0-9]+\.[0-9]+$" && pass || fail "$p --version: $(head -1 "$TMP/out")"
     head -1 "$TMP/out" | awk '{print $2}' >>"$TMP/versions"

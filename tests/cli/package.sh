@@ -36,4 +36,5 @@ expect_exit 0 "izde-search from the .deb" "$root/usr/bin/izde-search" --db "$TMP
 json_paths "$TMP/out" | head -1 | grep -qx ky-innovation-teacher.txt && pass || fail "search from the .deb: wrong first hit"
 [ -x "$root/usr/lib/izde/izde-extract" ] && pass || fail "no PDF helper in /usr/lib/izde"
 [ -f "$root/usr/share/man/man1/izde-search.1.gz" ] && pass || fail "no man page in the .deb"
+[ -x "$root/usr/bin/izde-web" ] && pass || fail "no izde-web in the .deb"
 finish

@@ -1,0 +1,86 @@
+#!/bin/bash
+# web_load.sh - izde-web under load: wrk, 32 connections for 20 s on the page and on the API, while izde-index --update commits.
+#
+#   bench/web_load.sh [BIN_DIR] [DOCS] [SECONDS] [CONNECTIONS]
+#
+# Generates DOCS documents (default 3000) and their latency queries with
+# ../shared/eval/make_bench_corpus.py, indexes them, starts izde-web, and
+# runs wrk over the queries against / and against /api/search for SECONDS
+# each (default 20) with CONNECTIONS connections (default 32). Meanwhile a
+# writer keeps changing 20 documents and running izde-index --update, so
+# every few seconds a commit lands under the readers. Prints, for the page
+# and the API: requests, errors (any non-2xx answer counts), p50 and p99;
+# the commits made; the server's resident memory before and after; and
+# izde-search --batch's mean time a query on the same queries, the
+# yardstick of issue 18 (API p99 within twice that; --batch makes no
+# snippets, the API does), and the API with one connection, where nothing
+# queues. Not a ctest test.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-$here/../build/bin}
+docs=${2:-3000}
+secs=${3:-20}
+conns=${4:-32}
+# shared/ sits beside the checkout (../shared), or is named by IZDE_SHARED_DIR.
+shared=${IZDE_SHARED_DIR:-$here/../../shared}
+for t in wrk curl; do
+    command -v $t >/dev/null || { echo "no $t: scripts/install-deps.sh installs it" >&2; exit 2; }
+done
+[ -x "$bin/izde-web" ] || { echo "no $bin/izde-web: build first" >&2; exit 2; }
+[ -f "$shared/eval/make_bench_corpus.py" ] || { echo "no $shared/eval/make_bench_corpus.py" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/izde-webload.XXXXXX")
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+/usr/bin/python3 "$shared/eval/make_bench_corpus.py" --out "$tmp/corpus" --docs "$docs" >/dev/null
+queries=$tmp/corpus/queries.txt
+echo "corpus: $docs documents, $(du -sm "$tmp/corpus/docs" | cut -f1) MB, $(wc -l <"$queries") queries;" \
+     "$(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$bin/izde-index" -q --db "$tmp/db" "$tmp/corpus/docs"
+
+# The yardstick: izde-search --batch's time a query, top 10, same queries.
+awk '{ printf "q%d\t%s\n", NR, $0 }' "$queries" >"$tmp/batch.tsv"
+t0=$(date +%s%N)
+"$bin/izde-search" --db "$tmp/db" --batch "$tmp/batch.tsv" >/dev/null 2>&1
+t1=$(date +%s%N)
+echo "izde-search --batch: $(echo "scale=3; ($t1 - $t0) / 1000000 / $(wc -l <"$queries")" | bc) ms a query (mean)"
+
+"$bin/izde-web" --db "$tmp/db" --listen 127.0.0.1:0 --threads "$(nproc)" 2>"$tmp/web.log" &
+web=$!
+pids+=($web)
+for _ in $(seq 1 100); do grep -q "listening on" "$tmp/web.log" && break; sleep 0.1; done
+url=$(sed -n 's/^izde-web: listening on \(http:[^ ]*\)\/$/\1/p' "$tmp/web.log")
+[ -n "$url" ] || { cat "$tmp/web.log" >&2; exit 1; }
+rss() { awk '/^VmRSS/ { print $2 / 1024 " MB" }' /proc/$web/status; }
+curl -s -o /dev/null "$url/?q=warmup"
+
+# The writer: change 20 documents, update, again, until told to stop.
+writer() {
+    local n=0
+    while [ ! -e "$tmp/stop" ]; do
+        find "$tmp/corpus/docs" -name '*.txt' | shuf -n 20 --random-source=<(yes) |
+            while read -r f; do echo "жаңыртуу $n" >>"$f"; done
+        "$bin/izde-index" -q --db "$tmp/db" --update 2>>"$tmp/writer.err" || echo "update failed" >>"$tmp/writer.err"
+        n=$((n + 1))
+        echo "$n" >"$tmp/commits"
+        sleep 1
+    done
+}
+writer &
+pids+=($!)
+echo "izde-web: $(rss) resident before"
+for target in "page /?q=" "api /api/search?q="; do
+    set -- $target
+    printf '%-5s ' "$1"
+    wrk -t 2 -c "$conns" -d "${secs}s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "$2" |
+        grep '^requests='
+done
+# One connection: the time a request takes when it does not queue behind
+# the others (to hold against izde-search --batch's, which makes no snippets).
+printf '%-5s ' api1
+wrk -t 1 -c 1 -d "$((secs / 4 + 1))s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "/api/search?q=" |
+    grep '^requests='
+touch "$tmp/stop"
+wait "${pids[1]}" 2>/dev/null || true
+echo "commits during the run: $(cat "$tmp/commits" 2>/dev/null || echo 0)$(grep -c 'update failed' "$tmp/writer.err" 2>/dev/null | sed 's/^0$//; s/.\+/, & failed/')"
+echo "izde-web: $(rss) resident after; server warnings: $(grep -c warning "$tmp/web.log" || true)"

@@ -1,0 +1,218 @@
+# web.sh - izde-web end to end with curl: the API is izde-search --json byte for byte, every text is escaped, /doc/ serves only indexed files, a missing index is a 503 the server survives.
+. "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null || { echo "SKIP: curl is not installed (scripts/install-deps.sh)"; exit 77; }
+db=$TMP/db
+docs=$TMP/docs
+mkdir -p "$docs"
+cp "$SRC"/corpus-samples/* "$docs"/
+# A document whose text is markup: it must reach the page as text.
+printf '%s\n' 'Мектеп китепканасы жана коркунучтуу текст: <script>alert(1)</script> "><img src=x onerror=alert(2)> мектептеги китептер.' >"$docs/hostile.txt"
+expect_exit 0 "index" "$BIN/izde-index" --db "$db" "$docs"
+
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# start_web LOG ARGS...: starts izde-web on a free loopback port; sets URL.
+start_web() {
+    local log=$1
+    shift
+    "$BIN/izde-web" --listen 127.0.0.1:0 --threads 2 "$@" 2>"$log" &
+    pids+=($!)
+    for _ in $(seq 1 100); do
+        grep -q "listening on" "$log" && break
+        sleep 0.1
+    done
+    URL=$(sed -n 's/^izde-web: listening on \(http:[^ ]*\)\/$/\1/p' "$log")
+    [ -n "$URL" ] || { fail "izde-web did not start: $(cat "$log")"; finish; exit 1; }
+}
+
+# get PATH [curl args...]: the body into $TMP/body, the status into $TMP/code.
+get() {
+    local path=$1
+    shift
+    curl -s -g --path-as-is -o "$TMP/body" -w '%{http_code}' "$@" "$URL$path" >"$TMP/code"
+}
+
+expect_code() {
+    [ "$(cat "$TMP/code")" = "$1" ] && pass || fail "$2: HTTP $(cat "$TMP/code"), expected $1"
+}
+
+start_web "$TMP/log" --db "$db"
+
+# The API equals izde-search --json for the same query, page and filter:
+# inflected Kyrgyz, a phrase, a partial match, no hit with a suggestion,
+# page 2, a language filter.
+check_api() { # QUERY PAGE LIMIT [LANG]
+    local q=$1 page=$2 limit=$3 lang=${4:-}
+    local offset=$(((page - 1) * limit))
+    local args=(--db "$db" --json --limit "$limit" --offset "$offset")
+    [ -n "$lang" ] && args+=(--lang "$lang")
+    "$BIN/izde-search" "${args[@]}" -- "$q" >"$TMP/cli.json" 2>"$TMP/err"
+    get /api/search -G --data-urlencode "q=$q" -d "page=$page" -d "limit=$limit" ${lang:+-d lang=$lang}
+    expect_code 200 "API '$q' page $page"
+    if cmp -s "$TMP/cli.json" "$TMP/body"; then pass; else
+        fail "API '$q' page $page differs from izde-search --json"
+        diff <(head -c 400 "$TMP/cli.json") <(head -c 400 "$TMP/body") | sed 's/^/  /' >&2
+    fi
+}
+check_api "мектептерде" 1 10
+check_api "мугалимдин инновациялык ишмердүүлүгү" 1 10
+check_api '"мектеп китепканасы"' 1 10
+check_api "мектеп олимпиада" 1 10
+check_api "мектпе" 1 10
+check_api "мектеп" 2 3
+check_api "мектеп" 1 5 ru
+check_api "окуучулар" 1 10 ky
+
+# The suggest API: the suggestion of a query without hits, null for a hit.
+get /api/suggest -G --data-urlencode "q=мектпе"
+expect_code 200 "suggest"
+[ "$(cat "$TMP/body")" = '{"suggestion":"мектеп"}' ] && pass || fail "suggest мектпе: $(cat "$TMP/body")"
+get /api/suggest -G --data-urlencode "q=мектеп"
+[ "$(cat "$TMP/body")" = '{"suggestion":null}' ] && pass || fail "suggest of a hit: $(cat "$TMP/body")"
+
+# API errors are JSON with a clear message.
+get /api/search -G -d "q="
+expect_code 400 "empty API query"
+expect_grep '"error":"empty query' "$TMP/body" "empty API query"
+get /api/search -G -d "q=x" -d "limit=101"
+expect_code 400 "API limit over 100"
+python3 -c 'print("сөз " * 1200)' >"$TMP/long"
+get /api/search -G --data-urlencode "q@$TMP/long"
+expect_code 400 "API query too long"
+expect_grep 'query too long' "$TMP/body" "API query too long"
+
+# The page: Kyrgyz labels, marked matches, hits in izde-search's order.
+get / -G --data-urlencode "q=мектептерде"
+expect_code 200 "page"
+expect_grep '<html lang="ky">' "$TMP/body" "page in Kyrgyz"
+expect_grep '<label for="q">Эмнени издейсиз?</label>' "$TMP/body" "search box label"
+expect_grep '<mark>' "$TMP/body" "marked matches"
+expect_grep '<details class="help">' "$TMP/body" "help box"
+"$BIN/izde-search" --db "$db" --json мектептерде >"$TMP/cli.json"
+python3 - "$TMP/cli.json" "$TMP/body" <<'PY' && pass || fail "page order differs from izde-search"
+import html, json, re, sys
+want = [r["title"] for r in json.load(open(sys.argv[1]))["results"]]
+got = [html.unescape(t) for t in re.findall(r'<span class="title">(.*?)</span>', open(sys.argv[2]).read())]
+assert got == want, (got, want)
+PY
+# The language filter counts each language's hits as izde-search --lang does.
+for lang in ky ru en; do
+    "$BIN/izde-search" --db "$db" --json --lang $lang мектептерде >"$TMP/cli.json"
+    want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/cli.json")
+    got=$(sed -n "s/.*class=\"lang-$lang\"[^>]*>[^<]*<span class=\"n\">(\([0-9]*\)).*/\1/p" "$TMP/body")
+    [ "$got" = "$want" ] && pass || fail "language filter count for $lang: '$got', izde-search says $want"
+done
+size=$(wc -c <"$TMP/body")
+[ "$size" -le 51200 ] && pass || fail "page weighs $size bytes, over 50 KB"
+get / -G --data-urlencode "q=мектеп" -d limit=50
+size=$(wc -c <"$TMP/body")
+[ "$size" -le 51200 ] && pass || fail "page of 50 hits weighs $size bytes, over 50 KB"
+get / -G --data-urlencode "q=мектеп" -d ui=ru
+expect_grep '<html lang="ru">' "$TMP/body" "?ui=ru"
+expect_grep 'Что вы ищете?' "$TMP/body" "Russian label"
+get / -G --data-urlencode "q=мектеп" -d ui=en
+expect_grep 'What are you looking for?' "$TMP/body" "English label"
+# Partial matches are marked; a no-hit query links its suggestion.
+get / -G --data-urlencode "q=мектеп олимпиада"
+expect_grep 'class="hit partial"' "$TMP/body" "partial hit class"
+expect_grep 'class="badge">толук эмес' "$TMP/body" "partial badge"
+get / -G --data-urlencode "q=мектпе"
+expect_grep 'id="suggestion" href="/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF">мектеп</a>' "$TMP/body" "did-you-mean link"
+get / -G --data-urlencode "q=мектеп" -d limit=3 -d page=2
+expect_grep 'rel="prev"' "$TMP/body" "page 2 links back"
+expect_grep 'rel="next"' "$TMP/body" "page 2 links on"
+
+# Hostile text and a hostile query come out as text.
+get / -G --data-urlencode "q=коркунучтуу"
+expect_grep '&lt;script&gt;alert(1)&lt;/script&gt;' "$TMP/body" "hostile title escaped"
+expect_grep '&quot;&gt;&lt;img src=x onerror=alert(2)&gt;' "$TMP/body" "hostile snippet escaped"
+expect_no_grep '<script' "$TMP/body" "no script element from the document"
+expect_no_grep '<img' "$TMP/body" "no img element from the document"
+get / -G --data-urlencode 'q="><img src=x onerror=alert(3)><script>alert(4)</script>'
+expect_no_grep '<img' "$TMP/body" "hostile query: no img element"
+expect_no_grep '<script' "$TMP/body" "hostile query: no script element"
+expect_grep 'value="&quot;&gt;&lt;img src=x onerror=alert(3)&gt;' "$TMP/body" "hostile query escaped in the box"
+# Invalid UTF-8 in the query is repaired, not echoed.
+get '/?q=%D0%BC%FF%3C'
+expect_code 200 "invalid UTF-8 query"
+python3 -c 'import sys; open(sys.argv[1],"rb").read().decode("utf-8")' "$TMP/body" && pass || fail "page with invalid UTF-8 query is not UTF-8"
+# A query over the session's limit is refused with a message.
+get / -G --data-urlencode "q@$TMP/long"
+expect_code 400 "page query too long"
+expect_grep 'Суроо өтө узун' "$TMP/body" "too-long message"
+
+# /doc/ID serves an indexed file, found by its record; nothing else.
+get / -G --data-urlencode "q=коркунучтуу"
+id=$(grep -o 'href="/doc/[0-9]*"' "$TMP/body" | head -1 | tr -dc 0-9)
+get "/doc/$id"
+expect_code 200 "indexed document"
+cmp -s "$TMP/body" "$docs/hostile.txt" && pass || fail "/doc/$id is not the indexed file"
+curl -s -D "$TMP/headers" -o /dev/null "$URL/doc/$id"
+grep -qi '^content-security-policy: sandbox' "$TMP/headers" && pass || fail "documents are not sandboxed"
+for bad in /doc/0 /doc/99999 /doc/1x /doc/ "/doc/../../etc/passwd" "/doc/..%2F..%2Fetc%2Fpasswd" "/doc/$TMP/docs/hostile.txt" "/doc/%2Fetc%2Fpasswd" /../etc/passwd; do
+    get "$bad"
+    expect_code 404 "GET $bad"
+done
+# A document removed from the index is no longer served.
+echo "жаңы документ" >"$docs/zz-new.txt"
+expect_exit 0 "index a new document" "$BIN/izde-index" --db "$db" "$docs"
+get / -G --data-urlencode "q=жаңы документ"
+expect_grep 'zz-new.txt' "$TMP/body" "a commit is seen without a restart"
+newid=$(grep -o 'href="/doc/[0-9]*"' "$TMP/body" | head -1 | tr -dc 0-9)
+rm "$docs/zz-new.txt"
+expect_exit 0 "remove it" "$BIN/izde-index" --db "$db" "$docs"
+get "/doc/$newid"
+expect_code 404 "a removed document"
+
+# A rebuild swapped in by --full (a new directory; the old one goes) is
+# found without a restart, with nothing said on stderr.
+echo "жаңы документ" >"$docs/zz-full.txt"
+expect_exit 0 "izde-index --full" "$BIN/izde-index" --db "$db" --full
+get / -G --data-urlencode "q=жаңы документ"
+expect_grep 'zz-full.txt' "$TMP/body" "a --full rebuild is seen without a restart"
+expect_no_grep 'warning' "$TMP/log" "no warning for a swapped index"
+
+# --no-files: no links, and /doc/ is 404 for everything.
+start_web "$TMP/log-nofiles" --db "$db" --no-files
+get / -G --data-urlencode "q=мектеп"
+expect_no_grep 'href="/doc/' "$TMP/body" "--no-files page has no document links"
+get "/doc/$id"
+expect_code 404 "--no-files /doc/"
+
+# A missing index: 503 with a plain message, and the server answers once
+# the index is there.
+start_web "$TMP/log-missing" --db "$TMP/missing"
+get / -G --data-urlencode "q=мектеп"
+expect_code 503 "missing index"
+expect_grep 'Индекс азыр жеткиликсиз' "$TMP/body" "missing index message"
+get /api/search -G --data-urlencode "q=мектеп"
+expect_code 503 "API on a missing index"
+get /
+expect_code 200 "the bare form needs no index"
+expect_exit 0 "make the index" "$BIN/izde-index" --db "$TMP/missing" "$SRC/corpus-samples"
+get /api/search -G --data-urlencode "q=мектеп"
+expect_code 200 "the server answers once the index exists"
+# A corrupt index: 503, and the server keeps running.
+for f in "$TMP"/missing/*.glass; do head -c 8192 /dev/urandom >"$f"; done
+get /api/search -G --data-urlencode "q=мугалим"
+expect_code 503 "corrupt index"
+get /
+expect_code 200 "the server still answers after a corrupt index"
+
+# Slow clients: twenty connections that never finish their request do not
+# keep a reader (two worker threads here) from being answered.
+start_web "$TMP/log-slow" --db "$db"
+port=${URL##*:}
+fds=()
+for _ in $(seq 1 20); do
+    exec {fd}<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /?q=' >&$fd && fds+=($fd)
+done
+get /api/search -G --data-urlencode "q=мектеп" --max-time 5
+expect_code 200 "answered while 20 slow clients hold connections"
+for fd in "${fds[@]}"; do exec {fd}>&-; done
+
+# Only GET and HEAD.
+get / -X POST -d q=x
+expect_code 405 "POST"
+finish

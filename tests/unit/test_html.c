@@ -1,0 +1,44 @@
+/* test_html.c - izde-web's one HTML escaper: markup, quotes, ampersands,
+ * invalid UTF-8 and control bytes from documents and queries come out as
+ * text; snippet marks become <mark>; URL encoding of queries. */
+#include "harness.h"
+#include "web/html.h"
+
+static void check_html(const char *in, size_t len, const char *want)
+{
+    struct izde_buf b = IZDE_BUF_INIT;
+    CHECK_INT(web_html(&b, in, len), IZDE_OK);
+    CHECK_STRN(b.p ? b.p : "", b.len, want);
+    izde_buf_release(&b);
+}
+
+#define HTML(lit, want) check_html(lit, sizeof(lit) - 1, want)
+
+int main(void)
+{
+    HTML("", "");
+    HTML("мектеп", "мектеп");
+    HTML("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+    HTML("\"><img src=x onerror=alert(1)>", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    HTML("it's", "it&#39;s");
+    HTML("a & b &amp;", "a &amp; b &amp;amp;");
+    /* Invalid UTF-8: a lone continuation byte, a cut sequence, an
+     * overlong '<' (C0 BC) that must not turn back into markup. */
+    HTML("a\x80z", "a\xEF\xBF\xBDz");
+    HTML("\xD2", "\xEF\xBF\xBD");
+    HTML("\xC0\xBCscript", "\xEF\xBF\xBD\xEF\xBF\xBDscript");
+    HTML("ү\xFFө", "ү\xEF\xBF\xBDө");
+    /* Control bytes (NUL too) become spaces; tab and newline stay. */
+    HTML("a\0b\x1b[1m\tc\n", "a b [1m\tc\n");
+
+    struct izde_buf b = IZDE_BUF_INIT;
+    CHECK_INT(web_html_marked(&b, "x \x01<b>\x02 y", 9, '\x01', '\x02'), IZDE_OK);
+    CHECK_STRN(b.p, b.len, "x <mark>&lt;b&gt;</mark> y");
+    izde_buf_clear(&b);
+    CHECK_INT(web_htmls(&b, NULL), IZDE_OK);
+    CHECK_INT(b.len, 0);
+    CHECK_INT(web_url_encode(&b, "ак\"<&= x", 10), IZDE_OK);
+    CHECK_STRN(b.p, b.len, "%D0%B0%D0%BA%22%3C%26%3D%20x");
+    izde_buf_release(&b);
+    return harness_finish();
+}

@@ -1,0 +1,100 @@
+/* test_page.c - izde-web's page from a made-up page of results: links to
+ * files (PDFs at #page=1) or none with --no-files, partial hits under their
+ * heading and badge, paging, the suggestion link, notices, every interface
+ * string present in every language. */
+#include <stdlib.h>
+#include "harness.h"
+#include "web/page.h"
+
+static int has(const struct izde_buf *b, const char *needle)
+{
+    return b->p && strstr(b->p, needle) != NULL;
+}
+
+static void set_hit(struct izde_session_hit *h, unsigned rank, int partial, izde_docid_t docid,
+                    const char *path, const char *title, const char *snippet)
+{
+    *h = (struct izde_session_hit){ .rank = rank, .partial = partial, .docid = docid };
+    h->dd.path = path;
+    h->dd.path_len = strlen(path);
+    h->dd.title = title;
+    h->dd.title_len = strlen(title);
+    h->dd.lang = "ky";
+    h->dd.lang_len = 2;
+    izde_buf_adds(&h->snippet, snippet);
+}
+
+int main(void)
+{
+    struct izde_session_hit hits[3];
+    set_hit(&hits[0], 4, 0, 7, "/lib/a.pdf", "Мектеп <b>", "a \x01мектеп\x02 b");
+    set_hit(&hits[1], 5, 1, 8, "/lib/b.txt", "", "c");
+    set_hit(&hits[2], 6, 1, 9, "/lib/c.TXT", "Үчүнчү", "d");
+    struct izde_session_page p = IZDE_SESSION_PAGE_INIT;
+    p.hits = hits;
+    p.n = 3;
+    p.counts.complete = (struct sr_count){ 4, 1 };
+    p.counts.partial = (struct sr_count){ 1200, 1 };
+    struct web_query wq = {
+        .q = "мектеп", .q_len = strlen("мектеп"), .page = 2, .limit = 3, .files = 1
+    };
+    struct izde_buf out = IZDE_BUF_INIT;
+
+    CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
+    CHECK(has(&out, "<html lang=\"ky\">"));
+    CHECK(has(&out, "<a href=\"/doc/7#page=1\"><span class=\"title\">Мектеп &lt;b&gt;</span>"));
+    /* No title: the path stands in. Only .pdf gets a page. */
+    CHECK(has(&out, "<a href=\"/doc/8\"><span class=\"title\">/lib/b.txt</span>"));
+    CHECK(has(&out, "a <mark>мектеп</mark> b"));
+    CHECK(has(&out, "<li value=\"5\" class=\"hit partial\">"));
+    CHECK(has(&out, "class=\"badge\">толук эмес"));
+    /* One heading before the partial hits, after the complete one. */
+    const char *heading = strstr(out.p, "partial-heading");
+    CHECK(heading && heading > strstr(out.p, "/doc/7") && heading < strstr(out.p, "/doc/8"));
+    CHECK(heading && !strstr(heading + 1, "partial-heading"));
+    CHECK(has(&out, "<strong>1\xE2\x80\xAF"
+                    "204</strong>"));
+    CHECK(has(&out, "href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF&amp;limit=3\">← Мурунку"));
+    CHECK(has(&out,
+              "href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF&amp;page=3&amp;limit=3\">Кийинки"));
+    CHECK(out.len < 50 * 1024);
+
+    /* --no-files: no link to any document. */
+    wq.files = 0;
+    CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
+    CHECK(!has(&out, "/doc/"));
+
+    /* The last page has no next link; a suggestion is a link. */
+    wq.page = 402;
+    izde_buf_adds(&p.suggestion, "мектеп\"");
+    CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
+    CHECK(!has(&out, "rel=\"next\""));
+    CHECK(has(&out, "id=\"suggestion\" href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF%22"));
+    CHECK(has(&out, ">мектеп&quot;</a>"));
+
+    /* A notice replaces the results; Russian interface. */
+    wq.ui = WEB_UI_RU;
+    CHECK_INT(web_page_render(&out, &wq, &p, "<недоступен>"), IZDE_OK);
+    CHECK(has(&out, "<html lang=\"ru\">"));
+    CHECK(has(&out, "role=\"alert\">&lt;недоступен&gt;</p>"));
+    CHECK(!has(&out, "class=\"hit"));
+    CHECK(has(&out, "<input type=\"hidden\" name=\"ui\" value=\"ru\">"));
+
+    /* Every string in every language, and each language its own words. */
+    for (int ui = 0; ui < WEB_UI_COUNT; ui++)
+        for (int s = 0; s < WS_COUNT; s++)
+            CHECK(web_str((enum web_ui)ui, (enum web_str)s)[0] != '\0');
+    for (int s = 0; s < WS_COUNT; s++)
+        if (s != WS_UI_SWITCH)
+            CHECK(strcmp(web_str(WEB_UI_KY, (enum web_str)s),
+                         web_str(WEB_UI_EN, (enum web_str)s)) != 0);
+    CHECK_INT(web_ui_from_code("ru"), WEB_UI_RU);
+    CHECK_INT(web_ui_from_code("<x>"), WEB_UI_KY);
+    CHECK_INT(web_ui_from_code(NULL), WEB_UI_KY);
+
+    izde_buf_release(&out);
+    izde_buf_release(&p.suggestion);
+    for (int i = 0; i < 3; i++)
+        izde_buf_release(&hits[i].snippet);
+    return harness_finish();
+}

@@ -1,0 +1,127 @@
+/* strings.c - izde-web's interface in Kyrgyz, Russian and English: the only place its words live. */
+#include <string.h>
+#include "web/strings.h"
+
+static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
+    [WEB_UI_KY] = {
+        [WS_HTML_LANG] = "ky",
+        [WS_TITLE] = "Izde — китепкананын издөөсү",
+        [WS_SEARCH_LABEL] = "Эмнени издейсиз?",
+        [WS_SEARCH_BUTTON] = "Издөө",
+        [WS_FOUND] = "Табылды:",
+        [WS_ABOUT] = "болжол менен",
+        [WS_COMPLETE] = "бардык сөздөр бар",
+        [WS_PARTIAL] = "айрым сөздөр гана бар",
+        [WS_PARTIAL_HEADING] = "Айрым сөздөр гана табылган документтер",
+        [WS_PARTIAL_BADGE] = "толук эмес",
+        [WS_NO_RESULTS] = "Эч нерсе табылган жок.",
+        [WS_DID_YOU_MEAN] = "Балким, муну издегенсиз:",
+        [WS_PREV] = "← Мурунку",
+        [WS_NEXT] = "Кийинки →",
+        [WS_PAGE] = "Бет",
+        [WS_LANG_FILTER] = "Документтин тили:",
+        [WS_LANG_ALL] = "баары",
+        [WS_LANG_KY] = "кыргызча",
+        [WS_LANG_RU] = "орусча",
+        [WS_LANG_EN] = "англисче",
+        [WS_UI_SWITCH] = "Интерфейс:",
+        [WS_HELP_SUMMARY] = "Кантип издөө керек",
+        [WS_HELP_WORDS] = "Сөздөрдү жазыңыз: бардык сөздөр бар документтер биринчи, "
+                          "айрымдары гана барлары андан кийин чыгат.",
+        [WS_HELP_PHRASE] = "\"тырмакчадагы сөздөр\" ушул тартипте изделет.",
+        [WS_HELP_EXCLUDE] = "-сөз: бул сөз бар документтер чыгарылбайт.",
+        [WS_HELP_FORMS] = "Сөздүн башка формалары да табылат: «мектептерде» → «мектеп».",
+        [WS_TOO_LONG] = "Суроо өтө узун: эң көп %d сөз жана %d байт болушу мүмкүн.",
+        [WS_NO_WORDS] = "Суроодо издей турган сөз жок.",
+        [WS_UNAVAILABLE] = "Индекс азыр жеткиликсиз. Бир аздан кийин кайра аракет кылыңыз.",
+        [WS_RESULTS] = "Натыйжалар",
+    },
+    [WEB_UI_RU] = {
+        [WS_HTML_LANG] = "ru",
+        [WS_TITLE] = "Izde — поиск по библиотеке",
+        [WS_SEARCH_LABEL] = "Что вы ищете?",
+        [WS_SEARCH_BUTTON] = "Найти",
+        [WS_FOUND] = "Найдено:",
+        [WS_ABOUT] = "около",
+        [WS_COMPLETE] = "со всеми словами",
+        [WS_PARTIAL] = "только с некоторыми словами",
+        [WS_PARTIAL_HEADING] = "Документы, где найдены только некоторые слова",
+        [WS_PARTIAL_BADGE] = "неполное совпадение",
+        [WS_NO_RESULTS] = "Ничего не найдено.",
+        [WS_DID_YOU_MEAN] = "Возможно, вы искали:",
+        [WS_PREV] = "← Назад",
+        [WS_NEXT] = "Вперёд →",
+        [WS_PAGE] = "Страница",
+        [WS_LANG_FILTER] = "Язык документа:",
+        [WS_LANG_ALL] = "все",
+        [WS_LANG_KY] = "киргизский",
+        [WS_LANG_RU] = "русский",
+        [WS_LANG_EN] = "английский",
+        [WS_UI_SWITCH] = "Интерфейс:",
+        [WS_HELP_SUMMARY] = "Как искать",
+        [WS_HELP_WORDS] = "Введите слова: сначала идут документы со всеми словами, "
+                          "затем с некоторыми.",
+        [WS_HELP_PHRASE] = "\"слова в кавычках\" ищутся как фраза, в этом порядке.",
+        [WS_HELP_EXCLUDE] = "-слово: документы с этим словом исключаются.",
+        [WS_HELP_FORMS] = "Находятся и другие формы слова: «школах» → «школа».",
+        [WS_TOO_LONG] = "Слишком длинный запрос: не больше %d слов и %d байт.",
+        [WS_NO_WORDS] = "В запросе нет слов для поиска.",
+        [WS_UNAVAILABLE] = "Индекс сейчас недоступен. Попробуйте немного позже.",
+        [WS_RESULTS] = "Результаты",
+    },
+    [WEB_UI_EN] = {
+        [WS_HTML_LANG] = "en",
+        [WS_TITLE] = "Izde — library search",
+        [WS_SEARCH_LABEL] = "What are you looking for?",
+        [WS_SEARCH_BUTTON] = "Search",
+        [WS_FOUND] = "Found:",
+        [WS_ABOUT] = "about",
+        [WS_COMPLETE] = "with every word",
+        [WS_PARTIAL] = "with only some words",
+        [WS_PARTIAL_HEADING] = "Documents with only some of the words",
+        [WS_PARTIAL_BADGE] = "partial match",
+        [WS_NO_RESULTS] = "Nothing found.",
+        [WS_DID_YOU_MEAN] = "Did you mean:",
+        [WS_PREV] = "← Previous",
+        [WS_NEXT] = "Next →",
+        [WS_PAGE] = "Page",
+        [WS_LANG_FILTER] = "Document language:",
+        [WS_LANG_ALL] = "all",
+        [WS_LANG_KY] = "Kyrgyz",
+        [WS_LANG_RU] = "Russian",
+        [WS_LANG_EN] = "English",
+        [WS_UI_SWITCH] = "Interface:",
+        [WS_HELP_SUMMARY] = "How to search",
+        [WS_HELP_WORDS] = "Type words: documents with every word come first, then those "
+                          "with only some.",
+        [WS_HELP_PHRASE] = "\"words in quotes\" are searched as a phrase, in that order.",
+        [WS_HELP_EXCLUDE] = "-word: leaves out documents with that word.",
+        [WS_HELP_FORMS] = "Other forms of a word match too: \"schools\" → \"school\".",
+        [WS_TOO_LONG] = "The query is too long: at most %d words and %d bytes.",
+        [WS_NO_WORDS] = "The query has no words to search for.",
+        [WS_UNAVAILABLE] = "The index is not available right now. Please try again shortly.",
+        [WS_RESULTS] = "Results",
+    },
+};
+
+const char *web_str(enum web_ui ui, enum web_str s)
+{
+    if ((unsigned)ui >= WEB_UI_COUNT || (unsigned)s >= WS_COUNT)
+        return "";
+    const char *t = table[ui][s];
+    return t ? t : table[WEB_UI_EN][s] ? table[WEB_UI_EN][s] : "";
+}
+
+enum web_ui web_ui_from_code(const char *code)
+{
+    if (code && strcmp(code, "ru") == 0)
+        return WEB_UI_RU;
+    if (code && strcmp(code, "en") == 0)
+        return WEB_UI_EN;
+    return WEB_UI_KY;
+}
+
+const char *web_ui_code(enum web_ui ui)
+{
+    return table[ui < WEB_UI_COUNT ? ui : WEB_UI_KY][WS_HTML_LANG];
+}
