@@ -1,6 +1,5 @@
 /* test_binding.c - unit tests of the C interface to Xapian (index/xapian_binding). */
-#define _XOPEN_SOURCE 700   /* nftw */
-#include <ftw.h>
+#define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,26 +9,12 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "scratch.h"
 #include "index/xapian_binding.h"
-
-static char tmpdir[512];
 
 static void path_in(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", tmpdir, name);
-}
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)type;
-    (void)ftw;
-    return remove(path);
-}
-
-static void remove_tree(const char *path)
-{
-    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* Adds a document built apart (izde_doc_t), as izde-index does, with year
@@ -977,14 +962,8 @@ static void test_sortable(void)
 
 int main(void)
 {
-    const char *base = getenv("TMPDIR");
-    if (!base || !*base)
-        base = "/tmp";
-    snprintf(tmpdir, sizeof tmpdir, "%s/izde-binding-XXXXXX", base);
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (scratch_make("binding") != 0)
         return 1;
-    }
 
     test_sortable();
     test_write();
@@ -995,6 +974,6 @@ int main(void)
     test_reopen();
     test_compact();
 
-    remove_tree(tmpdir);
+    scratch_remove();
     return harness_finish();
 }

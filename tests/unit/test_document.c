@@ -1,6 +1,5 @@
 /* test_document.c - unit tests of a file's document (indexer/document.c): outcomes, hash, warnings, and the stored record. */
-#define _XOPEN_SOURCE 700   /* nftw */
-#include <ftw.h>
+#define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,19 +7,10 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "scratch.h"
 #include "index/docdata.h"
 #include "indexer/document.h"
 #include "indexer/indexer.h"
-
-static char tmpdir[512];
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)type;
-    (void)ftw;
-    return remove(path);
-}
 
 /* Writes a file of len bytes into tmpdir; f describes it as the walk would. */
 static void make_file(struct ix_file *f, char *path, size_t cap, const char *name,
@@ -142,14 +132,8 @@ static void test_read(struct ix_reader *r)
 
 int main(void)
 {
-    const char *base = getenv("TMPDIR");
-    if (!base || !*base)
-        base = "/tmp";
-    snprintf(tmpdir, sizeof tmpdir, "%s/izde-document-XXXXXX", base);
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (scratch_make("document") != 0)
         return 1;
-    }
     struct ix_options o;
     memset(&o, 0, sizeof(o));
     o.max_file_bytes = (size_t)1 << 20;
@@ -163,6 +147,6 @@ int main(void)
         fprintf(stderr, "cannot start the analyser: %s\n", errmsg ? errmsg : "?");
     free(errmsg);
     ix_reader_release(&r);
-    nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    scratch_remove();
     return harness_finish();
 }

@@ -1,6 +1,5 @@
 /* test_known.c - unit tests of the known-documents table (indexer/known.c): what a run learns of the index it updates. */
-#define _XOPEN_SOURCE 700   /* nftw */
-#include <ftw.h>
+#define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,19 +7,10 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "scratch.h"
 #include "index/docdata.h"
 #include "indexer/indexer.h"
 #include "indexer/known.h"
-
-static char tmpdir[512];
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)type;
-    (void)ftw;
-    return remove(path);
-}
 
 /* Stores a document as the writer does: id term, size and time values,
  * the hash value when given, and data as its record (a real record of
@@ -148,16 +138,10 @@ static void test_sort(void)
 
 int main(void)
 {
-    const char *base = getenv("TMPDIR");
-    if (!base || !*base)
-        base = "/tmp";
-    snprintf(tmpdir, sizeof tmpdir, "%s/izde-known-XXXXXX", base);
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (scratch_make("known") != 0)
         return 1;
-    }
     test_load();
     test_sort();
-    nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    scratch_remove();
     return harness_finish();
 }

@@ -1,26 +1,16 @@
 /* test_session.c - the search session (searcher/session) on a tiny index built here: pages, filters, outcomes, retry. */
-#define _XOPEN_SOURCE 700   /* nftw */
-#include <ftw.h>
+#define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "harness.h"
+#include "scratch.h"
 #include "index/docdata.h"
 #include "index/index_meta.h"
 #include "searcher/session.h"
 #include "text/langid.h"
-
-static char tmpdir[512];
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)type;
-    (void)ftw;
-    return remove(path);
-}
 
 /* Adds the term as izde-index does: the phrase key with its position,
  * every other term without. */
@@ -288,12 +278,8 @@ static void test_open_errors(izde_analyzer_t *an)
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof(tmpdir), "%s/izde-session-XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (scratch_make("session") != 0)
         return 1;
-    }
     izde_analyzer_t *an = NULL;
     char *err = NULL;
     CHECK_INT(izde_analyzer_new(&an, &err), IZDE_OK);
@@ -313,6 +299,6 @@ int main(void)
     izde_session_close(s);
     test_open_errors(an);
     izde_analyzer_free(an);
-    nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    scratch_remove();
     return harness_finish();
 }
