@@ -80,18 +80,26 @@ static izde_status_t search(struct web_ctx *c, izde_session_t *s, const char *q,
 }
 
 /* The language filter's counts: the query's hits in every language and in
- * each, from the ranking alone (one hit, no snippet, no suggestion). Left
- * out when a count fails; the filter's links work without them. */
-static void count_langs(struct web_ctx *c, izde_session_t *s, struct web_query *wq)
+ * each, from the ranking alone (one hit, no snippet, no suggestion). The
+ * filter the page was searched with needs no search of its own: counts do
+ * not depend on the page asked for, so the page's are the same. Left out
+ * when a count fails; the filter's links work without them. */
+static void count_langs(struct web_ctx *c, izde_session_t *s, struct web_query *wq,
+                        const struct sr_counts *page_counts)
 {
     static const char *const langs[4] = { NULL, "ky", "ru", "en" };
     struct izde_session_page *fp = &c->w->facet;
     for (size_t i = 0; i < 4; i++) {
-        struct izde_session_params params = { .limit = 1, .lang = langs[i] };
-        if (izde_session_search(s, wq->q, wq->q_len, &params, fp) != IZDE_OK)
-            return;
-        wq->lang_counts[i] = fp->counts.complete.n + fp->counts.partial.n;
-        wq->lang_exact[i] = fp->counts.complete.exact && fp->counts.partial.exact;
+        const struct sr_counts *counts = page_counts;
+        int current = langs[i] ? wq->lang && strcmp(wq->lang, langs[i]) == 0 : !wq->lang;
+        if (!current) {
+            struct izde_session_params params = { .limit = 1, .lang = langs[i] };
+            if (izde_session_search(s, wq->q, wq->q_len, &params, fp) != IZDE_OK)
+                return;
+            counts = &fp->counts;
+        }
+        wq->lang_counts[i] = counts->complete.n + counts->partial.n;
+        wq->lang_exact[i] = counts->complete.exact && counts->partial.exact;
     }
     wq->have_counts = 1;
 }
@@ -141,7 +149,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             notice = web_str(wq.ui, WS_NO_WORDS);
         } else {
             results = p;
-            count_langs(c, s, &wq);
+            count_langs(c, s, &wq, &p->counts);
         }
     }
     if (web_page_render(&c->w->out, &wq, results, notice) != IZDE_OK)

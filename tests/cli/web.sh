@@ -103,6 +103,15 @@ for lang in ky ru en; do
     got=$(sed -n "s/.*class=\"lang-$lang\"[^>]*>[^<]*<span class=\"n\">(\([0-9]*\)).*/\1/p" "$TMP/body")
     [ "$got" = "$want" ] && pass || fail "language filter count for $lang: '$got', izde-search says $want"
 done
+# ... and so does the filter the page was searched with, all or one language.
+for lang in "" ky; do
+    "$BIN/izde-search" --db "$db" --json ${lang:+--lang $lang} мектептерде >"$TMP/cli.json"
+    want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/cli.json")
+    get / -G --data-urlencode "q=мектептерде" -d "lang=$lang"
+    got=$(sed -n 's/.*<strong aria-current="true">[^<]*<span class="n">(\([0-9]*\)).*/\1/p' "$TMP/body")
+    [ "$got" = "$want" ] && pass || fail "current filter '${lang:-all}' count: '$got', izde-search says $want"
+done
+get / -G --data-urlencode "q=мектептерде"
 size=$(wc -c <"$TMP/body")
 [ "$size" -le 51200 ] && pass || fail "page weighs $size bytes, over 50 KB"
 get / -G --data-urlencode "q=мектеп" -d limit=50
