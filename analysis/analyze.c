@@ -23,8 +23,11 @@
  * 6 - the hyphen repair (extract/dehyphen.h) weighs a file's own words
  *     only, no longer those of files its thread read before: a break
  *     decided by an earlier file may now go the other way, and one
- *     collection gives one index whatever --jobs, --full or --update. */
-#define IZDE_ANALYSIS_VERSION 6
+ *     collection gives one index whatever --jobs, --full or --update.
+ * 7 - an article's fields (title, authors, keywords, journal, УДК, DOI,
+ *     year) as their own terms and values (index/schema.h), and the words
+ *     of its title, keywords and abstracts weighted above body text. */
+#define IZDE_ANALYSIS_VERSION 7
 
 /* Bit set of languages a word is stemmed in. */
 #define LANG_BIT(l) (1u << (l))

@@ -14,7 +14,9 @@
  * skipped, so fields can be added without a reindex: a (author) and d
  * (date) from the document's properties were added that way, and are
  * written only when the document has them, so the index format stays 1
- * (older readers skip them, older records read as having none). */
+ * (older readers skip them, older records read as having none). The
+ * article's fields came the same way (issue 21): A authors, Y year, J
+ * journal, I issue, D DOI, U УДК, G printed pages, K keywords, B abstract. */
 #define MAGIC "IZD1"
 
 static izde_status_t add_field(struct izde_buf *out, char tag, const char *s, size_t len)
@@ -52,6 +54,20 @@ izde_status_t izde_docdata_encode(const struct izde_docdata *d, struct izde_buf 
         rc = add_field(out, 's', num, (size_t)snprintf(num, sizeof(num), "%" PRIu64, d->size));
     if (!rc)
         rc = add_field(out, 'm', num, (size_t)snprintf(num, sizeof(num), "%" PRId64, d->mtime));
+    const struct {
+        char tag;
+        const char *s;
+        size_t len;
+    } article[] = {
+        { 'A', d->authors, d->authors_len }, { 'Y', d->year, d->year_len },
+        { 'J', d->journal, d->journal_len }, { 'I', d->issue, d->issue_len },
+        { 'D', d->doi, d->doi_len },         { 'U', d->udc, d->udc_len },
+        { 'G', d->pages, d->pages_len },     { 'K', d->keywords, d->keywords_len },
+        { 'B', d->abstract, d->abstract_len },
+    };
+    for (size_t i = 0; !rc && i < sizeof(article) / sizeof(article[0]); i++)
+        if (article[i].s && article[i].len)
+            rc = add_field(out, article[i].tag, article[i].s, article[i].len);
     if (!rc)
         rc = add_field(out, 'x', d->text ? d->text : "", d->text_len);
     return rc;
@@ -93,6 +109,15 @@ izde_status_t izde_docdata_decode(const char *data, size_t len, struct izde_docd
         case 's': d->size = strtoull(num, NULL, 10); break;
         case 'm': d->mtime = strtoll(num, NULL, 10); break;
         case 'x': d->text = f; d->text_len = flen; break;
+        case 'A': d->authors = f; d->authors_len = flen; break;
+        case 'Y': d->year = f; d->year_len = flen; break;
+        case 'J': d->journal = f; d->journal_len = flen; break;
+        case 'I': d->issue = f; d->issue_len = flen; break;
+        case 'D': d->doi = f; d->doi_len = flen; break;
+        case 'U': d->udc = f; d->udc_len = flen; break;
+        case 'G': d->pages = f; d->pages_len = flen; break;
+        case 'K': d->keywords = f; d->keywords_len = flen; break;
+        case 'B': d->abstract = f; d->abstract_len = flen; break;
         default: break;
         }
         i += flen;

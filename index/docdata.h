@@ -25,12 +25,33 @@ struct izde_docdata {
     size_t lang_len;
     uint64_t size;
     int64_t mtime;
-    const char *text;       /* the full text */
+    const char *text;       /* the full text; PDF pages end at form feeds */
     size_t text_len;
+    /* An article's fields as it prints them (extract/article.h); NULL or
+     * "" when it does not, and in records written before they were kept.
+     * Lists hold a value a line. */
+    const char *authors;    /* "Асанова Г.Т.\nОсмонов К.Т." */
+    size_t authors_len;
+    const char *year;       /* "2021" */
+    size_t year_len;
+    const char *journal;
+    size_t journal_len;
+    const char *issue;
+    size_t issue_len;
+    const char *doi;
+    size_t doi_len;
+    const char *udc;
+    size_t udc_len;
+    const char *pages;      /* printed pages: "12-19", or "12" */
+    size_t pages_len;
+    const char *keywords;   /* every language's, a keyword a line */
+    size_t keywords_len;
+    const char *abstract;   /* in the body's language, else the first printed */
+    size_t abstract_len;
 };
 
-/* Appends the serialised record to out; an empty author or date is left
- * out. The text goes in as it is: Xapian
+/* Appends the serialised record to out; an empty author, date or article
+ * field is left out. The text goes in as it is: Xapian
  * compresses the whole record. */
 izde_status_t izde_docdata_encode(const struct izde_docdata *d, struct izde_buf *out);
 

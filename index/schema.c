@@ -46,6 +46,29 @@ const struct izde_schema_prefix izde_schema_prefixes[] = {
       "L + code (ky, ru, en) of each language with words in the document",
       "indexer/index.c (build_doc)", "searcher/main.c (--lang filter)",
       IZDE_SCHEMA_BOOLEAN },
+    { IZDE_PREFIX_TITLE, "IZDE_PREFIX_TITLE",
+      "S + each term of the article's title (every language printed), as "
+      "body text is analysed; positions within the field",
+      "indexer/fields.c", "searcher/query.c (title:)", IZDE_SCHEMA_POSITIONAL },
+    { IZDE_PREFIX_AUTHOR, "IZDE_PREFIX_AUTHOR",
+      "A + each term of the authors' names (surname and initials, from the "
+      "article or the document's properties)",
+      "indexer/fields.c", "searcher/query.c (author:)", IZDE_SCHEMA_POSITIONAL },
+    { IZDE_PREFIX_KEYWORD, "IZDE_PREFIX_KEYWORD",
+      "W + each term of the keyword lists (every language)",
+      "indexer/fields.c", "searcher/query.c (kw:)", IZDE_SCHEMA_POSITIONAL },
+    { IZDE_PREFIX_JOURNAL, "IZDE_PREFIX_JOURNAL",
+      "J + each term of the journal's name",
+      "indexer/fields.c", "searcher/query.c (journal:)", IZDE_SCHEMA_POSITIONAL },
+    { IZDE_PREFIX_UDC, "IZDE_PREFIX_UDC",
+      "U + each leading part of the УДК code (U37, U37.015, ...)",
+      "indexer/fields.c", "searcher/query.c (udc:)", IZDE_SCHEMA_BOOLEAN },
+    { IZDE_PREFIX_DOI, "IZDE_PREFIX_DOI",
+      "D + the DOI, ASCII case-folded",
+      "indexer/fields.c", "searcher/query.c (doi:)", IZDE_SCHEMA_BOOLEAN },
+    { IZDE_PREFIX_YEAR, "IZDE_PREFIX_YEAR",
+      "Y + the year the article prints, four digits",
+      "indexer/fields.c", "searcher/query.c (year:N)", IZDE_SCHEMA_BOOLEAN },
 };
 const size_t izde_schema_prefix_count =
     sizeof(izde_schema_prefixes) / sizeof(izde_schema_prefixes[0]);
@@ -65,6 +88,23 @@ const struct izde_schema_slot izde_schema_slots[] = {
       "FNV-1a hash of the file's bytes, 16 hex digits (unset for a file "
       "over --max-size)",
       "indexer/index.c (build_doc)", "indexer/index.c (same content, new time)" },
+    { IZDE_SLOT_YEAR, "IZDE_SLOT_YEAR", "the year the article prints, four digits",
+      "indexer/fields.c", "searcher/query.c (year: ranges), searcher/session.c "
+      "(--sort date, --facets year)" },
+    { IZDE_SLOT_PAGE, "IZDE_SLOT_PAGE", "the first printed page (izde_sortable_u64)",
+      "indexer/fields.c", "(kept for sorting within an issue)" },
+    { IZDE_SLOT_LANG, "IZDE_SLOT_LANG", "the main language's code",
+      "indexer/fields.c", "searcher/session.c (--facets lang)" },
+    { IZDE_SLOT_UDC, "IZDE_SLOT_UDC", "the УДК code's top level (\"37\")",
+      "indexer/fields.c", "searcher/session.c (--facets udc)" },
+    { IZDE_SLOT_JOURNAL, "IZDE_SLOT_JOURNAL", "the journal's name as printed",
+      "indexer/fields.c", "searcher/session.c (--facets journal)" },
+    { IZDE_SLOT_AUTHORS, "IZDE_SLOT_AUTHORS",
+      "the authors' names, each ended by IZDE_VALUE_LIST_SEP",
+      "indexer/fields.c", "searcher/session.c (--facets author)" },
+    { IZDE_SLOT_KEYWORDS, "IZDE_SLOT_KEYWORDS",
+      "the keywords lower-cased, each ended by IZDE_VALUE_LIST_SEP",
+      "indexer/fields.c", "searcher/session.c (--facets kw)" },
 };
 const size_t izde_schema_slot_count = sizeof(izde_schema_slots) / sizeof(izde_schema_slots[0]);
 
@@ -101,7 +141,8 @@ const struct izde_schema_version izde_schema_history[] = {
       "izde.roots key (a6efa25); izde.version (5329dde) and izde.roots.v2 "
       "(92be123), which older code ignores; joined compounds (313d1ca, "
       "analysis 5); hyphen repair by each file's own words (issue 17, "
-      "analysis 6)" },
+      "analysis 6); article fields: prefixes S A W J U D Y, slots 3 to 9, "
+      "record tags A Y J I D U G K B (issue 21, analysis 7)" },
 };
 const size_t izde_schema_history_count =
     sizeof(izde_schema_history) / sizeof(izde_schema_history[0]);

@@ -34,6 +34,21 @@
 #define IZDE_PREFIX_ID "Q"
 #define IZDE_PREFIX_LANG "L"      /* "L" + language code, one per language present */
 
+/* An article's fields (extract/article.c reads them, indexer/fields.c
+ * writes them). The text fields hold the field's text analysed as body
+ * text is, every term with the field's letter in front ("S" + "Kинновация",
+ * "S" + "инновациялык"), so that a field query goes through the same
+ * analysis as a word of text. */
+#define IZDE_PREFIX_TITLE "S"     /* the title, in every language printed */
+#define IZDE_PREFIX_AUTHOR "A"    /* the authors' names ("Асанова Г.Т.") */
+#define IZDE_PREFIX_KEYWORD "W"   /* the keyword lists, every language */
+#define IZDE_PREFIX_JOURNAL "J"   /* the journal's name */
+/* The codes are filters, matched as written: */
+#define IZDE_PREFIX_UDC "U"       /* U + each leading part of the УДК code:
+                                     "U37", "U37.015", "U37.015.31" */
+#define IZDE_PREFIX_DOI "D"       /* D + the DOI, ASCII case-folded */
+#define IZDE_PREFIX_YEAR "Y"      /* Y + the year, four digits */
+
 /* What a prefix entry's terms are; flags of struct izde_schema_prefix. */
 enum izde_schema_term_flags {
     IZDE_SCHEMA_POSITIONAL = 1 << 0,   /* some of its terms carry positions */
@@ -59,6 +74,16 @@ enum izde_slot {
     IZDE_SLOT_MTIME = 0,   /* modification time, izde_sortable_u64 */
     IZDE_SLOT_SIZE = 1,    /* file size in bytes, izde_sortable_u64 */
     IZDE_SLOT_HASH = 2,    /* content hash, 16 hex digits */
+    /* An article's fields, set only when the article prints them. The
+     * lists hold each value ended by IZDE_VALUE_LIST_SEP (index/
+     * xapian_binding.h), for the facets that count each one. */
+    IZDE_SLOT_YEAR = 3,    /* "2021": four digits sort as numbers do */
+    IZDE_SLOT_PAGE = 4,    /* first printed page, izde_sortable_u64 */
+    IZDE_SLOT_LANG = 5,    /* main language code of every document: "ky" */
+    IZDE_SLOT_UDC = 6,     /* top level of the УДК code: "37" */
+    IZDE_SLOT_JOURNAL = 7, /* the journal's name as printed */
+    IZDE_SLOT_AUTHORS = 8, /* "Асанова Г.Т." and the others, a list */
+    IZDE_SLOT_KEYWORDS = 9,/* the keywords, lower-cased, a list */
 };
 
 struct izde_schema_slot {

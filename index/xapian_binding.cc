@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdarg>
@@ -26,6 +27,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -948,6 +950,33 @@ izde_status_t izde_query_scale(const izde_query_t *q, double factor,
     });
 }
 
+izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lolen,
+                                     const char *hi, size_t hilen,
+                                     izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    if (!lo && !hi)
+        return IZDE_ERR_INVALID;
+    return new_query(out, [&] {
+        if (!lo)
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, std::string(hi, hilen));
+        if (!hi)
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo, lolen));
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, std::string(lo, lolen),
+                             std::string(hi, hilen));
+    });
+}
+
+izde_status_t izde_query_match_all(izde_query_t **out) noexcept
+{
+    if (!out)
+        return IZDE_ERR_INVALID;
+    *out = nullptr;
+    return new_query(out, [] { return Xapian::Query::MatchAll; });
+}
+
 char *izde_query_describe(const izde_query_t *q) noexcept
 {
     if (!q)
@@ -985,7 +1014,117 @@ void izde_search_opts_init(struct izde_search_opts *opts) noexcept
     opts->bm25_k3 = 1.0;
     opts->bm25_b = 0.5;
     opts->bm25_min_normlen = 0.5;
+    opts->sort_slot = -1;
+    opts->sort_reverse = 0;
+    opts->facets = nullptr;
+    opts->nfacets = 0;
 }
+
+namespace {
+
+// Counts each value of a list slot (values ended by IZDE_VALUE_LIST_SEP)
+// once per document: Xapian's ValueCountMatchSpy counts a slot's whole
+// value, which for a list of authors would count each combination.
+class ListCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        const std::string v = doc.get_value(slot_);
+        size_t from = 0;
+        while (from < v.size()) {
+            size_t end = v.find(IZDE_VALUE_LIST_SEP, from);
+            if (end == std::string::npos)
+                end = v.size();
+            if (end > from)
+                ++counts_[v.substr(from, end - from)];
+            from = end + 1;
+        }
+    }
+    const std::map<std::string, uint64_t> &counts() const { return counts_; }
+
+  private:
+    Xapian::valueno slot_;
+    std::map<std::string, uint64_t> counts_;
+};
+
+// The spy of one facet, whichever kind it is.
+struct FacetSpy {
+    std::unique_ptr<Xapian::ValueCountMatchSpy> whole;
+    std::unique_ptr<ListCountSpy> list;
+};
+
+// Copies counts, most frequent first (ties by value), at most max (0: all).
+template <typename Counts>
+void keep_top(const Counts &counts, size_t max, std::vector<std::pair<std::string, uint64_t>> &out)
+{
+    for (const auto &kv : counts)
+        out.emplace_back(kv.first, kv.second);
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (max && out.size() > max)
+        out.resize(max);
+}
+
+void facets_release(struct izde_facet *f, size_t n)
+{
+    for (size_t i = 0; f && i < n; i++) {
+        for (size_t k = 0; k < f[i].n; k++)
+            free(f[i].values[k].value);
+        free(f[i].values);
+    }
+    free(f);
+}
+
+// Turns the spies' counts into the C arrays of hits; false when out of memory.
+bool facets_out(const std::vector<FacetSpy> &spies, const struct izde_facet_spec *specs,
+                izde_hits_t *hits)
+{
+    size_t n = spies.size();
+    auto *f = static_cast<struct izde_facet *>(calloc(n ? n : 1, sizeof(struct izde_facet)));
+    if (!f)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        std::vector<std::pair<std::string, uint64_t>> top;
+        if (spies[i].list) {
+            keep_top(spies[i].list->counts(), specs[i].max, top);
+        } else {
+            std::map<std::string, uint64_t> counts;
+            for (Xapian::TermIterator it = spies[i].whole->values_begin();
+                 it != spies[i].whole->values_end(); ++it)
+                if (!(*it).empty())
+                    counts[*it] = it.get_termfreq();
+            keep_top(counts, specs[i].max, top);
+        }
+        if (top.empty())
+            continue;
+        f[i].values = static_cast<struct izde_facet_value *>(
+            calloc(top.size(), sizeof(struct izde_facet_value)));
+        if (!f[i].values) {
+            facets_release(f, n);
+            return false;
+        }
+        for (const auto &kv : top) {
+            struct izde_facet_value *v = &f[i].values[f[i].n];
+            if (!copy_out(kv.first, &v->value, &v->len)) {
+                facets_release(f, n);
+                return false;
+            }
+            v->count = kv.second;
+            f[i].n++;
+        }
+    }
+    hits->facets = f;
+    hits->nfacets = n;
+    return true;
+}
+
+izde_status_t run_search(izde_rdb_t *db, Xapian::Enquire &enquire,
+                         const struct izde_search_opts *opts, izde_hits_t *hits,
+                         izde_hit_t *&items);
+
+}  // namespace
 
 izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
                               const struct izde_search_opts *opts,
@@ -996,6 +1135,8 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         hits->count = 0;
         hits->estimated = 0;
         hits->lower = hits->upper = 0;
+        hits->facets = nullptr;
+        hits->nfacets = 0;
     }
     if (!db || !hits)
         return IZDE_ERR_INVALID;
@@ -1013,45 +1154,84 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         enquire.set_weighting_scheme(Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2,
                                                         opts->bm25_k3, opts->bm25_b,
                                                         opts->bm25_min_normlen));
-        Xapian::MSet mset = enquire.get_mset(opts->offset, opts->limit,
-                                             opts->check_at_least);
-        size_t n = mset.size();
-        // Asks the kernel for every hit's record block at once, so that a
-        // cold page of results waits for one round of reads, not ten. Not
-        // past the first page: Xapian 1.4's MSet::fetch() indexes its items
-        // from rank 0 and reads before them when the page starts later.
-        if (opts->offset == 0)
-            mset.fetch();
-        if (n) {
-            items = static_cast<izde_hit_t *>(malloc(n * sizeof *items));
-            if (!items)
-                return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        // Documents without the value go last either way: ascending, they
+        // sort as the highest key there is. keys must outlive the search.
+        Xapian::MultiValueKeyMaker keys;
+        if (opts->sort_slot >= 0) {
+            keys.add_value(static_cast<Xapian::valueno>(opts->sort_slot),
+                           opts->sort_reverse != 0,
+                           opts->sort_reverse ? std::string() : std::string(1, '\xff'));
+            enquire.set_sort_by_key_then_relevance(&keys, false);
         }
-        size_t i = 0;
-        for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && i < n; ++it, ++i) {
-            items[i].docid = *it;
-            items[i].score = it.get_weight();
-        }
-        hits->items = items;
-        hits->count = i;
-        hits->estimated = mset.get_matches_estimated();
-        hits->lower = mset.get_matches_lower_bound();
-        hits->upper = mset.get_matches_upper_bound();
-        return IZDE_OK;
+        return run_search(db, enquire, opts, hits, items);
     });
     if (st != IZDE_OK) {
         // Nothing half-filled leaves: hits->items is items or NULL.
         free(items);
+        facets_release(hits->facets, hits->nfacets);
         *hits = izde_hits_t{};
     }
     return st;
 }
+
+namespace {
+
+// The search itself, once the Enquire is set up; items is where the hits
+// array lives until hits owns it, so that the caller frees it on failure.
+izde_status_t run_search(izde_rdb_t *db, Xapian::Enquire &enquire,
+                         const struct izde_search_opts *opts, izde_hits_t *hits,
+                         izde_hit_t *&items)
+{
+    std::vector<FacetSpy> spies(opts->nfacets);
+    for (size_t i = 0; i < opts->nfacets; i++) {
+        if (opts->facets[i].list) {
+            spies[i].list.reset(new ListCountSpy(opts->facets[i].slot));
+            enquire.add_matchspy(spies[i].list.get());
+        } else {
+            spies[i].whole.reset(new Xapian::ValueCountMatchSpy(opts->facets[i].slot));
+            enquire.add_matchspy(spies[i].whole.get());
+        }
+    }
+    Xapian::MSet mset = enquire.get_mset(opts->offset, opts->limit,
+                                         opts->check_at_least);
+    enquire.clear_matchspies();
+    if (opts->nfacets && !facets_out(spies, opts->facets, hits))
+        return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+    size_t n = mset.size();
+    // Asks the kernel for every hit's record block at once, so that a
+    // cold page of results waits for one round of reads, not ten. Not
+    // past the first page: Xapian 1.4's MSet::fetch() indexes its items
+    // from rank 0 and reads before them when the page starts later.
+    if (opts->offset == 0)
+        mset.fetch();
+    if (n) {
+        items = static_cast<izde_hit_t *>(malloc(n * sizeof *items));
+        if (!items)
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+    }
+    size_t i = 0;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && i < n; ++it, ++i) {
+        items[i].docid = *it;
+        items[i].score = it.get_weight();
+    }
+    hits->items = items;
+    hits->count = i;
+    hits->estimated = mset.get_matches_estimated();
+    hits->lower = mset.get_matches_lower_bound();
+    hits->upper = mset.get_matches_upper_bound();
+    return IZDE_OK;
+}
+
+}  // namespace
 
 void izde_hits_release(izde_hits_t *hits) noexcept
 {
     if (!hits)
         return;
     free(hits->items);
+    facets_release(hits->facets, hits->nfacets);
+    hits->facets = nullptr;
+    hits->nfacets = 0;
     hits->items = nullptr;
     hits->count = 0;
     hits->estimated = 0;

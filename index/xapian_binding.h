@@ -244,6 +244,17 @@ typedef enum izde_query_op {
     IZDE_Q_ELITE_SET,    /* the window best-weighted subqueries, ORed */
 } izde_query_op_t;
 
+/* Documents whose value in slot lies in [lo, hi] by byte order (lo NULL:
+ * up to hi; hi NULL: from lo on; not both NULL). The query adds no weight.
+ * OUT: *out. Returns IZDE_OK, IZDE_ERR_INVALID, IZDE_ERR_NOMEM. */
+izde_status_t izde_query_value_range(uint32_t slot, const char *lo, size_t lolen,
+                                     const char *hi, size_t hilen,
+                                     izde_query_t **out) IZDE_NOEXCEPT;
+
+/* Every document, weight 0: what a query of filters and exclusions alone
+ * ("year:2020..", "NOT x") starts from. */
+izde_status_t izde_query_match_all(izde_query_t **out) IZDE_NOEXCEPT;
+
 izde_status_t izde_query_term(const char *term, size_t len, uint32_t wqf,
                               izde_query_t **out) IZDE_NOEXCEPT;
 izde_status_t izde_query_combine(izde_query_op_t op, izde_query_t *const *subs,
@@ -264,10 +275,42 @@ struct izde_search_opts {
     uint32_t limit;         /* hits to return */
     uint32_t check_at_least;/* make the estimate exact up to this many */
     double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen;
+    /* Order by the value in sort_slot (relevance breaks ties) instead of
+     * by relevance when sort_slot >= 0: ascending, documents without the
+     * value last; sort_reverse: descending, those without it last too. */
+    int sort_slot;
+    int sort_reverse;
+    /* Value counts over every matching document the matcher looks at (set
+     * check_at_least to the document count to see them all), into
+     * hits->facets in this order. A list facet's value holds several
+     * values, each ended by IZDE_VALUE_LIST_SEP (one per author or
+     * keyword); it needs local databases (a remote shard cannot run it). */
+    const struct izde_facet_spec *facets;
+    size_t nfacets;
+};
+
+#define IZDE_VALUE_LIST_SEP '\x1f'
+
+struct izde_facet_spec {
+    uint32_t slot;
+    int list;               /* the value is a list (see above) */
+    size_t max;             /* most frequent values to keep; 0: all */
+};
+
+struct izde_facet_value {
+    char *value;            /* malloc'ed, NUL-terminated */
+    size_t len;
+    uint64_t count;         /* documents */
+};
+
+/* The values of one facet, most frequent first (ties by value). */
+struct izde_facet {
+    struct izde_facet_value *values;
+    size_t n;
 };
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5), no
- * offset, limit 10. */
+ * offset, limit 10, no sort, no facets. */
 void izde_search_opts_init(struct izde_search_opts *opts) IZDE_NOEXCEPT;
 
 typedef struct izde_hit {
@@ -281,6 +324,8 @@ typedef struct izde_hits {
     uint64_t estimated;     /* estimated number of matching documents */
     uint64_t lower, upper;  /* bounds on that number; equal when it is exact
                                (check_at_least at or above it makes it so) */
+    struct izde_facet *facets;  /* opts->nfacets of them, or NULL */
+    size_t nfacets;
 } izde_hits_t;
 
 /* Runs q with BM25; hits are ranked best first.

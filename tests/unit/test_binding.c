@@ -695,7 +695,7 @@ static void test_queries(izde_rdb_t *db)
 
     /* A search that fails leaves the hits empty and says why. */
     {
-        izde_hits_t hits = {(izde_hit_t *)1, 7, 7, 7, 7};
+        izde_hits_t hits = {.items = (izde_hit_t *)1, .count = 7, .estimated = 7, .lower = 7, .upper = 7};
         CHECK_INT(izde_rdb_search(db, NULL, NULL, &hits), IZDE_ERR_INVALID);
         CHECK(hits.items == NULL && hits.count == 0 && hits.estimated == 0 && hits.upper == 0);
         CHECK(izde_rdb_errmsg(db)[0] != '\0');
