@@ -26,6 +26,7 @@ izde_status_t ix_reader_init(struct ix_reader *r, const struct ix_options *o, ch
     memset(r, 0, sizeof(*r));
     r->opts = o;
     ix_extract_init(&r->x);
+    ix_fields_init(&r->fields);
     r->x.max_memory = o->max_memory;
     return izde_analyzer_new(&r->an, errmsg);
 }
@@ -34,6 +35,7 @@ void ix_reader_release(struct ix_reader *r)
 {
     izde_analyzer_free(r->an);
     ix_extract_release(&r->x);
+    ix_fields_release(&r->fields);
     izde_buf_release(&r->data);
     izde_buf_release(&r->io);
     izde_doc_free(r->doc);
@@ -154,6 +156,9 @@ static izde_status_t build_doc(struct ix_reader *r, const struct ix_file *f, con
     dd.mtime = f->mtime;
     dd.text = x->text.p;
     dd.text_len = x->text.len;
+    rc = ix_fields_add(&r->fields, r->an, x, dd.lang, r->doc, &dd);
+    if (rc != IZDE_OK)
+        return rc;
     izde_buf_clear(&r->data);
     rc = izde_docdata_encode(&dd, &r->data);
     if (rc == IZDE_OK)

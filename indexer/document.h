@@ -7,6 +7,7 @@
 #include "common/buf.h"
 #include "common/status.h"
 #include "extract/extract.h"
+#include "indexer/fields.h"
 #include "index/xapian_binding.h"
 #include "indexer/options.h"
 
@@ -44,6 +45,7 @@ struct ix_reader {
     struct izde_buf data;   /* the encoded record */
     struct izde_buf io;     /* read buffer for hashing */
     izde_doc_t *doc;        /* being built */
+    struct ix_fields fields;/* the article's fields (scratch) */
     izde_status_t term_rc;  /* first failure inside the term callback */
 };
 

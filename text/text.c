@@ -277,6 +277,14 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
     return rc;
 }
 
+izde_status_t izde_text_lower(const char *s, size_t len, struct izde_buf *out)
+{
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; i < len && rc == IZDE_OK;)
+        rc = izde_utf8_add(out, (uint32_t)u_tolower((UChar32)izde_utf8_next(s, len, &i)));
+    return rc;
+}
+
 /* Latin spellings of Cyrillic letters, longest first within each letter, as
  * people type Kyrgyz and Russian on a Latin keyboard. */
 static const struct {

@@ -34,6 +34,12 @@ void izde_text_free(izde_text_t *t);
 izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
                              struct izde_buf *out);
 
+/* Appends s (valid UTF-8) to out with each letter in lower case, code
+ * point by code point and nothing else changed: a keyword as a facet
+ * shows it, where izde_text_fold makes a search key. Returns IZDE_OK or
+ * IZDE_ERR_NOMEM. */
+izde_status_t izde_text_lower(const char *s, size_t len, struct izde_buf *out);
+
 /* Writes the Cyrillic reading of a folded Latin-typed word ('ishmerduuluk'
  * -> 'ишмердуулук', 'obrazovanie' -> 'образование'). Returns
  * IZDE_ERR_UNSUPPORTED when s has a character with no Cyrillic reading. */

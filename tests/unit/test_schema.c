@@ -43,10 +43,12 @@ static void test_prefixes(void)
                 CHECK(!"a prefix name is repeated");
         }
     }
-    /* Id and language terms filter; they must not add weight. */
+    /* Id, language and code terms filter; they must not add weight. */
     for (size_t i = 0; i < izde_schema_prefix_count; i++) {
         const char *pf = izde_schema_prefixes[i].prefix;
-        if (strcmp(pf, IZDE_PREFIX_ID) == 0 || strcmp(pf, IZDE_PREFIX_LANG) == 0)
+        if (strcmp(pf, IZDE_PREFIX_ID) == 0 || strcmp(pf, IZDE_PREFIX_LANG) == 0 ||
+            strcmp(pf, IZDE_PREFIX_UDC) == 0 || strcmp(pf, IZDE_PREFIX_DOI) == 0 ||
+            strcmp(pf, IZDE_PREFIX_YEAR) == 0)
             CHECK(izde_schema_prefixes[i].flags & IZDE_SCHEMA_BOOLEAN);
     }
 }
@@ -54,7 +56,10 @@ static void test_prefixes(void)
 /* Every slot once, each number once, and the enum's values among them. */
 static void test_slots(void)
 {
-    static const uint32_t named[] = { IZDE_SLOT_MTIME, IZDE_SLOT_SIZE, IZDE_SLOT_HASH };
+    static const uint32_t named[] = { IZDE_SLOT_MTIME,   IZDE_SLOT_SIZE,    IZDE_SLOT_HASH,
+                                      IZDE_SLOT_YEAR,    IZDE_SLOT_PAGE,    IZDE_SLOT_LANG,
+                                      IZDE_SLOT_UDC,     IZDE_SLOT_JOURNAL, IZDE_SLOT_AUTHORS,
+                                      IZDE_SLOT_KEYWORDS };
     CHECK_INT(izde_schema_slot_count, sizeof(named) / sizeof(named[0]));
     for (size_t i = 0; i < izde_schema_slot_count; i++) {
         CHECK(izde_schema_slots[i].holds && izde_schema_slots[i].written_by &&
