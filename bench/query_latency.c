@@ -63,7 +63,8 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
     *nhits = 0;
     izde_status_t rc = sr_query_parse(s->an, text, strlen(text), &q);
     if (rc == IZDE_OK)
-        rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, s->results, nhits, &counts);
+        rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, SR_SORT_RELEVANCE, s->results, nhits,
+                     &counts);
     for (size_t i = 0; rc == IZDE_OK && i < *nhits; i++) {
         char *data = NULL;
         size_t len = 0;
