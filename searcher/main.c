@@ -113,24 +113,6 @@ static int want_color(const char *when)
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-/* The facets named in list ("year,kw") as a set of 1 << kind; -1 when a
- * name is unknown. */
-static long parse_facets(const char *list)
-{
-    unsigned set = 0;
-    for (const char *p = list; *p;) {
-        size_t n = strcspn(p, ",");
-        int k = izde_facet_from_name(p, n);
-        if (k < 0)
-            return -1;
-        set |= 1u << k;
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    return set ? (long)set : -1;
-}
-
 /* The options into o and the query words into words[]; -1 to go on, else
  * how the run ends (after --help, --version or a usage error). A word that
  * starts with '-' and is not an option is a word to exclude (-мектеп). */
@@ -191,27 +173,18 @@ static int parse_options(int argc, char **argv, struct sr_options *o, char **wor
             break;
         }
         case OPT_SORT:
-            if (strcmp(v, "relevance") == 0) {
-                o->sort = SR_SORT_RELEVANCE;
-            } else if (strcmp(v, "date") == 0) {
-                o->sort = SR_SORT_DATE;
-            } else if (strcmp(v, "-date") == 0) {
-                o->sort = SR_SORT_DATE_DESC;
-            } else {
+            if (izde_sort_parse(v, &o->sort) != IZDE_OK) {
                 izde_cli_bad_value(&cli, "relevance, date or -date", v);
                 return SR_BAD_USAGE;
             }
             break;
-        case OPT_FACETS: {
-            long set = parse_facets(v);
-            if (set < 0) {
+        case OPT_FACETS:
+            if (izde_facet_set_parse(v, &o->facets) != IZDE_OK) {
                 izde_cli_bad_value(&cli, "a comma-separated list of year, author, kw, "
                                    "journal, lang, udc", v);
                 return SR_BAD_USAGE;
             }
-            o->facets = (unsigned)set;
             break;
-        }
         case OPT_COLOR:
             if (v && strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 &&
                 strcmp(v, "never") != 0) {

@@ -140,6 +140,35 @@ int izde_facet_from_name(const char *name, size_t len)
     return -1;
 }
 
+izde_status_t izde_facet_set_parse(const char *list, unsigned *set)
+{
+    *set = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        int k = izde_facet_from_name(p, n);
+        if (k < 0)
+            return IZDE_ERR_INVALID;
+        *set |= 1u << k;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return *set ? IZDE_OK : IZDE_ERR_INVALID;
+}
+
+izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort)
+{
+    static const char *const names[] = { [SR_SORT_RELEVANCE] = "relevance",
+                                          [SR_SORT_DATE] = "date",
+                                          [SR_SORT_DATE_DESC] = "-date" };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(name, names[i]) == 0) {
+            *sort = (enum sr_sort)i;
+            return IZDE_OK;
+        }
+    return IZDE_ERR_INVALID;
+}
+
 /* Counts the facets params asks for into p (read_page_once's part). */
 static izde_status_t count_facets(izde_session_t *s, const struct sr_query *q,
                                   const struct izde_session_params *params,

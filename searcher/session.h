@@ -43,6 +43,15 @@ const char *izde_facet_name(enum izde_facet_kind k);
 /* The facet named by the len bytes at name, or -1. */
 int izde_facet_from_name(const char *name, size_t len);
 
+/* The set (1 << kind each) of the comma-separated facet names in list
+ * ("year,kw"), into *set. Returns IZDE_OK, or IZDE_ERR_INVALID for an
+ * unknown name or an empty list. */
+izde_status_t izde_facet_set_parse(const char *list, unsigned *set);
+
+/* The order named "relevance", "date" or "-date", into *sort. Returns
+ * IZDE_OK or IZDE_ERR_INVALID. */
+izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort);
+
 /* Values a facet shows when the caller does not say. */
 #define IZDE_FACET_DEFAULT_MAX 10
 

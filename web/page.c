@@ -81,6 +81,7 @@ static const char css[] =
     ".badge{font-size:.8rem;border:1px solid #888;border-radius:3px;padding:0 .3rem;"
     "margin-left:.4rem;color:#444;white-space:nowrap}"
     ".notice{padding:.6rem;border-left:4px solid #b45f06;background:#fdf3e7}"
+    ".facets{font-size:.9rem;margin:.4rem 0}.facets div{margin:.15rem 0}"
     "details{margin:1rem 0;padding:.5rem;border:1px solid #ccc;border-radius:4px}"
     "@media(max-width:30rem){body{font-size:15px}button{flex-basis:100%}}";
 
@@ -169,6 +170,63 @@ static void add_lang_filter(struct out *out, const struct web_query *wq)
         o_s(out, current ? "</strong>" : "</a>");
     }
     o_s(out, "</nav>\n");
+}
+
+/* The facets of the complete matches, a line each: every value a link
+ * that adds its field clause to the query (year:2021, author:"Асанова
+ * Г.Т."), so that the narrowed search is one the reader sees in the box
+ * and can edit. */
+static void add_facets(struct out *out, const struct web_query *wq,
+                       const struct izde_session_page *p)
+{
+    static const struct {
+        enum izde_facet_kind kind;
+        enum web_str name;
+        const char *field;
+        int quoted;
+    } lines[] = {
+        { IZDE_FACET_YEAR, WS_FACET_YEAR, "year:", 0 },
+        { IZDE_FACET_AUTHOR, WS_FACET_AUTHOR, "author:", 1 },
+        { IZDE_FACET_KW, WS_FACET_KW, "kw:", 1 },
+        { IZDE_FACET_JOURNAL, WS_FACET_JOURNAL, "journal:", 1 },
+    };
+    int any = 0;
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+        any |= p->facet[lines[i].kind] && p->facet[lines[i].kind]->n;
+    if (!any)
+        return;
+    struct izde_buf q = IZDE_BUF_INIT;
+    o_f(out, "<nav class=\"facets\" aria-label=\"%s\">", web_str(wq->ui, WS_FACETS));
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+        const struct izde_facet *f = p->facet[lines[i].kind];
+        if (!f || !f->n)
+            continue;
+        o_s(out, "<div>");
+        o_hs(out, web_str(wq->ui, lines[i].name));
+        for (size_t k = 0; k < f->n; k++) {
+            const struct izde_facet_value *v = &f->values[k];
+            /* A value the syntax cannot quote is shown without a link. */
+            int linkable = !memchr(v->value, '"', v->len);
+            izde_buf_clear(&q);
+            if (linkable && out->rc == IZDE_OK)
+                out->rc = izde_buf_addf(&q, "%.*s %s%s%s%s", (int)wq->q_len, wq->q,
+                                        lines[i].field, lines[i].quoted ? "\"" : "", v->value,
+                                        lines[i].quoted ? "\"" : "");
+            o_s(out, k ? " · " : " ");
+            if (linkable) {
+                o_s(out, "<a href=\"");
+                add_link(out, wq, q.p, q.len, 1, wq->lang);
+                o_s(out, "\">");
+            }
+            o_h(out, v->value, v->len);
+            o_s(out, " <span class=\"n\">(");
+            add_count(out, v->count);
+            o_s(out, linkable ? ")</span></a>" : ")</span>");
+        }
+        o_s(out, "</div>");
+    }
+    o_s(out, "</nav>\n");
+    izde_buf_release(&q);
 }
 
 /* Appends n with thousands separated by a narrow space, as Kyrgyz and
@@ -364,6 +422,7 @@ izde_status_t web_page_render(struct izde_buf *buf, const struct web_query *wq,
         o_s(out, "</p>\n");
     } else if (results) {
         add_counts(out, wq, results);
+        add_facets(out, wq, results);
         if (results->n == 0) {
             o_s(out, "<p class=\"none\">");
             o_hs(out, web_str(wq->ui, WS_NO_RESULTS));

@@ -134,6 +134,9 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             .lang = wq.lang,
             .suggest = 1,
             .snippets = 1,
+            .facets = 1u << IZDE_FACET_YEAR | 1u << IZDE_FACET_AUTHOR | 1u << IZDE_FACET_KW |
+                      1u << IZDE_FACET_JOURNAL,
+            .facet_max = WEB_FACET_VALUES,
         };
         izde_status_t rc = search(c, s, wq.q, &params);
         if (rc != IZDE_OK) {
@@ -180,6 +183,17 @@ static int api_params(struct web_ctx *c, const char **q, struct izde_session_par
     params->lang = lang_arg(c, &bad);
     if (bad) {
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "lang: ky, ru or en");
+        return -1;
+    }
+    const char *facets = web_arg(c, "facets"), *sort = web_arg(c, "sort");
+    if (facets && izde_facet_set_parse(facets, &params->facets) != IZDE_OK) {
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST,
+                               "facets: a comma-separated list of year, author, kw, journal, "
+                               "lang, udc");
+        return -1;
+    }
+    if (sort && izde_sort_parse(sort, &params->sort) != IZDE_OK) {
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "sort: relevance, date or -date");
         return -1;
     }
     params->offset = (page - 1) * limit;

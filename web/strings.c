@@ -35,6 +35,11 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_NO_WORDS] = "Суроодо издей турган сөз жок.",
         [WS_UNAVAILABLE] = "Индекс азыр жеткиликсиз. Бир аздан кийин кайра аракет кылыңыз.",
         [WS_RESULTS] = "Натыйжалар",
+        [WS_FACETS] = "Тактоо",
+        [WS_FACET_YEAR] = "Жылы:",
+        [WS_FACET_AUTHOR] = "Автору:",
+        [WS_FACET_KW] = "Негизги сөздөр:",
+        [WS_FACET_JOURNAL] = "Журнал:",
     },
     [WEB_UI_RU] = {
         [WS_HTML_LANG] = "ru",
@@ -68,6 +73,11 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_NO_WORDS] = "В запросе нет слов для поиска.",
         [WS_UNAVAILABLE] = "Индекс сейчас недоступен. Попробуйте немного позже.",
         [WS_RESULTS] = "Результаты",
+        [WS_FACETS] = "Уточнить",
+        [WS_FACET_YEAR] = "Год:",
+        [WS_FACET_AUTHOR] = "Автор:",
+        [WS_FACET_KW] = "Ключевые слова:",
+        [WS_FACET_JOURNAL] = "Журнал:",
     },
     [WEB_UI_EN] = {
         [WS_HTML_LANG] = "en",
@@ -101,6 +111,11 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_NO_WORDS] = "The query has no words to search for.",
         [WS_UNAVAILABLE] = "The index is not available right now. Please try again shortly.",
         [WS_RESULTS] = "Results",
+        [WS_FACETS] = "Narrow down",
+        [WS_FACET_YEAR] = "Year:",
+        [WS_FACET_AUTHOR] = "Author:",
+        [WS_FACET_KW] = "Keywords:",
+        [WS_FACET_JOURNAL] = "Journal:",
     },
 };
 

@@ -36,6 +36,11 @@ enum web_str {
     WS_NO_WORDS,
     WS_UNAVAILABLE,     /* the index cannot be opened or read */
     WS_RESULTS,         /* the results list's accessible name */
+    WS_FACETS,          /* the facets' accessible name */
+    WS_FACET_YEAR,      /* before the years of the complete matches */
+    WS_FACET_AUTHOR,
+    WS_FACET_KW,
+    WS_FACET_JOURNAL,
     WS_COUNT
 };
 
