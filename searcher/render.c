@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "common/escape.h"
 #include "common/json.h"
+#include "searcher/cite.h"
 #include "searcher/fields.h"
 #include "searcher/render.h"
 
@@ -371,4 +372,27 @@ izde_status_t sr_render_trec(struct izde_buf *out, const char *qid,
         rc = izde_buf_addf(out, " %u %.4f izde\n", p->hits[i].rank, p->hits[i].score);
     }
     return rc;
+}
+
+izde_status_t sr_render_cite(struct izde_buf *out, enum sr_cite_format f,
+                             const struct izde_session_page *p)
+{
+    izde_status_t rc = IZDE_OK;
+    if (f == SR_CITE_CSL_JSON)
+        rc = izde_buf_adds(out, "[");
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        /* The document's number in the index names it: unique among the
+         * hits, and the same on every page of one search. */
+        char key[32];
+        snprintf(key, sizeof(key), "izde%" PRIu32, (uint32_t)p->hits[i].docid);
+        if (i)
+            rc = izde_buf_adds(out, f == SR_CITE_CSL_JSON ? ",\n" : "\n");
+        else if (f == SR_CITE_CSL_JSON)
+            rc = izde_buf_adds(out, "\n");
+        if (rc == IZDE_OK)
+            rc = sr_cite(out, f, &p->hits[i].dd, key);
+    }
+    if (rc == IZDE_OK && f == SR_CITE_CSL_JSON)
+        rc = izde_buf_adds(out, p->n ? "\n]\n" : "]\n");
+    return finished(out, rc);
 }

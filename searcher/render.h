@@ -4,6 +4,7 @@
 
 #include "common/buf.h"
 #include "common/status.h"
+#include "searcher/cite.h"
 #include "searcher/session.h"
 
 /* How the text and JSON forms show a page. */
@@ -39,6 +40,13 @@ izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_pag
  * when the record gives the printed pages. */
 izde_status_t sr_render_json(struct izde_buf *out, const struct izde_session_page *page,
                              const struct sr_render_opts *opts);
+
+/* The hits of the page as citations in format f (searcher/cite.h): BibTeX
+ * entries or RIS records one after another, a blank line between them, or
+ * one CSL-JSON array (empty for no hits). Each is keyed "izde" and its
+ * document number. */
+izde_status_t sr_render_cite(struct izde_buf *out, enum sr_cite_format f,
+                             const struct izde_session_page *p);
 
 /* TREC run lines "qid Q0 path rank score izde", one per hit. A space in a
  * path is written \x20 so that each stays one field. */

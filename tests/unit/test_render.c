@@ -1,4 +1,4 @@
-/* test_render.c - izde-search's renderers (searcher/render): text, colour, JSON and TREC from hand-made pages. */
+/* test_render.c - izde-search's renderers (searcher/render): text, colour, JSON, TREC and citations from hand-made pages. */
 #include <string.h>
 #include "common/buf.h"
 #include "harness.h"
@@ -190,6 +190,16 @@ static void test_article(void)
     CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
     CHECK(strstr(out.p, "\n1. Окутуу\n   2021 · № 3\n   /lib/art.pdf#page=2  score") != NULL);
 
+    /* Citations of a page: CSL-JSON is one array; BibTeX entries follow
+     * each other (the entries themselves: test_cite). */
+    izde_buf_clear(&out);
+    CHECK_INT(sr_render_cite(&out, SR_CITE_CSL_JSON, &p), IZDE_OK);
+    CHECK(out.len > 4 && strncmp(out.p, "[\n{\"id\":\"izde3\",", 16) == 0 &&
+          strcmp(out.p + out.len - 4, "}\n]\n") == 0);
+    izde_buf_clear(&out);
+    p.n = 0;
+    CHECK_INT(sr_render_cite(&out, SR_CITE_CSL_JSON, &p), IZDE_OK);
+    CHECK_STRN(out.p, out.len, "[]\n");
     izde_buf_release(&h.snippet);
     izde_buf_release(&out);
 }
