@@ -63,7 +63,7 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
     struct izde_buf snip = IZDE_BUF_INIT;
     /* One-byte marks: when the document holds neither, every match put in
      * is opened once and closed once, in that order. */
-    rc = sr_snippet(analyzer, &q, doc, dlen, "\x01", "\x02", &snip);
+    rc = sr_snippet(analyzer, &q, doc, dlen, "\x01", "\x02", &snip, NULL);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
     if (rc == IZDE_OK && snip.len) {
         FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));

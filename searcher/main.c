@@ -53,7 +53,10 @@ static void usage(void)
            "  --offset N       results to skip (default 0)\n"
            "  --all            show only documents that contain every word\n"
            "  --lang LANG      only documents with text in LANG (ky, ru, en)\n"
-           "  --json           one JSON object: query, total, results[]\n"
+           "  --json           one JSON object: query, total, results[] with every field\n"
+           "                   the record has (same as --format json)\n"
+           "  --format FMT     text (the default), json, or the hits as citations:\n"
+           "                   bibtex, ris or csl-json\n"
            "  --explain        show the terms searched for each query word\n"
            "  --sort ORDER     relevance (the default), date (oldest year first) or -date\n"
            "                   (newest first), within complete and partial matches;\n"
@@ -77,8 +80,8 @@ static void usage(void)
 }
 
 enum {
-    OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_ALL, OPT_EXPLAIN, OPT_LANG,
-    OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_SORT, OPT_FACETS,
+    OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_FORMAT, OPT_ALL, OPT_EXPLAIN,
+    OPT_LANG, OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_SORT, OPT_FACETS,
 };
 
 static const struct izde_cli_option options[] = {
@@ -87,6 +90,7 @@ static const struct izde_cli_option options[] = {
     { "limit", 0, IZDE_CLI_VALUE, OPT_LIMIT },
     { "offset", 0, IZDE_CLI_VALUE, OPT_OFFSET },
     { "json", 0, IZDE_CLI_FLAG, OPT_JSON },
+    { "format", 0, IZDE_CLI_VALUE, OPT_FORMAT },
     { "all", 0, IZDE_CLI_FLAG, OPT_ALL },
     { "explain", 0, IZDE_CLI_FLAG, OPT_EXPLAIN },
     { "lang", 0, IZDE_CLI_VALUE, OPT_LANG },
@@ -153,6 +157,12 @@ static int parse_options(int argc, char **argv, struct sr_options *o, char **wor
             break;
         case OPT_JSON:
             o->format = SR_JSON;
+            break;
+        case OPT_FORMAT:
+            if (!sr_format_from_name(v, &o->format)) {
+                izde_cli_bad_value(&cli, "text, json, bibtex, ris or csl-json", v);
+                return SR_BAD_USAGE;
+            }
             break;
         case OPT_ALL:
             o->all_only = 1;
@@ -240,8 +250,10 @@ static enum sr_end search(const struct sr_options *o, char *const *words, size_t
         end = sr_run_batch(s, o->batch, &params);
     } else {
         struct sr_render_opts ro = { o->all_only, o->explain, o->format == SR_TEXT && o->color };
-        params.suggest = params.snippets = 1;
-        params.facets = o->facets;
+        /* Citations show neither snippets, a suggestion nor facets. */
+        int cite = o->format != SR_TEXT && o->format != SR_JSON;
+        params.suggest = params.snippets = !cite;
+        params.facets = cite ? 0 : o->facets;
         end = sr_run_query(s, words, nwords, &params, o->format, &ro);
     }
     izde_session_close(s);

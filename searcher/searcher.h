@@ -88,11 +88,20 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
 izde_status_t sr_facets(izde_rdb_t *db, const struct sr_query *q,
                         const struct izde_facet_spec *specs, size_t n, izde_hits_t *out);
 
+/* Bytes [start, end) of a text. */
+struct sr_span {
+    size_t start, end;
+};
+
 /* Writes a snippet of text around the best cluster of query terms into out
- * (whitespace collapsed). Matches are wrapped in open/close. */
+ * (whitespace collapsed). Matches are wrapped in open/close. OUT: *matched
+ * (may be NULL): the text from the first match the snippet shows to the
+ * end of its last (empty, at the snippet's start, when it shows none), so
+ * that the caller can tell which page the words are on: the context
+ * before a match may begin on the page before. */
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
                          size_t len, const char *open, const char *close,
-                         struct izde_buf *out);
+                         struct izde_buf *out, struct sr_span *matched);
 
 /* Writes into out the query with each word the index lacks replaced by
  * the closest index term (keyboard folding counts as no difference), or

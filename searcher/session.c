@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "index/index_meta.h"
+#include "searcher/fields.h"
 #include "searcher/session.h"
 #include "text/text.h"
 
@@ -297,6 +299,7 @@ static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
         h->score = res[i].score;
         h->partial = res[i].partial;
         h->docid = res[i].docid;
+        h->page = h->page_last = h->printed_page = h->printed_last = 0;
         rc = izde_rdb_get_data(s->db, h->docid, &p->raw[i], &len);
         if (rc == IZDE_OK)
             rc = izde_docdata_decode(p->raw[i], len, &h->dd);
@@ -330,6 +333,47 @@ static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
     }
 }
 
+/* Whether path names a PDF, whose pages a viewer opens at #page=N. The
+ * record keeps no format, and a PDF is only ever read from a .pdf file. */
+static int is_pdf(const char *path, size_t len)
+{
+    return path && len >= 4 && strncasecmp(path + len - 4, ".pdf", 4) == 0;
+}
+
+/* The page text[at] is on: one more than the form feeds before it. */
+static unsigned page_of(const char *text, size_t at)
+{
+    unsigned page = 1;
+    for (size_t i = 0; i < at; i++)
+        page += text[i] == '\f';
+    return page;
+}
+
+/* Sets the pages of the matches the snippet of h shows (matched):
+ * the printed ones whenever the record numbers its pages (a PDF, or text
+ * that pdftotext wrote, pages ended by form feeds), the PDF's own only
+ * for a PDF, which a viewer can open at one. */
+static void locate_snippet(struct izde_session_hit *h, const struct sr_span *matched)
+{
+    const struct izde_docdata *dd = &h->dd;
+    unsigned first, last;
+    if (!dd->text)
+        return;
+    unsigned page = page_of(dd->text, matched->start), page_last = page;
+    for (size_t i = matched->start; i < matched->end; i++)
+        page_last += dd->text[i] == '\f';
+    if (is_pdf(dd->path, dd->path_len)) {
+        h->page = page;
+        h->page_last = page_last;
+    }
+    /* A page beyond the printed range (a cover sheet added to the PDF)
+     * has no printed number we could trust. */
+    if (sr_field_pages(dd, &first, &last) && first + page_last - 1 <= last) {
+        h->printed_page = first + page - 1;
+        h->printed_last = first + page_last - 1;
+    }
+}
+
 /* The snippet of every hit, from the records already read. */
 static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
                                    const struct izde_session_params *params,
@@ -339,9 +383,12 @@ static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
     const char *close = params->mark_close ? params->mark_close : IZDE_SNIPPET_CLOSE;
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
-        const struct izde_docdata *dd = &p->hits[i].dd;
-        rc = sr_snippet(s->an, q, dd->text ? dd->text : "", dd->text_len, open, close,
-                        &p->hits[i].snippet);
+        struct izde_session_hit *h = &p->hits[i];
+        struct sr_span matched;
+        rc = sr_snippet(s->an, q, h->dd.text ? h->dd.text : "", h->dd.text_len, open, close,
+                        &h->snippet, &matched);
+        if (rc == IZDE_OK)
+            locate_snippet(h, &matched);
     }
     return rc;
 }

@@ -90,6 +90,15 @@ struct izde_session_hit {
     struct izde_docdata dd; /* path, title, lang, encoding, text: point into
                                the page, valid until its release */
     struct izde_buf snippet;/* marked as params asked; empty without snippets */
+    /* Where the snippet's words are, for a PDF (a link opens it at
+     * #page=N): the pages of its first and last match (of its start when
+     * it shows none), 1-based, counted at the form feeds between the
+     * text's pages; 0 for other files and without snippets. */
+    unsigned page, page_last;
+    /* The same pages as the journal prints them, when the record gives its
+     * first printed page (printed = first + page - 1), for a PDF or a text
+     * whose pages end at form feeds; 0 otherwise. */
+    unsigned printed_page, printed_last;
 };
 
 /* A page of results, all read from one revision of the index. Every

@@ -266,12 +266,6 @@ static void add_counts(struct out *out, const struct web_query *wq,
     o_s(out, ")</p>\n");
 }
 
-/* Whether path names a PDF (its link then opens at a page). */
-static int is_pdf(const char *path, size_t len)
-{
-    return len >= 4 && strncasecmp(path + len - 4, ".pdf", 4) == 0;
-}
-
 static void add_hit(struct out *out, const struct web_query *wq, const struct izde_session_hit *h)
 {
     const struct izde_docdata *dd = &h->dd;
@@ -279,9 +273,11 @@ static void add_hit(struct out *out, const struct web_query *wq, const struct iz
     size_t title_len = dd->title_len ? dd->title_len : dd->path_len;
     o_f(out, "<li value=\"%u\" class=\"hit%s\"><div class=\"t\">", h->rank,
         h->partial ? " partial" : " complete");
-    if (wq->files)
-        o_f(out, "<a href=\"/doc/%" PRIu32 "%s\">", (uint32_t)h->docid,
-            is_pdf(dd->path, dd->path_len) ? "#page=1" : "");
+    /* A PDF opens at the page of the snippet (the session knows it). */
+    if (wq->files && h->page)
+        o_f(out, "<a href=\"/doc/%" PRIu32 "#page=%u\">", (uint32_t)h->docid, h->page);
+    else if (wq->files)
+        o_f(out, "<a href=\"/doc/%" PRIu32 "\">", (uint32_t)h->docid);
     o_s(out, "<span class=\"title\">");
     o_h(out, title, title_len);
     o_s(out, "</span>");

@@ -1,5 +1,5 @@
 /* test_page.c - izde-web's page from a made-up page of results: links to
- * files (PDFs at #page=1) or none with --no-files, partial hits under their
+ * files (PDFs at the snippet's page) or none with --no-files, partial hits under their
  * heading and badge, paging, the suggestion link, notices, every interface
  * string present in every language. */
 #include <stdlib.h>
@@ -30,6 +30,7 @@ int main(void)
     set_hit(&hits[0], 4, 0, 7, "/lib/a.pdf", "Мектеп <b>", "a \x01мектеп\x02 b");
     set_hit(&hits[1], 5, 1, 8, "/lib/b.txt", "", "c");
     set_hit(&hits[2], 6, 1, 9, "/lib/c.TXT", "Үчүнчү", "d");
+    hits[0].page = hits[0].page_last = 3; /* the session finds the snippet on page 3 */
     struct izde_session_page p = IZDE_SESSION_PAGE_INIT;
     p.hits = hits;
     p.n = 3;
@@ -42,8 +43,8 @@ int main(void)
 
     CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
     CHECK(has(&out, "<html lang=\"ky\">"));
-    CHECK(has(&out, "<a href=\"/doc/7#page=1\"><span class=\"title\">Мектеп &lt;b&gt;</span>"));
-    /* No title: the path stands in. Only .pdf gets a page. */
+    CHECK(has(&out, "<a href=\"/doc/7#page=3\"><span class=\"title\">Мектеп &lt;b&gt;</span>"));
+    /* No title: the path stands in. Only a hit with a page gets one. */
     CHECK(has(&out, "<a href=\"/doc/8\"><span class=\"title\">/lib/b.txt</span>"));
     CHECK(has(&out, "a <mark>мектеп</mark> b"));
     CHECK(has(&out, "<li value=\"5\" class=\"hit partial\">"));
