@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "searcher/fields.h"
 #include "web/html.h"
 #include "web/page.h"
 
@@ -77,7 +78,7 @@ static const char css[] =
     "nav,.count,.notice{margin:.6rem 0}nav a,nav strong{margin-right:.6rem}"
     "ol{padding-left:1.4rem}li{margin:0 0 1rem}"
     ".t{font-size:1.1rem;font-weight:600}.p{color:#555;font-size:.85rem;word-break:break-all}"
-    ".s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}.n{color:#555}"
+    ".a{font-size:.9rem}.s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}.n{color:#555}"
     ".badge{font-size:.8rem;border:1px solid #888;border-radius:3px;padding:0 .3rem;"
     "margin-left:.4rem;color:#444;white-space:nowrap}"
     ".notice{padding:.6rem;border-left:4px solid #b45f06;background:#fdf3e7}"
@@ -266,6 +267,50 @@ static void add_counts(struct out *out, const struct web_query *wq,
     o_s(out, ")</p>\n");
 }
 
+/* The article's line under its title: authors, year, journal and issue,
+ * the printed page of the snippet; nothing for a record without them. */
+static void add_article_line(struct out *out, const struct web_query *wq,
+                             const struct izde_session_hit *h)
+{
+    const struct izde_docdata *dd = &h->dd;
+    unsigned year = sr_field_year(dd);
+    int has_journal = SR_FIELD_SET(dd->journal, dd->journal_len);
+    if (!SR_FIELD_SET(dd->authors, dd->authors_len) && !year && !has_journal && !h->printed_page)
+        return;
+    o_s(out, "<div class=\"a\">");
+    const char *sep = "";
+    const char *name;
+    size_t at = 0, name_len;
+    while (sr_field_next(dd->authors, dd->authors ? dd->authors_len : 0, &at, &name, &name_len)) {
+        o_s(out, sep);
+        o_h(out, name, name_len);
+        sep = ", ";
+    }
+    if (*sep)
+        sep = " · ";
+    if (year) {
+        o_f(out, "%s%u", sep, year);
+        sep = " · ";
+    }
+    if (has_journal) {
+        o_s(out, sep);
+        o_h(out, dd->journal, dd->journal_len);
+        if (SR_FIELD_SET(dd->issue, dd->issue_len)) {
+            o_s(out, ", № ");
+            o_h(out, dd->issue, dd->issue_len);
+        }
+        sep = " · ";
+    }
+    if (h->printed_page) {
+        o_s(out, sep);
+        o_hs(out, web_str(wq->ui, WS_PAGE));
+        o_f(out, " %u", h->printed_page);
+        if (h->printed_last > h->printed_page)
+            o_f(out, "–%u", h->printed_last);
+    }
+    o_s(out, "</div>");
+}
+
 static void add_hit(struct out *out, const struct web_query *wq, const struct izde_session_hit *h)
 {
     const struct izde_docdata *dd = &h->dd;
@@ -288,7 +333,9 @@ static void add_hit(struct out *out, const struct web_query *wq, const struct iz
         o_hs(out, web_str(wq->ui, WS_PARTIAL_BADGE));
         o_s(out, "</span>");
     }
-    o_s(out, "</div><div class=\"p\">");
+    o_s(out, "</div>");
+    add_article_line(out, wq, h);
+    o_s(out, "<div class=\"p\">");
     /* What the record holds beside the path; a field it lacks is left out. */
     const char *fields[] = { dd->author, dd->date, dd->lang };
     size_t lens[] = { dd->author ? dd->author_len : 0, dd->date ? dd->date_len : 0,
