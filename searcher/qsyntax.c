@@ -73,6 +73,19 @@ static size_t character(const struct parser *p, size_t at)
     return n;
 }
 
+/* How much of a value of n bytes at v a message quotes: at most about 40
+ * bytes, cut between characters, so that a pasted paragraph does not
+ * flood it. */
+static int shown(const char *v, size_t n)
+{
+    if (n <= 40)
+        return (int)n;
+    size_t k = 40;
+    while (k > 0 && ((unsigned char)v[k] & 0xC0) == 0x80)
+        k--;
+    return (int)k;
+}
+
 /* Records the first syntax error; fmt's last argument is the character. */
 #define SYNTAX_ERROR(p, ...)                                                                 \
     do {                                                                                     \
@@ -144,9 +157,9 @@ static void read_year_range(struct parser *p, struct token *t, size_t at)
         SYNTAX_ERROR(p,
                      "'year:%.*s' at character %zu is not a year or a range of years "
                      "(2021, 2020..2024, ..2019, 2021..)",
-                     (int)n, v, character(p, at));
+                     shown(v, n), v, character(p, at));
     else if (t->year_lo[0] && t->year_hi[0] && strcmp(t->year_lo, t->year_hi) > 0)
-        SYNTAX_ERROR(p, "'year:%.*s' at character %zu runs backwards", (int)n, v,
+        SYNTAX_ERROR(p, "'year:%.*s' at character %zu runs backwards", shown(v, n), v,
                      character(p, at));
     else
         t->kind = T_YEAR;
@@ -180,7 +193,7 @@ static void check_value(struct parser *p, struct token *t, size_t at)
             SYNTAX_ERROR(p,
                          "'udc:%.*s' at character %zu is not an УДК code (digits and dots, "
                          "as in udc:37.015)",
-                         (int)n, v, character(p, at));
+                         shown(v, n), v, character(p, at));
         break;
     }
     case SR_QF_DOI: {
@@ -194,7 +207,7 @@ static void check_value(struct parser *p, struct token *t, size_t at)
         const char *d = p->s + t->start;
         size_t dn = t->end - t->start;
         if (dn < 5 || strncmp(d, "10.", 3) != 0 || !memchr(d, '/', dn))
-            SYNTAX_ERROR(p, "'doi:%.*s' at character %zu is not a DOI (10.NNNN/...)", (int)n, v,
+            SYNTAX_ERROR(p, "'doi:%.*s' at character %zu is not a DOI (10.NNNN/...)", shown(v, n), v,
                          character(p, at));
         break;
     }
@@ -206,7 +219,7 @@ static void check_value(struct parser *p, struct token *t, size_t at)
         enum izde_lang l = izde_lang_from_code(code);
         if (n == 0 || n >= sizeof(code) || l == IZDE_LANG_COUNT || l == IZDE_LANG_OTHER)
             SYNTAX_ERROR(p, "'lang:%.*s' at character %zu is not a language code (ky, ru, en)",
-                         (int)n, v, character(p, at));
+                         shown(v, n), v, character(p, at));
         break;
     }
     case SR_QF_YEAR:
