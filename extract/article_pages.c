@@ -87,12 +87,20 @@ static int same_line(const struct line *a, const struct line *b)
     return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
+/* Whether the number at s + i is an issue's: "№ 2038", "№2038". */
+static int after_issue_mark(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    return i >= 3 && memcmp(s + i - 3, "\xE2\x84\x96", 3) == 0;
+}
+
 /* A year 1900..2099 standing as a number of its own. */
 static int find_year(const char *s, size_t n, size_t *at)
 {
     for (size_t i = 0; i + 4 <= n; i++) {
         if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) {
-            if (!art_all_digits(s + i, 4))
+            if (!art_all_digits(s + i, 4) || after_issue_mark(s, i))
                 continue;
             if (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-'))
                 continue;

@@ -22,6 +22,8 @@ struct sr_options {
     const char *batch;      /* --batch FILE */
     int color;              /* bold matches and titles (--color, NO_COLOR, a terminal) */
     int verbose;            /* -v: say which index is searched */
+    enum sr_sort sort;      /* --sort */
+    unsigned facets;        /* --facets: 1 << enum izde_facet_kind each */
 };
 
 /* Every way a run ends and its exit status, in one place (usage() lists
@@ -53,6 +55,11 @@ static void usage(void)
            "  --lang LANG      only documents with text in LANG (ky, ru, en)\n"
            "  --json           one JSON object: query, total, results[]\n"
            "  --explain        show the terms searched for each query word\n"
+           "  --sort ORDER     relevance (the default), date (oldest year first) or -date\n"
+           "                   (newest first), within complete and partial matches;\n"
+           "                   documents without a year come last\n"
+           "  --facets LIST    count the values of year, author, kw, journal, lang, udc\n"
+           "                   (comma-separated) over the documents with every word\n"
            "  --batch FILE     read qid<TAB>query lines ('-' for stdin) and write TREC run\n"
            "                   lines 'qid Q0 path rank score izde'\n"
            "  --color[=WHEN]   bold matches: auto (on a terminal, the default), always or\n"
@@ -71,7 +78,7 @@ static void usage(void)
 
 enum {
     OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_ALL, OPT_EXPLAIN, OPT_LANG,
-    OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION,
+    OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_SORT, OPT_FACETS,
 };
 
 static const struct izde_cli_option options[] = {
@@ -83,6 +90,8 @@ static const struct izde_cli_option options[] = {
     { "all", 0, IZDE_CLI_FLAG, OPT_ALL },
     { "explain", 0, IZDE_CLI_FLAG, OPT_EXPLAIN },
     { "lang", 0, IZDE_CLI_VALUE, OPT_LANG },
+    { "sort", 0, IZDE_CLI_VALUE, OPT_SORT },
+    { "facets", 0, IZDE_CLI_VALUE, OPT_FACETS },
     { "color", 0, IZDE_CLI_OPTIONAL, OPT_COLOR },
     { "colour", 0, IZDE_CLI_OPTIONAL, OPT_COLOR },
     { "verbose", 'v', IZDE_CLI_FLAG, OPT_VERBOSE },
@@ -102,6 +111,24 @@ static int want_color(const char *when)
         return 0;
     const char *no_color = getenv("NO_COLOR");
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+/* The facets named in list ("year,kw") as a set of 1 << kind; -1 when a
+ * name is unknown. */
+static long parse_facets(const char *list)
+{
+    unsigned set = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        int k = izde_facet_from_name(p, n);
+        if (k < 0)
+            return -1;
+        set |= 1u << k;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return set ? (long)set : -1;
 }
 
 /* The options into o and the query words into words[]; -1 to go on, else
@@ -163,6 +190,28 @@ static int parse_options(int argc, char **argv, struct sr_options *o, char **wor
             o->lang = v;
             break;
         }
+        case OPT_SORT:
+            if (strcmp(v, "relevance") == 0) {
+                o->sort = SR_SORT_RELEVANCE;
+            } else if (strcmp(v, "date") == 0) {
+                o->sort = SR_SORT_DATE;
+            } else if (strcmp(v, "-date") == 0) {
+                o->sort = SR_SORT_DATE_DESC;
+            } else {
+                izde_cli_bad_value(&cli, "relevance, date or -date", v);
+                return SR_BAD_USAGE;
+            }
+            break;
+        case OPT_FACETS: {
+            long set = parse_facets(v);
+            if (set < 0) {
+                izde_cli_bad_value(&cli, "a comma-separated list of year, author, kw, "
+                                   "journal, lang, udc", v);
+                return SR_BAD_USAGE;
+            }
+            o->facets = (unsigned)set;
+            break;
+        }
         case OPT_COLOR:
             if (v && strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 &&
                 strcmp(v, "never") != 0) {
@@ -211,6 +260,7 @@ static enum sr_end search(const struct sr_options *o, char *const *words, size_t
     }
     struct izde_session_params params = {
         .offset = o->offset, .limit = o->limit, .lang = o->lang, .all_only = o->all_only,
+        .sort = o->sort,
     };
     enum sr_end end;
     if (o->batch) {
@@ -218,6 +268,7 @@ static enum sr_end search(const struct sr_options *o, char *const *words, size_t
     } else {
         struct sr_render_opts ro = { o->all_only, o->explain, o->format == SR_TEXT && o->color };
         params.suggest = params.snippets = 1;
+        params.facets = o->facets;
         end = sr_run_query(s, words, nwords, &params, o->format, &ro);
     }
     izde_session_close(s);

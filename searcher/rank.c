@@ -5,7 +5,8 @@
  * documents before it estimates. Above it, a count is Xapian's estimate. */
 #define SR_EXACT_COUNT 1000
 
-static void search_opts(struct izde_search_opts *so, uint32_t offset, uint32_t limit)
+static void search_opts(struct izde_search_opts *so, uint32_t offset, uint32_t limit,
+                        enum sr_sort sort)
 {
     izde_search_opts_init(so);
     /* Okapi's usual k1 and b: on the dev known-item sets they rank
@@ -16,6 +17,10 @@ static void search_opts(struct izde_search_opts *so, uint32_t offset, uint32_t l
     so->offset = offset;
     so->limit = limit;
     so->check_at_least = offset + limit > SR_EXACT_COUNT ? offset + limit : SR_EXACT_COUNT;
+    if (sort != SR_SORT_RELEVANCE) {
+        so->sort_slot = IZDE_SLOT_YEAR;
+        so->sort_reverse = sort == SR_SORT_DATE_DESC;
+    }
 }
 
 /* Sets *c from a search's bounds. A count is taken from the page's own
@@ -32,7 +37,7 @@ static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
         return IZDE_OK;
     }
     struct izde_search_opts so;
-    search_opts(&so, 0, 0);
+    search_opts(&so, 0, 0, SR_SORT_RELEVANCE);
     izde_hits_t hits = { 0 };
     izde_status_t rc = izde_rdb_search(db, query, &so, &hits);
     if (rc == IZDE_OK)
@@ -42,7 +47,8 @@ static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
 }
 
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
-                      int all_only, struct sr_result *results, size_t *n, struct sr_counts *counts)
+                      int all_only, enum sr_sort sort, struct sr_result *results, size_t *n,
+                      struct sr_counts *counts)
 {
     *n = 0;
     *counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
@@ -67,7 +73,7 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
              * its documents, so their exact count places the next tier. */
             uint32_t skip = offset > before ? offset - (uint32_t)before : 0;
             struct izde_search_opts so;
-            search_opts(&so, skip, limit - (uint32_t)*n);
+            search_opts(&so, skip, limit - (uint32_t)*n, sort);
             rc = izde_rdb_search(db, tiers[t], &so, &hits);
             for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
                 results[(*n)++] = (struct sr_result){ (unsigned)(before + skip + i + 1),
@@ -89,4 +95,23 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
     if (counts->partial.n > ndocs - counts->complete.n)
         counts->partial.n = ndocs - counts->complete.n;
     return rc;
+}
+
+izde_status_t sr_facets(izde_rdb_t *db, const struct sr_query *q,
+                        const struct izde_facet_spec *specs, size_t n, izde_hits_t *out)
+{
+    *out = (izde_hits_t){ 0 };
+    if (!q->all || n == 0)
+        return IZDE_OK;
+    uint64_t ndocs;
+    izde_status_t rc = izde_rdb_doccount(db, &ndocs);
+    if (rc != IZDE_OK)
+        return rc;
+    struct izde_search_opts so;
+    search_opts(&so, 0, 0, SR_SORT_RELEVANCE);
+    /* Every match is counted, not an estimate's sample. */
+    so.check_at_least = ndocs > UINT32_MAX ? UINT32_MAX : (uint32_t)ndocs;
+    so.facets = specs;
+    so.nfacets = n;
+    return izde_rdb_search(db, q->all, &so, out);
 }

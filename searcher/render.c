@@ -105,6 +105,49 @@ static izde_status_t finished(const struct izde_buf *out, izde_status_t rc)
     return rc != IZDE_OK ? rc : out->p ? IZDE_OK : IZDE_ERR_NOMEM;
 }
 
+/* "year: 2022 (12), 2021 (9)", a line for each facet counted. */
+static izde_status_t text_facets(struct izde_buf *out, const struct izde_session_page *p)
+{
+    izde_status_t rc = IZDE_OK;
+    for (int k = 0; rc == IZDE_OK && k < IZDE_FACET_COUNT; k++) {
+        const struct izde_facet *f = p->facet[k];
+        if (!f)
+            continue;
+        izde_buf_addf(out, "%s:", izde_facet_name((enum izde_facet_kind)k));
+        for (size_t i = 0; i < f->n; i++) {
+            izde_buf_adds(out, i ? ", " : " ");
+            izde_escape_line(out, f->values[i].value, f->values[i].len);
+            izde_buf_addf(out, " (%" PRIu64 ")", f->values[i].count);
+        }
+        rc = izde_buf_adds(out, f->n ? "\n" : " none\n");
+    }
+    return rc;
+}
+
+/* "facets":{"year":[{"value":"2022","count":12},...],...}, when counted. */
+static izde_status_t json_facets(struct izde_buf *out, const struct izde_session_page *p)
+{
+    izde_status_t rc = IZDE_OK;
+    int first = 1;
+    for (int k = 0; rc == IZDE_OK && k < IZDE_FACET_COUNT; k++) {
+        const struct izde_facet *f = p->facet[k];
+        if (!f)
+            continue;
+        izde_buf_addf(out, "%s\"%s\":[", first ? "\"facets\":{" : ",",
+                      izde_facet_name((enum izde_facet_kind)k));
+        first = 0;
+        for (size_t i = 0; i < f->n; i++) {
+            izde_buf_adds(out, i ? ",{\"value\":" : "{\"value\":");
+            izde_json_escape_bytes(out, f->values[i].value, f->values[i].len);
+            izde_buf_addf(out, ",\"count\":%" PRIu64 "}", f->values[i].count);
+        }
+        rc = izde_buf_addc(out, ']');
+    }
+    if (rc == IZDE_OK && !first)
+        rc = izde_buf_adds(out, "},");
+    return rc;
+}
+
 izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_page *p,
                              const struct sr_render_opts *o)
 {
@@ -126,6 +169,7 @@ izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_pag
     } else {
         add_counts_line(out, c, o->all_only);
     }
+    text_facets(out, p);
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
         const struct izde_session_hit *h = &p->hits[i];
         /* Titles, paths and text come from the files: escaped, so that
@@ -166,6 +210,7 @@ izde_status_t sr_render_json(struct izde_buf *out, const struct izde_session_pag
         izde_json_escape_bytes(out, p->explain.p ? p->explain.p : "", p->explain.len);
         izde_buf_addc(out, ',');
     }
+    json_facets(out, p);
     izde_buf_adds(out, "\"results\":[");
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
         const struct izde_session_hit *h = &p->hits[i];

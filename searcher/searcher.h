@@ -71,14 +71,30 @@ struct sr_counts {
     struct sr_count complete, partial;
 };
 
-/* Ranks q (BM25) for the page of limit results from offset: documents with
- * every query word first, then, unless all_only, those with only some.
+/* The order of results within each tier of sr_rank. */
+enum sr_sort {
+    SR_SORT_RELEVANCE = 0,  /* BM25 */
+    SR_SORT_DATE,           /* oldest year first, then BM25; no year last */
+    SR_SORT_DATE_DESC,      /* newest year first, then BM25; no year last */
+};
+
+/* Ranks q (BM25, or by year as sort says) for the page of limit results
+ * from offset: documents with every query word first, then, unless
+ * all_only, those with only some.
  * OUT: results (the caller's array of limit), *n of them, *counts.
  * Returns IZDE_ERR_DB_MODIFIED when the index changed under the reader:
  * the caller reopens it and redoes its whole search. */
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
-                      int all_only, struct sr_result *results, size_t *n,
+                      int all_only, enum sr_sort sort, struct sr_result *results, size_t *n,
                       struct sr_counts *counts);
+
+/* Counts the values of the facets specs asks for (index/xapian_binding.h)
+ * over every document with all of q's words (its first tier: the
+ * documents a librarian narrows down, not those that miss a word).
+ * OUT: *out, whose facets hold the counts in specs' order; release it
+ * with izde_hits_release. Returns as sr_rank. */
+izde_status_t sr_facets(izde_rdb_t *db, const struct sr_query *q,
+                        const struct izde_facet_spec *specs, size_t n, izde_hits_t *out);
 
 /* Writes a snippet of text around the best cluster of query terms into out
  * (whitespace collapsed). Matches are wrapped in open/close. */

@@ -113,6 +113,57 @@ const char *izde_session_errmsg(const izde_session_t *s, izde_status_t rc)
     return m[0] ? m : izde_status_str(rc);
 }
 
+/* Each facet's name, value slot and whether the slot holds a list. */
+static const struct {
+    const char *name;
+    uint32_t slot;
+    int list;
+} facet_kinds[IZDE_FACET_COUNT] = {
+    [IZDE_FACET_YEAR] = { "year", IZDE_SLOT_YEAR, 0 },
+    [IZDE_FACET_AUTHOR] = { "author", IZDE_SLOT_AUTHORS, 1 },
+    [IZDE_FACET_KW] = { "kw", IZDE_SLOT_KEYWORDS, 1 },
+    [IZDE_FACET_JOURNAL] = { "journal", IZDE_SLOT_JOURNAL, 0 },
+    [IZDE_FACET_LANG] = { "lang", IZDE_SLOT_LANG, 0 },
+    [IZDE_FACET_UDC] = { "udc", IZDE_SLOT_UDC, 0 },
+};
+
+const char *izde_facet_name(enum izde_facet_kind k)
+{
+    return (unsigned)k < IZDE_FACET_COUNT ? facet_kinds[k].name : "?";
+}
+
+int izde_facet_from_name(const char *name, size_t len)
+{
+    for (int k = 0; k < IZDE_FACET_COUNT; k++)
+        if (strlen(facet_kinds[k].name) == len && memcmp(facet_kinds[k].name, name, len) == 0)
+            return k;
+    return -1;
+}
+
+/* Counts the facets params asks for into p (read_page_once's part). */
+static izde_status_t count_facets(izde_session_t *s, const struct sr_query *q,
+                                  const struct izde_session_params *params,
+                                  struct izde_session_page *p)
+{
+    struct izde_facet_spec specs[IZDE_FACET_COUNT];
+    int kind[IZDE_FACET_COUNT];
+    size_t n = 0;
+    for (int k = 0; k < IZDE_FACET_COUNT; k++)
+        if (params->facets & (1u << k)) {
+            specs[n] = (struct izde_facet_spec){
+                facet_kinds[k].slot, facet_kinds[k].list,
+                params->facet_max ? params->facet_max : IZDE_FACET_DEFAULT_MAX
+            };
+            kind[n++] = k;
+        }
+    izde_hits_release(&p->facet_hits);
+    memset(p->facet, 0, sizeof(p->facet));
+    izde_status_t rc = sr_facets(s->db, q, specs, n, &p->facet_hits);
+    for (size_t i = 0; rc == IZDE_OK && i < p->facet_hits.nfacets; i++)
+        p->facet[kind[i]] = &p->facet_hits.facets[i];
+    return rc;
+}
+
 /* Frees the hits' records and snippets; the arrays stay for the next
  * search. */
 static void release_hits(struct izde_session_page *p)
@@ -135,6 +186,7 @@ void izde_session_page_release(struct izde_session_page *p)
     izde_buf_release(&p->explain);
     izde_buf_release(&p->error);
     izde_buf_release(&p->query_buf);
+    izde_hits_release(&p->facet_hits);
     *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
 }
 
@@ -206,8 +258,10 @@ static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
                                     struct sr_result *res, struct izde_session_page *p)
 {
     izde_buf_clear(&p->suggestion);
-    izde_status_t rc = sr_rank(s->db, q, params->offset, params->limit, params->all_only, res,
-                               &p->n, &p->counts);
+    izde_status_t rc = sr_rank(s->db, q, params->offset, params->limit, params->all_only,
+                               params->sort, res, &p->n, &p->counts);
+    if (rc == IZDE_OK && params->facets)
+        rc = count_facets(s, q, params, p);
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
         size_t len;
         struct izde_session_hit *h = &p->hits[i];

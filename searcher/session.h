@@ -26,6 +26,26 @@ typedef struct izde_session izde_session_t;
 #define IZDE_SNIPPET_OPEN "\x01"
 #define IZDE_SNIPPET_CLOSE "\x02"
 
+/* The facets a page can count (izde-search --facets). */
+enum izde_facet_kind {
+    IZDE_FACET_YEAR,
+    IZDE_FACET_AUTHOR,
+    IZDE_FACET_KW,
+    IZDE_FACET_JOURNAL,
+    IZDE_FACET_LANG,
+    IZDE_FACET_UDC,
+    IZDE_FACET_COUNT
+};
+
+/* "year", "author", "kw", "journal", "lang", "udc". */
+const char *izde_facet_name(enum izde_facet_kind k);
+
+/* The facet named by the len bytes at name, or -1. */
+int izde_facet_from_name(const char *name, size_t len);
+
+/* Values a facet shows when the caller does not say. */
+#define IZDE_FACET_DEFAULT_MAX 10
+
 /* What to search for in one call of izde_session_search. */
 struct izde_session_params {
     uint32_t offset;        /* results to skip */
@@ -38,6 +58,10 @@ struct izde_session_params {
     int snippets;           /* make each hit's snippet (else they stay empty) */
     const char *mark_open;  /* around each match in a snippet; NULL for */
     const char *mark_close; /* IZDE_SNIPPET_OPEN and IZDE_SNIPPET_CLOSE */
+    enum sr_sort sort;      /* order within complete and partial matches */
+    unsigned facets;        /* 1 << enum izde_facet_kind for each to count,
+                               over the documents with every word */
+    size_t facet_max;       /* values a facet keeps; 0: IZDE_FACET_DEFAULT_MAX */
 };
 
 /* What became of a query that was searched without error. */
@@ -77,7 +101,11 @@ struct izde_session_page {
     struct izde_buf explain;    /* the terms searched, one line a query word */
     struct izde_buf error;      /* IZDE_PAGE_BAD_SYNTAX: "unbalanced '(' at
                                    character 7" */
+    /* The counts of each facet params asked for, most frequent first;
+     * NULL for the others. Same revision as the hits. */
+    const struct izde_facet *facet[IZDE_FACET_COUNT];
     /* private */
+    izde_hits_t facet_hits;
     struct izde_buf query_buf;
     char **raw;             /* each hit's record as read (dd points in) */
     size_t cap;
