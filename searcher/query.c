@@ -34,10 +34,6 @@ struct chunk_terms {
 static int collect(const struct izde_term *t, void *closure)
 {
     struct chunk_terms *c = closure;
-    /* A field is searched without the prefix backoff: a field is short,
-     * and a title that only shares five letters is not about the word. */
-    if (c->prefix && t->kind == IZDE_TERM_STEM && t->text[0] == IZDE_PREFIX_TRUNC[0])
-        return 0;
     size_t plen = c->prefix ? strlen(c->prefix) : 0;
     void *grown = izde_array_grow(c->items, c->n, &c->cap, sizeof(*c->items), 16);
     if (!grown)
@@ -140,10 +136,18 @@ static int searched(const struct chunk_terms *c, size_t from, size_t i)
     return !c->items[from].stop || c->items[i].kind == IZDE_TERM_EXACT;
 }
 
-/* Whether term i is the 5-letter prefix backoff (a T term). */
+/* The byte length of c's field prefix (0 for text). */
+static size_t prefix_len(const struct chunk_terms *c)
+{
+    return c->prefix ? strlen(c->prefix) : 0;
+}
+
+/* Whether term i is the 5-letter prefix backoff (a T term, after the
+ * field's prefix). */
 static int is_backoff(const struct chunk_terms *c, size_t i)
 {
-    return c->items[i].kind == IZDE_TERM_STEM && c->items[i].text[0] == IZDE_PREFIX_TRUNC[0];
+    return c->items[i].kind == IZDE_TERM_STEM &&
+           c->items[i].text[prefix_len(c)] == IZDE_PREFIX_TRUNC[0];
 }
 
 /* One query word: SYNONYM(exact, stems...), so that BM25 sees one term,
@@ -204,18 +208,21 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
                   (int)(c->items[from].end - c->items[from].start), src + c->items[from].start,
                   c->items[from].stop ? " (stop word)" : "");
     for (size_t i = from; i < to; i++) {
-        if (!searched(c, from, i))
+        /* A field is searched without the backoff (see chunk_query). */
+        if (!searched(c, from, i) || (c->prefix && is_backoff(c, i)))
             continue;
         const char *k = "exact";
         switch (c->items[i].kind) {
         case IZDE_TERM_EXACT: k = "exact"; break;
         case IZDE_TERM_VARIANT: k = "cyrillic"; break;
         case IZDE_TERM_COMPOUND: k = "compound"; break;
-        case IZDE_TERM_STEM:
-            k = c->items[i].text[0] == IZDE_PREFIX_KBFOLD[0]  ? "ky-keyboard"
-                : c->items[i].text[0] == IZDE_PREFIX_TRUNC[0] ? "prefix"
-                                                              : izde_lang_code(c->items[i].lang);
+        case IZDE_TERM_STEM: {
+            char kind = c->items[i].text[prefix_len(c)];
+            k = kind == IZDE_PREFIX_KBFOLD[0]  ? "ky-keyboard"
+                : kind == IZDE_PREFIX_TRUNC[0] ? "prefix"
+                                               : izde_lang_code(c->items[i].lang);
             break;
+        }
         }
         izde_buf_addf(&q->explain, " %s=", k);
         izde_term_display(c->items[i].text, c->items[i].len, &q->explain);
@@ -428,7 +435,10 @@ static izde_status_t all_but(const izde_query_t *filters, const izde_query_t *ex
 /* A word, phrase or text field's value as one query that must match: its
  * words ANDed (a phrase's as a phrase), stop words only rewarded unless
  * there is nothing else, the exact forms as a bonus. NULL when the text
- * has no words. prefix: the field's, or NULL. */
+ * has no words. prefix: the field's, or NULL. The prefix backoff is left
+ * out: a required item must have the word, not five of its letters (and
+ * in a field, whose text is short, a title that shares five letters is not
+ * about the word); a phrase still matches on its keys, which are T terms. */
 static izde_status_t chunk_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
                                  size_t start, size_t end, int phrase, const char *prefix,
                                  const char *field, int keep, izde_query_t **out)
