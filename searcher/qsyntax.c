@@ -394,6 +394,10 @@ static struct sr_qnode *parse_primary(struct parser *p)
     switch (t.kind) {
     case T_LPAREN:
         advance(p, 0);
+        if (p->cur.kind == T_END) {
+            SYNTAX_ERROR(p, "unbalanced '(' at character %zu", character(p, t.at));
+            return NULL;
+        }
         if (p->cur.kind == T_RPAREN) {
             SYNTAX_ERROR(p, "empty parentheses at character %zu", character(p, t.at));
             return NULL;

@@ -140,6 +140,7 @@ static void test_errors(void)
     error("(мектеп китеп", "unbalanced '(' at character 1");
     error("мектеп (китеп", "unbalanced '(' at character 8");
     error("((a) b", "unbalanced '(' at character 1");
+    error("мектеп (", "unbalanced '(' at character 8");
     error("мектеп) китеп", "unbalanced ')' at character 7");
     error(")", "unbalanced ')' at character 1");
     error("a ()", "empty parentheses at character 3");
