@@ -213,8 +213,8 @@ static void check_value(struct parser *p, struct token *t, size_t at)
     }
     case SR_QF_LANG: {
         char code[8] = "";
-        if (n < sizeof(code))
-            memcpy(code, v, n);
+        for (size_t i = 0; n < sizeof(code) && i < n; i++)
+            code[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] - 'A' + 'a') : v[i];
         code[n < sizeof(code) ? n : 0] = '\0';
         enum izde_lang l = izde_lang_from_code(code);
         if (n == 0 || n >= sizeof(code) || l == IZDE_LANG_COUNT || l == IZDE_LANG_OTHER)
