@@ -14,7 +14,8 @@
 struct chunk_terms {
     struct sr_query *q;
     unsigned first_word;    /* q word index of the chunk's position 1 */
-    int keep;               /* record terms in q->terms (positive chunks) */
+    int keep;               /* positive: explain it, and record its terms in
+                               q->terms unless it is a field's */
     const char *prefix;     /* a field's term prefix, or NULL for text */
     const char *field;      /* the field's name, for --explain */
     struct {
@@ -31,10 +32,16 @@ struct chunk_terms {
     izde_status_t rc;
 };
 
+/* The byte length of c's field prefix (0 for text). */
+static size_t prefix_len(const struct chunk_terms *c)
+{
+    return c->prefix ? strlen(c->prefix) : 0;
+}
+
 static int collect(const struct izde_term *t, void *closure)
 {
     struct chunk_terms *c = closure;
-    size_t plen = c->prefix ? strlen(c->prefix) : 0;
+    size_t plen = prefix_len(c);
     void *grown = izde_array_grow(c->items, c->n, &c->cap, sizeof(*c->items), 16);
     if (!grown)
         goto nomem;
@@ -134,12 +141,6 @@ static izde_query_t *query_copy(const izde_query_t *q)
 static int searched(const struct chunk_terms *c, size_t from, size_t i)
 {
     return !c->items[from].stop || c->items[i].kind == IZDE_TERM_EXACT;
-}
-
-/* The byte length of c's field prefix (0 for text). */
-static size_t prefix_len(const struct chunk_terms *c)
-{
-    return c->prefix ? strlen(c->prefix) : 0;
 }
 
 /* Whether term i is the 5-letter prefix backoff (a T term, after the
@@ -625,10 +626,9 @@ static izde_status_t bool_query(struct sr_query *q, izde_analyzer_t *an, const c
 static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_query_t **lall_out,
                                  izde_query_t **any_out)
 {
-    izde_status_t rc = IZDE_OK;
     izde_query_t *all = NULL, *lall = NULL, *any = NULL, *tmp = NULL, *excl = NULL,
                  *bonus_q = NULL;
-    rc = qlist_combine(&t->clauses, IZDE_Q_AND, 0, &all);
+    izde_status_t rc = qlist_combine(&t->clauses, IZDE_Q_AND, 0, &all);
     /* The backoff tier: every word, some only through their 5-letter
      * prefix. It ranks after the complete matches, whatever BM25 says,
      * and counts as partial: 'Кыргыз тили' does not contain
