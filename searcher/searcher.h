@@ -21,7 +21,9 @@ struct sr_qterm {
 };
 
 struct sr_query {
-    izde_query_t *all;      /* documents with every word; NULL if no words */
+    izde_query_t *all;      /* documents with every word, or the one query
+                               of a top-level OR or of filters alone; NULL
+                               when there is nothing to search */
     izde_query_t *backoff;  /* documents with every word, some only through
                                the 5-letter prefix backoff (NULL if none) */
     izde_query_t *any;      /* documents with only some (NULL for one word) */
