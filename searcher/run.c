@@ -67,6 +67,9 @@ enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
                         page.words, page.query_len, IZDE_SESSION_MAX_QUERY_WORDS,
                         IZDE_SESSION_MAX_QUERY_BYTES);
         end = SR_BAD_USAGE;
+    } else if (rc == IZDE_OK && page.outcome == IZDE_PAGE_BAD_SYNTAX) {
+        izde_diag_usage("query: %s", page.error.p);
+        end = SR_BAD_USAGE;
     } else if (rc == IZDE_OK && page.outcome == IZDE_PAGE_NO_WORDS) {
         izde_diag_usage("empty query: no words to search for in '%s'", page.query);
         end = SR_BAD_USAGE;
@@ -123,6 +126,12 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
                     "most %d words and %d bytes\n",
                     name, lineno, qid, page.words, page.query_len,
                     IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
+            bad++;
+            continue;
+        }
+        if (rc == IZDE_OK && page.outcome == IZDE_PAGE_BAD_SYNTAX) {
+            fprintf(stderr, "%s:%zu: query '%s' skipped: %s\n", name, lineno, qid,
+                    page.error.p);
             bad++;
             continue;
         }

@@ -215,6 +215,7 @@ void izde_session_page_release(struct izde_session_page *p)
     free(p->raw);
     izde_buf_release(&p->suggestion);
     izde_buf_release(&p->explain);
+    izde_buf_release(&p->error);
     izde_buf_release(&p->query_buf);
     izde_hits_release(&p->facet_hits);
     *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
@@ -422,6 +423,13 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     struct sr_query q = { 0 };
     struct sr_result *res = NULL;
     rc = sr_query_parse(s->an, p->query, p->query_len, &q);
+    if (rc == IZDE_ERR_QUERY && q.error.len) {
+        p->outcome = IZDE_PAGE_BAD_SYNTAX;
+        p->error = q.error;
+        q.error = (struct izde_buf)IZDE_BUF_INIT;
+        sr_query_release(&q);
+        return IZDE_OK;
+    }
     if (rc == IZDE_OK && params->lang)
         rc = restrict_lang(&q, params->lang);
     if (rc == IZDE_OK)

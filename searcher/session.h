@@ -79,6 +79,9 @@ enum izde_page_outcome {
     IZDE_PAGE_NO_WORDS,     /* nothing searchable in it (only punctuation,
                                only excluded words): not searched */
     IZDE_PAGE_TOO_LONG,     /* over IZDE_SESSION_MAX_QUERY_*: not searched */
+    IZDE_PAGE_BAD_SYNTAX,   /* the query language was misused (an unbalanced
+                               parenthesis, year:abc): page->error says
+                               what, at which character; not searched */
 };
 
 /* One hit with its stored record. */
@@ -114,6 +117,8 @@ struct izde_session_page {
     struct sr_counts counts;
     struct izde_buf suggestion; /* "did you mean", or empty */
     struct izde_buf explain;    /* the terms searched, one line a query word */
+    struct izde_buf error;      /* IZDE_PAGE_BAD_SYNTAX: "unbalanced '(' at
+                                   character 7" */
     /* The counts of each facet params asked for, most frequent first;
      * NULL for the others. Same revision as the hits. */
     const struct izde_facet *facet[IZDE_FACET_COUNT];

@@ -425,7 +425,7 @@ static void add_paging(struct out *out, const struct web_query *wq,
 static void add_bottom(struct out *out, const struct web_query *wq)
 {
     static const enum web_str help[] = { WS_HELP_WORDS, WS_HELP_PHRASE, WS_HELP_EXCLUDE,
-                                         WS_HELP_FORMS };
+                                         WS_HELP_FORMS, WS_HELP_SYNTAX };
     o_s(out, "<details class=\"help\"><summary>");
     o_hs(out, web_str(wq->ui, WS_HELP_SUMMARY));
     o_s(out, "</summary><ul>");

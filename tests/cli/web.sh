@@ -81,6 +81,12 @@ python3 -c 'print("сөз " * 1200)' >"$TMP/long"
 get /api/search -G --data-urlencode "q@$TMP/long"
 expect_code 400 "API query too long"
 expect_grep 'query too long' "$TMP/body" "API query too long"
+get /api/search -G --data-urlencode "q=мектеп (олимпиада"
+expect_code 400 "API bad syntax"
+expect_grep "\"error\":\"query: unbalanced '(' at character 8\"" "$TMP/body" "API bad syntax"
+# The query language answers as izde-search's does.
+check_api "мектеп OR олимпиада" 1 10
+check_api "NOT мектеп" 1 10
 
 # Facets and order through the API are izde-search's; a bad name is a 400.
 get /api/search -G --data-urlencode "q=мугалим" -d "facets=kw,year" -d "sort=-date"
@@ -165,6 +171,10 @@ python3 -c 'import sys; open(sys.argv[1],"rb").read().decode("utf-8")' "$TMP/bod
 get / -G --data-urlencode "q@$TMP/long"
 expect_code 400 "page query too long"
 expect_grep 'Суроо өтө узун' "$TMP/body" "too-long message"
+# Bad syntax: the parser's message, escaped, with the character.
+get / -G --data-urlencode 'q=year:<b>'
+expect_code 400 "page bad syntax"
+expect_grep "Суроо туура эмес жазылган: &#39;year:&lt;b&gt;&#39; at character 1" "$TMP/body" "bad-syntax message"
 
 # /doc/ID serves an indexed file, found by its record; nothing else.
 get / -G --data-urlencode "q=коркунучтуу"

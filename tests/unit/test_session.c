@@ -241,6 +241,16 @@ static void test_outcomes(izde_session_t *s)
     CHECK_INT(page.outcome, IZDE_PAGE_NO_WORDS);
     CHECK_INT(page.n, 0);
 
+    /* Bad syntax: not searched, the parser's message on the page (and
+     * gone with the next search). */
+    CHECK_INT(search(s, "мектеп (олимпиада", &p, &page), IZDE_OK);
+    CHECK_INT(page.outcome, IZDE_PAGE_BAD_SYNTAX);
+    CHECK_STR(page.error.p, "unbalanced '(' at character 8");
+    CHECK_INT(page.n, 0);
+    CHECK_INT(search(s, "мектеп", &p, &page), IZDE_OK);
+    CHECK_INT(page.outcome, IZDE_PAGE_SEARCHED);
+    CHECK_INT(page.error.len, 0);
+
     /* Over the limits: not searched, words and bytes counted. */
     struct izde_buf q = IZDE_BUF_INIT;
     for (int i = 0; i <= IZDE_SESSION_MAX_QUERY_WORDS; i++)
