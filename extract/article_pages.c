@@ -121,7 +121,7 @@ static int find_issue(const char *s, size_t n, size_t *at, size_t *num, size_t *
     for (size_t i = 0; i < n; i++)
         for (size_t m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
             size_t k = strlen(marks[m]);
-            if (i + k > n || memcmp(s + i, marks[m], k) != 0)
+            if (s[i] != marks[m][0] || i + k > n || memcmp(s + i, marks[m], k) != 0)
                 continue;
             if (i > 0 && isalpha((unsigned char)s[i - 1]))
                 continue;
@@ -274,7 +274,10 @@ izde_status_t art_read_furniture(struct reader *r)
     for (size_t i = 0; i < r->nlines && !jl; i++) {
         struct line *l = &r->lines[i];
         size_t at, num, numlen;
-        if (l->role == ROLE_BLANK)
+        /* Only these lines can be the journal line: the others are not
+         * searched for a year and an issue (most of a long text). */
+        if (l->role == ROLE_BLANK ||
+            (l->role != ROLE_FURNITURE && !(l->page == 1 && l->lineno <= 4)))
             continue;
         int year = find_year(l->s, l->n, &at);
         int issue = find_issue(l->s, l->n, &at, &num, &numlen);
