@@ -122,7 +122,25 @@ const char *izde_art_lang_code(enum izde_art_lang l)
 
 #define MAX_BLOCKS 8
 
+/* Body text read to tell the article's language (64 KB: some twenty pages,
+ * far more than the trigram statistics need). */
+#define BODY_LANGID_BYTES 65536
+
+static izde_status_t read_article(const char *text, size_t len, int body_lang,
+                                  struct izde_article *a);
+
 izde_status_t izde_article_read(const char *text, size_t len, struct izde_article *a)
+{
+    return read_article(text, len, 1, a);
+}
+
+izde_status_t izde_article_read_fields(const char *text, size_t len, struct izde_article *a)
+{
+    return read_article(text, len, 0, a);
+}
+
+static izde_status_t read_article(const char *text, size_t len, int body_lang,
+                                  struct izde_article *a)
 {
     if (!text || !a)
         return IZDE_ERR_INVALID;
@@ -211,13 +229,17 @@ izde_status_t izde_article_read(const char *text, size_t len, struct izde_articl
     }
     /* The body's language: the text between the front matter and the
      * references; with neither, the whole text. */
-    {
+    if (body_lang) {
         size_t from = nfront ? blocks[nfront - 1].end : 0;
         struct izde_langid_evidence ev;
         memset(&ev, 0, sizeof(ev));
-        for (size_t i = from; i < refs; i++)
-            if (r.lines[i].role == ROLE_TEXT)
+        /* The first BODY_LANGID_BYTES tell as well as a whole book would. */
+        size_t seen = 0;
+        for (size_t i = from; i < refs && seen < BODY_LANGID_BYTES; i++)
+            if (r.lines[i].role == ROLE_TEXT) {
                 izde_langid_add(&ev, r.lines[i].s, r.lines[i].n);
+                seen += r.lines[i].n;
+            }
         double conf = 0;
         enum izde_lang l = izde_langid_decide(&ev, &conf);
         if (l == IZDE_LANG_KY || l == IZDE_LANG_RU || l == IZDE_LANG_EN) {

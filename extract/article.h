@@ -56,6 +56,11 @@ void izde_article_release(struct izde_article *a);
  * IZDE_ERR_NOMEM. */
 izde_status_t izde_article_read(const char *text, size_t len, struct izde_article *a);
 
+/* As izde_article_read, but for a caller that has told the body's
+ * language itself (the indexer, from its analysis): a->lang is left
+ * unknown, which saves reading the whole body once more. */
+izde_status_t izde_article_read_fields(const char *text, size_t len, struct izde_article *a);
+
 /* What a line starts with, for izde_article_label. */
 enum izde_art_label {
     IZDE_ART_LABEL_NONE = 0,

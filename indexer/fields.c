@@ -312,7 +312,7 @@ izde_status_t ix_fields_add(struct ix_fields *f, izde_analyzer_t *an, const stru
 {
     struct izde_article *a = &f->art;
     f->doc = doc;
-    izde_status_t rc = izde_article_read(x->text.p, x->text.len, a);
+    izde_status_t rc = izde_article_read_fields(x->text.p, x->text.len, a);
     enum izde_art_lang body = IZDE_ART_NLANG;
     for (int l = 0; l < IZDE_ART_NLANG; l++)
         if (strcmp(izde_art_lang_code((enum izde_art_lang)l), lang) == 0)
