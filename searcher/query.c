@@ -683,7 +683,7 @@ static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_q
  * filters and exclusions alone start from every document, except that
  * '-word' alone is still no query (as before: nothing to search for). */
 static izde_status_t conjunction(struct sr_query *q, izde_analyzer_t *an, const char *text,
-                                 struct sr_qnode *const *items, size_t n)
+                                 size_t len, struct sr_qnode *const *items, size_t n)
 {
     struct tiers t = { 0 };
     struct qlist required = { 0 }, filters = { 0 };
@@ -694,6 +694,22 @@ static izde_status_t conjunction(struct sr_query *q, izde_analyzer_t *an, const 
         const struct sr_qnode *kid = it->kind == SR_QN_NOT ? it->kids[0] : NULL;
         if (it->kind == SR_QN_WORD || it->kind == SR_QN_PHRASE) {
             rc = plain_chunk(q, an, text, it->start, it->end, it->kind == SR_QN_PHRASE, 0, &t);
+            /* A phrase typed between two ASCII quotes is required of
+             * every tier, partial matches too. Typographic quotes, an
+             * unclosed quote and a mismatched pair come with pasted text
+             * (a news lead's «Дастан» корпорациясы") and only rank, as
+             * they always did. */
+            if (rc == IZDE_OK && it->kind == SR_QN_PHRASE && text[it->at] == '"' &&
+                it->end < len && text[it->end] == '"') {
+                izde_query_t *strict = NULL;
+                int scored;
+                /* The same query word again: counted once. */
+                unsigned nwords = q->nwords;
+                rc = bool_query(q, an, text, it, 0, &strict, &scored);
+                q->nwords = nwords;
+                if (rc == IZDE_OK && strict)
+                    rc = qlist_push(&filters, strict);
+            }
         } else if (kid && (kid->kind == SR_QN_WORD || kid->kind == SR_QN_PHRASE)) {
             said_not |= !it->minus;
             rc = plain_chunk(q, an, text, kid->start, kid->end, kid->kind == SR_QN_PHRASE, 1,
@@ -773,8 +789,8 @@ izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
         q->all = all;
     } else if (rc == IZDE_OK && root) {
         struct sr_qnode *one[1] = { root };
-        rc = root->kind == SR_QN_AND ? conjunction(q, an, text, root->kids, root->nkids)
-                                     : conjunction(q, an, text, one, 1);
+        rc = root->kind == SR_QN_AND ? conjunction(q, an, text, len, root->kids, root->nkids)
+                                     : conjunction(q, an, text, len, one, 1);
     }
     sr_qnode_free(root);
     if (rc != IZDE_OK) {

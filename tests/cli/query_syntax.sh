@@ -66,6 +66,16 @@ finds 'a-innovation' kw:инновация
 # list's инновация has its Kyrgyz stem, which инновациялык shares.
 finds 'a-innovation' kw:инновациялык
 finds 'b-library' 'title:"мектеп китепканасы"'
+# A phrase between ASCII quotes is required of the partial matches too;
+# between typographic quotes (pasted text) it only ranks them.
+every() {
+    "$BIN/izde-search" --db "$TMP/db" --json --limit 50 "$@" >"$TMP/out" 2>"$TMP/err" &&
+        json_paths "$TMP/out" | sed 's/\.txt$//' | sort | tr '\n' ' '
+}
+got=$(every '"мектеп китепканасы"' тарбия)
+[ "$got" = "b-library " ] && pass || fail "a required phrase: '$got'"
+got=$(every '«мектеп китепканасы»' тарбия)
+case $got in *b-library*d-upbringing*) pass ;; *) fail "a pasted phrase only ranks: '$got'" ;; esac
 finds '' 'title:"китепканасы мектеп"'
 finds 'b-library d-upbringing' title:мектеп
 # ишмердүүлүк is in c's abstract, not its keywords.
