@@ -28,6 +28,8 @@ izde_status_t ix_reader_init(struct ix_reader *r, const struct ix_options *o, ch
     ix_extract_init(&r->x);
     ix_fields_init(&r->fields);
     r->x.max_memory = o->max_memory;
+    r->x.ocr_langs = o->ocr_langs;
+    r->x.ocr_cache = o->ocr_cache;
     return izde_analyzer_new(&r->an, errmsg);
 }
 

@@ -6,7 +6,9 @@
  *   mkpdf OUT.pdf scan   one page of shapes and no text layer, like a scan
  *   mkpdf OUT.pdf edge   one page whose second line runs on past x = 400, where
  *                        the test crops the page (cairo cannot): text out
- *                        there and the lines after it are text all the same */
+ *                        there and the lines after it are text all the same
+ *   mkpdf OUT.pdf words  one page of Kyrgyz and Russian sentences in a large
+ *                        type, to be rasterised into a scan for the OCR test */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <stdio.h>
@@ -31,7 +33,7 @@ static void lines(cairo_t *cr, double x, double y, const char *const *text)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -41,6 +43,24 @@ int main(int argc, char **argv)
         for (int i = 0; i < 30; i++) {
             cairo_rectangle(cr, 60, 60 + 22 * i, 300 + (i * 37) % 160, 10);
             cairo_fill(cr);
+        }
+        cairo_show_page(cr);
+    } else if (strcmp(argv[2], "words") == 0) {
+        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 16);
+        static const char *const page[] = {
+            "Көчмөн малчылар жайлоодо түтүн булатышат.",
+            "Мөңгүлүү тоолордон суу агып келет.",
+            "Балдар мектепте өнөр үйрөнүшөт.",
+            "",
+            "Библиотека работает по субботам.",
+            "Студенты изучают грамматику киргизского языка.",
+            NULL,
+        };
+        for (int i = 0; page[i]; i++) {
+            cairo_move_to(cr, 60, 100 + 28.0 * i);
+            cairo_show_text(cr, page[i]);
         }
         cairo_show_page(cr);
     } else if (strcmp(argv[2], "edge") == 0) {
