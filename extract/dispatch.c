@@ -334,8 +334,9 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
         if (rc != IZDE_OK)
             return ix_fail(o, rc, "%s", izde_status_str(rc));
         if (!has_words(x->text.p, x->text.len))
-            return ix_refuse(o, IX_FATE_UNSUPPORTED, "no text layer (scanned?), %u page%s",
-                             x->pages, x->pages == 1 ? "" : "s");
+            return ix_refuse(o, IX_FATE_UNSUPPORTED, "no text layer (scanned?), %u page%s%s",
+                             x->pages, x->pages == 1 ? "" : "s",
+                             x->ocr_pages + x->ocr_cached ? ", and OCR found no words" : "");
         break;
     case K_ZIP:
         /* libxml2 and libzip in the helper: a crash or a document that

@@ -147,9 +147,13 @@ static void report(struct writer *wr, const char *path, enum ix_action a, const 
  * after the commit that holds it (see commit), so that a crash in between
  * leaves no --log line for a document the index does not have. */
 static void defer(struct writer *wr, const char *path, enum ix_action a, const char *reason,
-                  double ms, uint64_t bytes)
+                  double ms, uint64_t bytes, const struct ix_ocr_figures *ocr)
 {
     wr->pend.n[a]++;
+    if (ocr) {
+        wr->pend.ocr_pages += ocr->pages;
+        wr->pend.ocr_cached += ocr->cached;
+    }
     if (wr->report_mu)
         pthread_mutex_lock(wr->report_mu);
     wr->r->counts.bytes += bytes;
@@ -158,7 +162,7 @@ static void defer(struct writer *wr, const char *path, enum ix_action a, const c
     /* Without memory the line is lost, as ix_report_file would lose it;
      * the count stays right. */
     if (wr->r->log)
-        ix_log_append(&wr->pend_log, path, a, reason, ms);
+        ix_log_append(&wr->pend_log, path, a, reason, ms, ocr);
 }
 
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
@@ -184,6 +188,8 @@ static izde_status_t commit(struct writer *wr)
     struct ix_report *r = wr->r;
     for (int a = 0; a < IX_ACTION_COUNT; a++)
         r->counts.n[a] += wr->pend.n[a];
+    r->counts.ocr_pages += wr->pend.ocr_pages;
+    r->counts.ocr_cached += wr->pend.ocr_cached;
     r->jobs_done += wr->pend_jobs;
     if (r->log && wr->pend_log.len)
         fwrite(wr->pend_log.p, 1, wr->pend_log.len, r->log);
@@ -257,7 +263,7 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
             d->doc = NULL;
         }
         defer(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
-              d->ms + (ix_now_seconds() - t0) * 1000.0, d->bytes);
+              d->ms + (ix_now_seconds() - t0) * 1000.0, d->bytes, &d->ocr);
         return changed(wr, d->bytes);
     case IX_OUT_TOUCHED: {
         char num[9];
@@ -270,7 +276,7 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "update document in");
         defer(wr, f->path, IX_UNCHANGED, "same content, new time",
-              d->ms + (ix_now_seconds() - t0) * 1000.0, 0);
+              d->ms + (ix_now_seconds() - t0) * 1000.0, 0, NULL);
         return changed(wr, 0);
     }
     case IX_OUT_SKIP:

@@ -19,10 +19,18 @@ enum ix_action {
     IX_ACTION_COUNT
 };
 
+/* What OCR did for one file (extract.h): pages read, pages taken from the
+ * cache, milliseconds, mean confidence 0-100. All 0: no OCR. */
+struct ix_ocr_figures {
+    unsigned pages, cached, ms, conf;
+};
+
 struct ix_counts {
     size_t n[IX_ACTION_COUNT];
     size_t warned;
     uint64_t bytes;         /* bytes read from indexed files */
+    size_t ocr_pages;       /* pages of indexed files read by OCR */
+    size_t ocr_cached;      /* and those whose OCR text the cache had */
 };
 
 /* Where the outcome of each file goes: the counters, and --log. Documents
@@ -58,14 +66,15 @@ const char *ix_action_name(enum ix_action a);
 void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
                     const char *reason, double ms);
 
-/* Appends one --log JSON object (no newline) to out. */
+/* Appends one --log JSON object (no newline) to out; with ocr (NULL or
+ * all 0: none), also "ocr_pages", "ocr_cached", "ocr_ms", "ocr_conf". */
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
-                          const char *reason, double ms);
+                          const char *reason, double ms, const struct ix_ocr_figures *ocr);
 
 /* Appends one --log line, newline included, to out (the writer's batch
  * of lines, written out after the commit that holds its documents). */
 izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
-                            const char *reason, double ms);
+                            const char *reason, double ms, const struct ix_ocr_figures *ocr);
 
 /* Seconds on the monotonic clock: what progress, the --log "ms" and the
  * summary's rates are measured with. */
@@ -114,9 +123,9 @@ void ix_say_failed(const struct ix_progress *p, const char *path, const char *wh
 
 /* Writes to out what izde-index says when a run ends with rc after secs
  * seconds: how far an interrupted run got (rc IZDE_ERR_INTERRUPTED), then,
- * once the run got to its files, the counts and rates and the number of
- * files indexed with warnings; with quiet, these two only when something
- * failed. */
+ * once the run got to its files, the counts and rates, the pages OCR'd (if
+ * any) and the number of files indexed with warnings; with quiet, these
+ * only when something failed. */
 void ix_report_summary(FILE *out, const struct ix_report *r, izde_status_t rc, double secs,
                        int quiet);
 

@@ -1,0 +1,96 @@
+# ocr.sh - scans read by OCR: a PDF of page images and a PNG made here from our own sentences, found by a Kyrgyz word with ү ө ң and a Russian one; the cache spares a second --full run the OCR, a half-written cache entry is not read back; --no-ocr and a build without Tesseract skip them as before.
+. "$(dirname "$0")/lib.sh"
+in=$TMP/in
+mkdir -p "$in"
+
+# A build without Tesseract (cmake -DIZDE_OCR=OFF, or none installed) keeps
+# the old refusal.
+if "$BIN/izde-index" --help | grep -q "this build has no OCR"; then
+    "$TOOLS/mkpdf" "$in/scan.pdf" scan || fail "mkpdf scan"
+    expect_exit 0 "index a scan without OCR" "$BIN/izde-index" --db "$TMP/db" "$in"
+    expect_grep "skipping '$in/scan.pdf': no text layer (scanned?), 1 page$" "$TMP/err" \
+        "no OCR built in"
+    finish
+    exit
+fi
+
+# Making the scans needs pdftoppm and img2pdf; reading them, Tesseract's
+# Kyrgyz and Russian models.
+models=$(ls ${TESSDATA_PREFIX:-/nonexistent} /usr/share/tesseract-ocr/*/tessdata 2>/dev/null)
+for need in kir rus eng; do
+    if ! grep -qx "$need.traineddata" <<<"$models"; then
+        echo "SKIP: no Tesseract model '$need' (tesseract-ocr-$need)"
+        exit 77
+    fi
+done
+for tool in pdftoppm img2pdf; do
+    command -v "$tool" >/dev/null || { echo "SKIP: no $tool"; exit 77; }
+done
+
+"$TOOLS/mkpdf" "$TMP/words.pdf" words || fail "mkpdf words"
+pdftoppm -r 200 -png "$TMP/words.pdf" "$TMP/page" || fail "pdftoppm"
+img2pdf -o "$in/scan.pdf" "$TMP"/page-1.png || fail "img2pdf"
+cp "$TMP/page-1.png" "$in/photo.png"
+# A text PDF beside them: its pages are not read by OCR.
+"$TOOLS/mkpdf" "$in/text.pdf" doc || fail "mkpdf doc"
+
+db=$TMP/db
+expect_exit 0 "index scans" "$BIN/izde-index" --db "$db" --log "$TMP/log1" "$in"
+cp "$TMP/err" "$TMP/err1"
+expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err1" "summary counts OCR'd pages"
+expect_no_grep "skipping" "$TMP/err1" "no scan skipped"
+
+# Each OCR'd file's pages, time and confidence in --log; the text PDF has none.
+python3 - "$TMP/log1" "$in" <<'PY' || fail "--log OCR figures"
+import json, sys
+rows = {json.loads(l)["path"].rsplit("/", 1)[-1]: json.loads(l) for l in open(sys.argv[1])}
+for name in ("scan.pdf", "photo.png"):
+    r = rows[name]
+    assert r["action"] == "added", r
+    assert r["ocr_pages"] == 1 and r["ocr_cached"] == 0, r
+    assert r["ocr_ms"] > 0 and 50 <= r["ocr_conf"] <= 100, r
+assert "ocr_pages" not in rows["text.pdf"], rows["text.pdf"]
+PY
+
+# Found by a Kyrgyz word with ң ү ө, by its keyboard-folded spelling, and by
+# a Russian word.
+for q in "мөңгүлүү" "монгулуу" "библиотека" "грамматику"; do
+    expect_exit 0 "search $q" "$BIN/izde-search" --db "$db" --json "$q"
+    json_paths "$TMP/out" | sort >"$TMP/paths"
+    expect_grep "^scan.pdf$" "$TMP/paths" "scan found by '$q'"
+    expect_grep "^photo.png$" "$TMP/paths" "image found by '$q'"
+done
+
+# --full reads every file again, but not the scans: the cache has them.
+expect_exit 0 "full rebuild" "$BIN/izde-index" --db "$db" --full --log "$TMP/log2" "$in"
+expect_grep "2 pages OCR'd, 2 from cache" "$TMP/err" "second run from the cache"
+expect_grep '"ocr_pages":0,"ocr_cached":1' "$TMP/log2" "--log says cached"
+expect_exit 0 "search after --full" "$BIN/izde-search" --db "$db" --json "мөңгүлүү"
+json_paths "$TMP/out" | sort >"$TMP/paths"
+expect_grep "^scan.pdf$" "$TMP/paths" "scan found from cached text"
+
+# The entry is named by the file's SHA-256, languages and resolution. One
+# cut short, as a kill -9 in the middle of a plain write would leave it, is
+# not read back: the file is read by OCR again.
+key=$(sha256sum "$in/scan.pdf" | cut -d' ' -f1).kir+rus+eng.300
+entry=$db/ocr-cache/$key
+if [ -f "$entry" ]; then pass; else fail "cache entry $key missing"; fi
+head -c 60 "$entry" >"$TMP/half" && cp "$TMP/half" "$entry"
+expect_exit 0 "full rebuild, half entry" "$BIN/izde-index" --db "$db" --full "$in"
+expect_grep "2 pages OCR'd, 1 from cache" "$TMP/err" "half entry read by OCR again"
+expect_grep "^end$" "$entry" "entry written whole again"
+
+# --ocr-cache elsewhere; other languages are another entry.
+expect_exit 0 "own cache, Russian only" "$BIN/izde-index" --db "$TMP/db2" --ocr-cache "$TMP/cache" \
+    --ocr-languages rus "$in"
+expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err" "other languages read anew"
+if ls "$TMP/cache" | grep -q '\.rus\.300$'; then pass; else fail "no rus entry in --ocr-cache"; fi
+expect_exit 2 "bad --ocr-languages" "$BIN/izde-index" --db "$TMP/db2" --ocr-languages "kir;rm" "$in"
+
+# --no-ocr: scans are skipped with the old messages.
+expect_exit 0 "--no-ocr" "$BIN/izde-index" --db "$TMP/db3" --no-ocr "$in"
+expect_grep "skipping '$in/scan.pdf': no text layer (scanned?), 1 page$" "$TMP/err" "--no-ocr pdf"
+expect_grep "skipping '$in/photo.png': unsupported format: PNG image" "$TMP/err" "--no-ocr png"
+expect_no_grep "OCR'd" "$TMP/err" "--no-ocr reads nothing"
+
+finish
