@@ -176,7 +176,7 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_
             rc = ocr_page(scan, doc, i, path, x, o);
         }
 #else
-        (void)scan, (void)next;
+        (void)scan, (void)next, (void)nscanned;
 #endif
         if (rc == IZDE_OK && !read && texts[i]) {
             size_t len = strlen(texts[i]);
