@@ -157,6 +157,8 @@ static void defer(struct writer *wr, const char *path, enum ix_action a, const c
     if (wr->report_mu)
         pthread_mutex_lock(wr->report_mu);
     wr->r->counts.bytes += bytes;
+    if (ocr)
+        wr->r->ocr_seen += ocr->pages + ocr->cached;
     if (wr->report_mu)
         pthread_mutex_unlock(wr->report_mu);
     /* Without memory the line is lost, as ix_report_file would lose it;
@@ -226,9 +228,10 @@ static void show_progress(struct writer *wr, size_t done, size_t total, const ch
     if (wr->report_mu)
         pthread_mutex_lock(wr->report_mu);
     uint64_t bytes = wr->r->counts.bytes;
+    size_t pages = wr->r->ocr_seen;
     if (wr->report_mu)
         pthread_mutex_unlock(wr->report_mu);
-    ix_progress_draw(&wr->progress, t, done, total, bytes, path);
+    ix_progress_draw(&wr->progress, t, done, total, bytes, pages, path);
 }
 
 static izde_status_t store(struct writer *wr, const struct ix_job *job, struct ix_document *d)

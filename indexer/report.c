@@ -127,7 +127,7 @@ static void progress_name(char *out, size_t cap, const char *name, size_t max)
 }
 
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
-                       uint64_t bytes, const char *path)
+                       uint64_t bytes, size_t ocr_pages, const char *path)
 {
     double mb = (double)bytes / 1e6;
     double rate = elapsed > 0 ? mb / elapsed : 0;
@@ -135,15 +135,18 @@ int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double 
     const char *base = strrchr(path, '/');
     char name[4 * IX_PROGRESS_NAME_CHARS + 1];
     progress_name(name, sizeof(name), base ? base + 1 : path, IX_PROGRESS_NAME_CHARS);
-    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files  %.1f MB/s  ETA %.0f s  %s", done,
-                    total, rate, left, name);
+    char pages[48] = "";
+    if (ocr_pages)
+        snprintf(pages, sizeof(pages), "  %zu page%s OCR'd", ocr_pages, ocr_pages == 1 ? "" : "s");
+    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files%s  %.1f MB/s  ETA %.0f s  %s", done,
+                    total, pages, rate, left, name);
 }
 
 void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size_t total,
-                      uint64_t bytes, const char *path)
+                      uint64_t bytes, size_t ocr_pages, const char *path)
 {
     char line[256];
-    ix_progress_format(line, sizeof(line), done, total, now - p->t0, bytes, path);
+    ix_progress_format(line, sizeof(line), done, total, now - p->t0, bytes, ocr_pages, path);
     fputs(line, stderr);
 }
 

@@ -47,6 +47,8 @@ struct ix_report {
     int rebuild;            /* a --full build, swapped in only when done */
     int64_t live_docs;      /* documents in the live index when a run stopped
                                early (-1: no index yet) */
+    size_t ocr_seen;        /* pages OCR'd or taken from the OCR cache so far,
+                               committed or not (the progress line) */
 };
 
 /* ------------------------------------------------------- outcomes, --log */
@@ -94,9 +96,11 @@ struct ix_progress {
 /* Whether the line is due at time now for file done of total (at most five
  * redraws a second, and always the last); records now as drawn if so. */
 int ix_progress_due(struct ix_progress *p, double now, size_t done, size_t total);
-/* Draws the line on stderr: done of total files, bytes read so far. */
+/* Draws the line on stderr: done of total files, bytes read so far, pages
+ * read by OCR so far (shown when there are any: scans take seconds a page,
+ * so files alone would seem stuck). */
 void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size_t total,
-                      uint64_t bytes, const char *path);
+                      uint64_t bytes, size_t ocr_pages, const char *path);
 /* Erases the line (when p is on; NULL: no line). */
 void ix_progress_clear(const struct ix_progress *p);
 /* Characters of a file's name the progress line shows. */
@@ -106,7 +110,7 @@ void ix_progress_clear(const struct ix_progress *p);
  * UTF-8 shown as '?'), into buf (cap bytes); elapsed seconds since the
  * start. Returns snprintf's count. */
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
-                       uint64_t bytes, const char *path);
+                       uint64_t bytes, size_t ocr_pages, const char *path);
 
 /* ------------------------------------------------------ per-file messages */
 
