@@ -23,6 +23,8 @@ static const char usage[] =
     "  --db DIR     index (or stub file) to search; several are searched as one\n"
     "  --limit N    hits per query (default 10)\n"
     "  --all        complete matches only (AND of the query words)\n"
+    "  --facets     also count the year and keyword facets of each query, as\n"
+    "               izde-search --facets year,kw does\n"
     "  --cold N     also time the first N queries each after reopening the\n"
     "               database and dropping the page cache (needs root)\n"
     "  --times FILE append each timed query to FILE as a line\n"
@@ -34,6 +36,7 @@ struct ql {
     size_t ndbs;
     uint32_t limit;
     int all_only;
+    int facets;
     izde_analyzer_t *an;
     izde_rdb_t *db;
     struct sr_result *results;  /* limit of them */
@@ -65,6 +68,13 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
     if (rc == IZDE_OK)
         rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, SR_SORT_RELEVANCE, s->results, nhits,
                      &counts);
+    if (rc == IZDE_OK && s->facets) {
+        static const struct izde_facet_spec specs[] = { { IZDE_SLOT_YEAR, 0, 10 },
+                                                        { IZDE_SLOT_KEYWORDS, 1, 10 } };
+        izde_hits_t facets;
+        rc = sr_facets(s->db, &q, specs, 2, &facets);
+        izde_hits_release(&facets);
+    }
     for (size_t i = 0; rc == IZDE_OK && i < *nhits; i++) {
         char *data = NULL;
         size_t len = 0;
@@ -115,6 +125,8 @@ int main(int argc, char **argv)
             cold = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "--times") == 0 && i + 1 < argc) {
             times = argv[++i];
+        } else if (strcmp(a, "--facets") == 0) {
+            s.facets = 1;
         } else if (strcmp(a, "--all") == 0) {
             s.all_only = 1;
         } else if (a[0] != '-' && !queries) {

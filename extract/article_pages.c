@@ -87,12 +87,20 @@ static int same_line(const struct line *a, const struct line *b)
     return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
+/* Whether the number at s + i is an issue's: "№ 2038", "№2038". */
+static int after_issue_mark(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    return i >= 3 && memcmp(s + i - 3, "\xE2\x84\x96", 3) == 0;
+}
+
 /* A year 1900..2099 standing as a number of its own. */
 static int find_year(const char *s, size_t n, size_t *at)
 {
     for (size_t i = 0; i + 4 <= n; i++) {
         if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) {
-            if (!art_all_digits(s + i, 4))
+            if (!art_all_digits(s + i, 4) || after_issue_mark(s, i))
                 continue;
             if (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-'))
                 continue;
@@ -113,7 +121,7 @@ static int find_issue(const char *s, size_t n, size_t *at, size_t *num, size_t *
     for (size_t i = 0; i < n; i++)
         for (size_t m = 0; m < sizeof(marks) / sizeof(*marks); m++) {
             size_t k = strlen(marks[m]);
-            if (i + k > n || memcmp(s + i, marks[m], k) != 0)
+            if (s[i] != marks[m][0] || i + k > n || memcmp(s + i, marks[m], k) != 0)
                 continue;
             if (i > 0 && isalpha((unsigned char)s[i - 1]))
                 continue;
@@ -266,7 +274,10 @@ izde_status_t art_read_furniture(struct reader *r)
     for (size_t i = 0; i < r->nlines && !jl; i++) {
         struct line *l = &r->lines[i];
         size_t at, num, numlen;
-        if (l->role == ROLE_BLANK)
+        /* Only these lines can be the journal line: the others are not
+         * searched for a year and an issue (most of a long text). */
+        if (l->role == ROLE_BLANK ||
+            (l->role != ROLE_FURNITURE && !(l->page == 1 && l->lineno <= 4)))
             continue;
         int year = find_year(l->s, l->n, &at);
         int issue = find_issue(l->s, l->n, &at, &num, &numlen);

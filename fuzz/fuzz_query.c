@@ -1,5 +1,5 @@
 /* fuzz_query.c - fuzz target: the searcher's query parser, snippets and JSON
- * strings (searcher/query.c, snippet.c, common/json.c).
+ * strings (searcher/qsyntax.c, query.c, snippet.c, common/json.c).
  *
  * The input, repaired to UTF-8 as izde-search's --batch lines are, is parsed
  * as a query and its Xapian query described. Split at the first newline it
@@ -39,9 +39,19 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
 {
     struct sr_query q;
     izde_status_t rc = sr_query_parse(analyzer, query, qlen, &q);
-    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
-    if (rc != IZDE_OK)
-        return; /* sr_query_parse released q itself */
+    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU || rc == IZDE_ERR_QUERY);
+    /* Bad syntax, and only bad syntax, has a message: one line of valid
+     * UTF-8 that names the character. */
+    FUZZ_CHECK((rc == IZDE_ERR_QUERY) == (q.error.len > 0));
+    if (q.error.len) {
+        FUZZ_CHECK(fuzz_valid_utf8(q.error.p, q.error.len));
+        FUZZ_CHECK(strstr(q.error.p, " at character ") != NULL);
+    }
+    if (rc != IZDE_OK) {
+        FUZZ_CHECK(q.all == NULL && q.any == NULL && q.backoff == NULL);
+        sr_query_release(&q);
+        return;
+    }
     for (size_t i = 0; i < q.nterms; i++) {
         FUZZ_CHECK(q.terms[i].text != NULL && q.terms[i].len > 0);
         FUZZ_CHECK(strlen(q.terms[i].text) <= q.terms[i].len);
@@ -63,7 +73,7 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
     struct izde_buf snip = IZDE_BUF_INIT;
     /* One-byte marks: when the document holds neither, every match put in
      * is opened once and closed once, in that order. */
-    rc = sr_snippet(analyzer, &q, doc, dlen, "\x01", "\x02", &snip);
+    rc = sr_snippet(analyzer, &q, doc, dlen, "\x01", "\x02", &snip, NULL);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
     if (rc == IZDE_OK && snip.len) {
         FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));

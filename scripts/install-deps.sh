@@ -18,7 +18,10 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           scdoc dpkg-dev debhelper fakeroot lintian
           # izde-web: libmicrohttpd; its tests use curl and a real browser
           # (chromium headless, driven by chromium-driver and selenium).
-          libmicrohttpd-dev curl chromium chromium-driver python3-selenium)
+          libmicrohttpd-dev curl chromium chromium-driver python3-selenium
+          # izde-search --format: its test reads the citations back with
+          # real parsers (tests/cli/cite.sh).
+          python3-bibtexparser python3-citeproc)
 # Only for measuring: against Snowball (bench/) and the shared eval tools; and
 # bench/run.sh (SQLite FTS5, omindex, /usr/bin/time) and bench/profile.sh (perf).
 optional=(libstemmer-dev python3-xapian python3-stemmer

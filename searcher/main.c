@@ -42,8 +42,27 @@ static void usage(void)
            "\n"
            "Searches the index with BM25. Documents that contain every query word come\n"
            "first; documents that miss some follow, marked as partial matches.\n"
-           "Query syntax: words, \"quoted phrases\", -excluded words; at most 1000 words\n"
-           "and 16 KB (longer queries are refused, exit 2; in --batch, skipped).\n"
+           "At most 1000 words and 16 KB (longer queries are refused, exit 2; in --batch,\n"
+           "skipped).\n"
+           "\n"
+           "query syntax:\n"
+           "  word             the word in any of its forms\n"
+           "  \"a phrase\"       these words in this order (also «» „“ “”)\n"
+           "  -word, -\"a b\"    leave out documents with it\n"
+           "  title:W author:W kw:W journal:W\n"
+           "                   the word (or \"phrase\") in the article's title, authors,\n"
+           "                   keyword list or journal name, in any of its forms\n"
+           "  udc:37.015       УДК code, or any code under it\n"
+           "  doi:10.NNNN/X    the article with this DOI\n"
+           "  lang:ky          documents with text in ky, ru or en\n"
+           "  year:2021        also year:2020..2024, year:..2019, year:2021..\n"
+           "  A B, A AND B     both (plain words: documents missing some follow as\n"
+           "                   partial matches; every other item is required)\n"
+           "  A OR B           either; NOT A: without A; (A OR B) C: grouping\n"
+           "                   NOT binds tighter than AND, AND tighter than OR; only\n"
+           "                   uppercase AND, OR, NOT are operators\n"
+           "  Bad syntax (an unbalanced parenthesis, year:abc) is refused with the\n"
+           "  character it was found at, exit 2.\n"
            "\n"
            "  --db DIR         an index to search (several are searched as one); a Xapian\n"
            "                   stub file listing local or remote shards works too\n"
@@ -53,7 +72,10 @@ static void usage(void)
            "  --offset N       results to skip (default 0)\n"
            "  --all            show only documents that contain every word\n"
            "  --lang LANG      only documents with text in LANG (ky, ru, en)\n"
-           "  --json           one JSON object: query, total, results[]\n"
+           "  --json           one JSON object: query, total, results[] with every field\n"
+           "                   the record has (same as --format json)\n"
+           "  --format FMT     text (the default), json, or the hits as citations:\n"
+           "                   bibtex, ris or csl-json\n"
            "  --explain        show the terms searched for each query word\n"
            "  --sort ORDER     relevance (the default), date (oldest year first) or -date\n"
            "                   (newest first), within complete and partial matches;\n"
@@ -72,13 +94,13 @@ static void usage(void)
            "exit status:\n"
            "  0   ran fine (zero hits too)\n"
            "  1   failed while running\n"
-           "  2   usage error or empty query\n"
+           "  2   usage error, empty query or bad query syntax\n"
            "  3   the index cannot be opened or used\n");
 }
 
 enum {
-    OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_ALL, OPT_EXPLAIN, OPT_LANG,
-    OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_SORT, OPT_FACETS,
+    OPT_DB = 1, OPT_BATCH, OPT_LIMIT, OPT_OFFSET, OPT_JSON, OPT_FORMAT, OPT_ALL, OPT_EXPLAIN,
+    OPT_LANG, OPT_COLOR, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_SORT, OPT_FACETS,
 };
 
 static const struct izde_cli_option options[] = {
@@ -87,6 +109,7 @@ static const struct izde_cli_option options[] = {
     { "limit", 0, IZDE_CLI_VALUE, OPT_LIMIT },
     { "offset", 0, IZDE_CLI_VALUE, OPT_OFFSET },
     { "json", 0, IZDE_CLI_FLAG, OPT_JSON },
+    { "format", 0, IZDE_CLI_VALUE, OPT_FORMAT },
     { "all", 0, IZDE_CLI_FLAG, OPT_ALL },
     { "explain", 0, IZDE_CLI_FLAG, OPT_EXPLAIN },
     { "lang", 0, IZDE_CLI_VALUE, OPT_LANG },
@@ -111,24 +134,6 @@ static int want_color(const char *when)
         return 0;
     const char *no_color = getenv("NO_COLOR");
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
-}
-
-/* The facets named in list ("year,kw") as a set of 1 << kind; -1 when a
- * name is unknown. */
-static long parse_facets(const char *list)
-{
-    unsigned set = 0;
-    for (const char *p = list; *p;) {
-        size_t n = strcspn(p, ",");
-        int k = izde_facet_from_name(p, n);
-        if (k < 0)
-            return -1;
-        set |= 1u << k;
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    return set ? (long)set : -1;
 }
 
 /* The options into o and the query words into words[]; -1 to go on, else
@@ -172,6 +177,12 @@ static int parse_options(int argc, char **argv, struct sr_options *o, char **wor
         case OPT_JSON:
             o->format = SR_JSON;
             break;
+        case OPT_FORMAT:
+            if (!sr_format_from_name(v, &o->format)) {
+                izde_cli_bad_value(&cli, "text, json, bibtex, ris or csl-json", v);
+                return SR_BAD_USAGE;
+            }
+            break;
         case OPT_ALL:
             o->all_only = 1;
             break;
@@ -191,27 +202,18 @@ static int parse_options(int argc, char **argv, struct sr_options *o, char **wor
             break;
         }
         case OPT_SORT:
-            if (strcmp(v, "relevance") == 0) {
-                o->sort = SR_SORT_RELEVANCE;
-            } else if (strcmp(v, "date") == 0) {
-                o->sort = SR_SORT_DATE;
-            } else if (strcmp(v, "-date") == 0) {
-                o->sort = SR_SORT_DATE_DESC;
-            } else {
+            if (izde_sort_parse(v, &o->sort) != IZDE_OK) {
                 izde_cli_bad_value(&cli, "relevance, date or -date", v);
                 return SR_BAD_USAGE;
             }
             break;
-        case OPT_FACETS: {
-            long set = parse_facets(v);
-            if (set < 0) {
+        case OPT_FACETS:
+            if (izde_facet_set_parse(v, &o->facets) != IZDE_OK) {
                 izde_cli_bad_value(&cli, "a comma-separated list of year, author, kw, "
                                    "journal, lang, udc", v);
                 return SR_BAD_USAGE;
             }
-            o->facets = (unsigned)set;
             break;
-        }
         case OPT_COLOR:
             if (v && strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 &&
                 strcmp(v, "never") != 0) {
@@ -267,8 +269,10 @@ static enum sr_end search(const struct sr_options *o, char *const *words, size_t
         end = sr_run_batch(s, o->batch, &params);
     } else {
         struct sr_render_opts ro = { o->all_only, o->explain, o->format == SR_TEXT && o->color };
-        params.suggest = params.snippets = 1;
-        params.facets = o->facets;
+        /* Citations show neither snippets, a suggestion nor facets. */
+        int cite = o->format != SR_TEXT && o->format != SR_JSON;
+        params.suggest = params.snippets = !cite;
+        params.facets = cite ? 0 : o->facets;
         end = sr_run_query(s, words, nwords, &params, o->format, &ro);
     }
     izde_session_close(s);

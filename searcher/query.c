@@ -1,6 +1,8 @@
-/* query.c - query text to a Xapian query: words, phrases, exclusions, all-words-first. */
+/* query.c - a parsed query (qsyntax.c) to Xapian queries: words, phrases, fields, AND/OR/NOT, all-words-first. */
 #include <stdlib.h>
 #include <string.h>
+#include "index/schema.h"
+#include "searcher/qsyntax.h"
 #include "searcher/searcher.h"
 #include "text/text.h"
 
@@ -12,7 +14,10 @@
 struct chunk_terms {
     struct sr_query *q;
     unsigned first_word;    /* q word index of the chunk's position 1 */
-    int keep;               /* record terms in q->terms (positive chunks) */
+    int keep;               /* positive: explain it, and record its terms in
+                               q->terms unless it is a field's */
+    const char *prefix;     /* a field's term prefix, or NULL for text */
+    const char *field;      /* the field's name, for --explain */
     struct {
         char *text;
         size_t len;
@@ -27,20 +32,28 @@ struct chunk_terms {
     izde_status_t rc;
 };
 
+/* The byte length of c's field prefix (0 for text). */
+static size_t prefix_len(const struct chunk_terms *c)
+{
+    return c->prefix ? strlen(c->prefix) : 0;
+}
+
 static int collect(const struct izde_term *t, void *closure)
 {
     struct chunk_terms *c = closure;
+    size_t plen = prefix_len(c);
     void *grown = izde_array_grow(c->items, c->n, &c->cap, sizeof(*c->items), 16);
     if (!grown)
         goto nomem;
     c->items = grown;
-    char *s = malloc(t->len + 1);
+    char *s = malloc(plen + t->len + 1);
     if (!s)
         goto nomem;
-    memcpy(s, t->text, t->len);
-    s[t->len] = '\0';
+    memcpy(s, c->prefix ? c->prefix : "", plen);
+    memcpy(s + plen, t->text, t->len);
+    s[plen + t->len] = '\0';
     c->items[c->n].text = s;
-    c->items[c->n].len = t->len;
+    c->items[c->n].len = plen + t->len;
     c->items[c->n].kind = t->kind;
     c->items[c->n].lang = t->lang;
     c->items[c->n].pos = t->pos;
@@ -130,10 +143,12 @@ static int searched(const struct chunk_terms *c, size_t from, size_t i)
     return !c->items[from].stop || c->items[i].kind == IZDE_TERM_EXACT;
 }
 
-/* Whether term i is the 5-letter prefix backoff (a T term). */
+/* Whether term i is the 5-letter prefix backoff (a T term, after the
+ * field's prefix). */
 static int is_backoff(const struct chunk_terms *c, size_t i)
 {
-    return c->items[i].kind == IZDE_TERM_STEM && c->items[i].text[0] == IZDE_PREFIX_TRUNC[0];
+    return c->items[i].kind == IZDE_TERM_STEM &&
+           c->items[i].text[prefix_len(c)] == IZDE_PREFIX_TRUNC[0];
 }
 
 /* One query word: SYNONYM(exact, stems...), so that BM25 sees one term,
@@ -194,18 +209,21 @@ static void explain_word(struct sr_query *q, struct chunk_terms *c, size_t from,
                   (int)(c->items[from].end - c->items[from].start), src + c->items[from].start,
                   c->items[from].stop ? " (stop word)" : "");
     for (size_t i = from; i < to; i++) {
-        if (!searched(c, from, i))
+        /* A field is searched without the backoff (see chunk_query). */
+        if (!searched(c, from, i) || (c->prefix && is_backoff(c, i)))
             continue;
         const char *k = "exact";
         switch (c->items[i].kind) {
         case IZDE_TERM_EXACT: k = "exact"; break;
         case IZDE_TERM_VARIANT: k = "cyrillic"; break;
         case IZDE_TERM_COMPOUND: k = "compound"; break;
-        case IZDE_TERM_STEM:
-            k = c->items[i].text[0] == IZDE_PREFIX_KBFOLD[0]  ? "ky-keyboard"
-                : c->items[i].text[0] == IZDE_PREFIX_TRUNC[0] ? "prefix"
-                                                              : izde_lang_code(c->items[i].lang);
+        case IZDE_TERM_STEM: {
+            char kind = c->items[i].text[prefix_len(c)];
+            k = kind == IZDE_PREFIX_KBFOLD[0]  ? "ky-keyboard"
+                : kind == IZDE_PREFIX_TRUNC[0] ? "prefix"
+                                               : izde_lang_code(c->items[i].lang);
             break;
+        }
         }
         izde_buf_addf(&q->explain, " %s=", k);
         izde_term_display(c->items[i].text, c->items[i].len, &q->explain);
@@ -244,12 +262,13 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
         if (parts.n >= sizeof(part_stop) / sizeof(part_stop[0]))
             break;
         unsigned word = q->nwords + (phrase ? 0 : (unsigned)parts.n);
-        if (c->keep) {
+        if (c->keep && !c->prefix)
             for (size_t k = i; rc == IZDE_OK && k < j; k++)
                 rc = keep_term(q, c->items[k].text, c->items[k].len, c->items[k].kind,
                                c->items[k].lang, word, c->items[i].stop);
-            explain_word(q, c, i, j, src, phrase ? "phrase word" : "word");
-        }
+        if (c->keep)
+            explain_word(q, c, i, j, src,
+                         c->field ? c->field : phrase ? "phrase word" : "word");
         part_stop[parts.n] = c->items[i].stop;
         izde_query_t *wq = NULL, *lwq = NULL, *exact = NULL, *key = NULL;
         if (rc == IZDE_OK)
@@ -327,158 +346,444 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
     return rc;
 }
 
-/* Typographic quotes all mean '"'. Returns the byte length of a quote at
- * s, or 0. */
-static size_t quote_len(const char *s, size_t avail)
+/* The lists a conjunction of plain words and phrases fills, from which
+ * its three tiers are built (see conjunction). */
+struct tiers {
+    struct qlist clauses;   /* each required word or phrase */
+    struct qlist lclauses;  /* the same with the prefix backoff */
+    struct qlist stops;     /* stop words: rewarded, not required */
+    struct qlist excluded;  /* -word, NOT item */
+    struct qlist bonus;     /* exact-form bonuses */
+    struct qlist loose;     /* every content word alone, for the partial tier */
+    int backoff;            /* some word has a prefix backoff */
+};
+
+static void tiers_release(struct tiers *t)
 {
-    static const char *const quotes[] = { "\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C",
-                                          "\xE2\x80\x9D", "\xE2\x80\x9E", NULL };
-    for (const char *const *qt = quotes; *qt; qt++) {
-        size_t n = strlen(*qt);
-        if (n <= avail && memcmp(s, *qt, n) == 0)
-            return n;
-    }
-    return 0;
+    qlist_release(&t->clauses);
+    qlist_release(&t->lclauses);
+    qlist_release(&t->stops);
+    qlist_release(&t->excluded);
+    qlist_release(&t->bonus);
+    qlist_release(&t->loose);
 }
 
-static int is_space(char c)
+/* Analyses text[start..end) into c; *phrase becomes 1 when it holds a
+ * hyphenated word ('иш-аракет'), which is a phrase of its parts. */
+static izde_status_t analyse_chunk(izde_analyzer_t *an, const char *text, size_t start,
+                                   size_t end, struct chunk_terms *c, int *phrase)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    izde_status_t rc = izde_analyze_query(an, text + start, end - start, collect, c);
+    if (c->rc != IZDE_OK)
+        rc = c->rc;
+    for (size_t k = 0; rc == IZDE_OK && k < c->n; k++)
+        *phrase |= c->items[k].kind == IZDE_TERM_COMPOUND;
+    return rc;
+}
+
+/* A word or phrase of the top-level conjunction, into t's lists: its
+ * words are tiered, or (negate) excluded from every tier. */
+static izde_status_t plain_chunk(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                 size_t start, size_t end, int phrase, int negate,
+                                 struct tiers *t)
+{
+    struct chunk_terms c = { .q = q, .keep = !negate };
+    izde_status_t rc = analyse_chunk(an, text, start, end, &c, &phrase);
+    if (rc == IZDE_OK && c.n > 0) {
+        struct qlist ignored = { 0 };
+        int ignored_backoff = 0;
+        rc = chunk_clauses(q, &c, text + start, phrase, negate ? &t->excluded : &t->clauses,
+                           negate ? &ignored : &t->lclauses,
+                           negate ? &ignored_backoff : &t->backoff,
+                           negate ? &t->excluded : &t->stops, negate ? NULL : &t->loose,
+                           &t->bonus);
+        qlist_release(&ignored);
+    }
+    chunk_release(&c);
+    return rc;
+}
+
+/* *q = *q op sub (sub stays the caller's); a NULL *q becomes a copy of
+ * sub. */
+static izde_status_t attach(izde_query_op_t op, izde_query_t **q, const izde_query_t *sub)
+{
+    if (!*q) {
+        *q = query_copy(sub);
+        return *q ? IZDE_OK : IZDE_ERR_NOMEM;
+    }
+    izde_query_t *pair[2] = { *q, (izde_query_t *)sub }, *tmp = NULL;
+    izde_status_t rc = izde_query_combine(op, pair, 2, 0, &tmp);
+    if (rc == IZDE_OK) {
+        izde_query_free(*q);
+        *q = tmp;
+    }
+    return rc;
+}
+
+/* Every document, restricted by the items of filters and without those
+ * of excluded (either list may be empty). */
+static izde_status_t all_but(const izde_query_t *filters, const izde_query_t *excluded,
+                             izde_query_t **out)
+{
+    izde_status_t rc = izde_query_match_all(out);
+    if (rc == IZDE_OK && filters)
+        rc = attach(IZDE_Q_FILTER, out, filters);
+    if (rc == IZDE_OK && excluded)
+        rc = attach(IZDE_Q_AND_NOT, out, excluded);
+    return rc;
+}
+
+/* A word, phrase or text field's value as one query that must match: its
+ * words ANDed (a phrase's as a phrase), stop words only rewarded unless
+ * there is nothing else, the exact forms as a bonus. NULL when the text
+ * has no words. prefix: the field's, or NULL. The prefix backoff is left
+ * out: a required item must have the word, not five of its letters (and
+ * in a field, whose text is short, a title that shares five letters is not
+ * about the word); a phrase still matches on its keys, which are T terms. */
+static izde_status_t chunk_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                 size_t start, size_t end, int phrase, const char *prefix,
+                                 const char *field, int keep, izde_query_t **out)
+{
+    struct chunk_terms c = { .q = q, .keep = keep, .prefix = prefix, .field = field };
+    struct qlist clauses = { 0 }, lclauses = { 0 }, stops = { 0 }, bonus = { 0 };
+    int backoff = 0;
+    *out = NULL;
+    izde_status_t rc = analyse_chunk(an, text, start, end, &c, &phrase);
+    if (rc == IZDE_OK && c.n > 0)
+        rc = chunk_clauses(q, &c, text + start, phrase, &clauses, &lclauses, &backoff, &stops,
+                           NULL, &bonus);
+    struct qlist *required = clauses.n ? &clauses : &stops;
+    if (rc == IZDE_OK && required->n)
+        rc = qlist_combine(required, IZDE_Q_AND, 0, out);
+    for (size_t k = 0; rc == IZDE_OK && clauses.n && k < stops.n; k++) {
+        rc = qlist_push(&bonus, stops.items[k]);
+        stops.items[k] = NULL;
+    }
+    izde_query_t *bonus_q = NULL;
+    if (rc == IZDE_OK && *out && bonus.n)
+        rc = qlist_combine(&bonus, IZDE_Q_OR, 0, &bonus_q);
+    if (rc == IZDE_OK && bonus_q)
+        rc = attach(IZDE_Q_AND_MAYBE, out, bonus_q);
+    izde_query_free(bonus_q);
+    qlist_release(&clauses);
+    qlist_release(&lclauses);
+    qlist_release(&stops);
+    qlist_release(&bonus);
+    chunk_release(&c);
+    return rc;
+}
+
+/* A code field (udc:, doi:, lang:) as its one boolean term, with no
+ * weight. */
+static izde_status_t code_query(const char *text, const struct sr_qnode *n, izde_query_t **out)
+{
+    const char *prefix = n->field == SR_QF_UDC   ? IZDE_PREFIX_UDC
+                         : n->field == SR_QF_DOI ? IZDE_PREFIX_DOI
+                                                 : IZDE_PREFIX_LANG;
+    struct izde_buf term = IZDE_BUF_INIT;
+    size_t end = n->end;
+    /* The index keeps each leading part of a code without a final dot. */
+    while (n->field == SR_QF_UDC && end > n->start && text[end - 1] == '.')
+        end--;
+    izde_status_t rc = izde_buf_adds(&term, prefix);
+    if (rc == IZDE_OK)
+        rc = izde_buf_add(&term, text + n->start, end - n->start);
+    /* DOIs are stored ASCII-lowercased, and so are language codes. */
+    for (size_t i = strlen(prefix); rc == IZDE_OK && i < term.len; i++)
+        if (term.p[i] >= 'A' && term.p[i] <= 'Z')
+            term.p[i] = (char)(term.p[i] - 'A' + 'a');
+    izde_query_t *t = NULL;
+    if (rc == IZDE_OK)
+        rc = izde_query_term(term.p, term.len, 1, &t);
+    if (rc == IZDE_OK)
+        rc = izde_query_scale(t, 0, out);
+    izde_query_free(t);
+    izde_buf_release(&term);
+    return rc;
+}
+
+static izde_status_t field_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                 const struct sr_qnode *n, int keep, izde_query_t **out,
+                                 int *scored)
+{
+    static const char *const prefixes[SR_QF_COUNT] = {
+        [SR_QF_TITLE] = IZDE_PREFIX_TITLE, [SR_QF_AUTHOR] = IZDE_PREFIX_AUTHOR,
+        [SR_QF_KEYWORD] = IZDE_PREFIX_KEYWORD, [SR_QF_JOURNAL] = IZDE_PREFIX_JOURNAL,
+    };
+    static const char *const labels[SR_QF_COUNT] = {
+        [SR_QF_TITLE] = "title:", [SR_QF_AUTHOR] = "author:", [SR_QF_KEYWORD] = "kw:",
+        [SR_QF_JOURNAL] = "journal:",
+    };
+    *scored = prefixes[n->field] != NULL;
+    if (*scored)
+        return chunk_query(q, an, text, n->start, n->end, n->phrase, prefixes[n->field],
+                           labels[n->field], keep, out);
+    return code_query(text, n, out);
+}
+
+static izde_status_t bool_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                const struct sr_qnode *n, int keep, izde_query_t **out,
+                                int *scored);
+
+/* AND of n's kids: the scored ones ANDed, the unscored ones filtering,
+ * the NOT ones excluded; every document when only filters and
+ * exclusions are left. */
+static izde_status_t and_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                               const struct sr_qnode *n, int keep, izde_query_t **out,
+                               int *scored)
+{
+    struct qlist pos = { 0 }, filt = { 0 }, neg = { 0 };
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < n->nkids; i++) {
+        const struct sr_qnode *k = n->kids[i];
+        int negated = k->kind == SR_QN_NOT, s = 0;
+        izde_query_t *sub = NULL;
+        rc = bool_query(q, an, text, negated ? k->kids[0] : k, keep && !negated, &sub, &s);
+        if (rc == IZDE_OK && sub)
+            rc = qlist_push(negated ? &neg : s ? &pos : &filt, sub);
+    }
+    izde_query_t *f = NULL, *x = NULL;
+    *out = NULL;
+    *scored = pos.n > 0;
+    if (rc == IZDE_OK && filt.n)
+        rc = qlist_combine(&filt, IZDE_Q_AND, 0, &f);
+    if (rc == IZDE_OK && neg.n)
+        rc = qlist_combine(&neg, IZDE_Q_OR, 0, &x);
+    if (rc == IZDE_OK && pos.n) {
+        rc = qlist_combine(&pos, IZDE_Q_AND, 0, out);
+        if (rc == IZDE_OK && f)
+            rc = attach(IZDE_Q_FILTER, out, f);
+        if (rc == IZDE_OK && x)
+            rc = attach(IZDE_Q_AND_NOT, out, x);
+    } else if (rc == IZDE_OK && (f || x)) {
+        rc = all_but(f, x, out);
+    }
+    izde_query_free(f);
+    izde_query_free(x);
+    qlist_release(&pos);
+    qlist_release(&filt);
+    qlist_release(&neg);
+    return rc;
+}
+
+/* Any item as one boolean query (NULL when it has no words: '(,)').
+ * keep: record its words' terms (not under NOT). *scored: whether the
+ * query adds weight (words, text fields) or only filters (years, codes,
+ * NOT). */
+static izde_status_t bool_query(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                const struct sr_qnode *n, int keep, izde_query_t **out,
+                                int *scored)
+{
+    izde_status_t rc = IZDE_OK;
+    *out = NULL;
+    *scored = 1;
+    switch (n->kind) {
+    case SR_QN_WORD:
+    case SR_QN_PHRASE:
+        return chunk_query(q, an, text, n->start, n->end, n->kind == SR_QN_PHRASE, NULL, NULL,
+                           keep, out);
+    case SR_QN_FIELD:
+        return field_query(q, an, text, n, keep, out, scored);
+    case SR_QN_YEAR:
+        *scored = 0;
+        return izde_query_value_range(IZDE_SLOT_YEAR, n->year_lo[0] ? n->year_lo : NULL,
+                                      strlen(n->year_lo), n->year_hi[0] ? n->year_hi : NULL,
+                                      strlen(n->year_hi), out);
+    case SR_QN_NOT: {
+        izde_query_t *x = NULL;
+        int s;
+        *scored = 0;
+        rc = bool_query(q, an, text, n->kids[0], 0, &x, &s);
+        if (rc == IZDE_OK && x)
+            rc = all_but(NULL, x, out);
+        izde_query_free(x);
+        return rc;
+    }
+    case SR_QN_AND:
+        return and_query(q, an, text, n, keep, out, scored);
+    case SR_QN_OR: {
+        struct qlist any = { 0 };
+        *scored = 0;
+        for (size_t i = 0; rc == IZDE_OK && i < n->nkids; i++) {
+            izde_query_t *sub = NULL;
+            int s = 0;
+            rc = bool_query(q, an, text, n->kids[i], keep, &sub, &s);
+            *scored |= s;
+            if (rc == IZDE_OK && sub)
+                rc = qlist_push(&any, sub);
+        }
+        if (rc == IZDE_OK && any.n)
+            rc = qlist_combine(&any, IZDE_Q_OR, 0, out);
+        qlist_release(&any);
+        return rc;
+    }
+    }
+    return IZDE_ERR_INTERNAL;
+}
+
+/* The three tiers from t's lists: every word (all), every word with some
+ * through the prefix backoff (lall), some words (any). */
+static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_query_t **lall_out,
+                                 izde_query_t **any_out)
+{
+    izde_query_t *all = NULL, *lall = NULL, *any = NULL, *tmp = NULL, *excl = NULL,
+                 *bonus_q = NULL;
+    izde_status_t rc = qlist_combine(&t->clauses, IZDE_Q_AND, 0, &all);
+    /* The backoff tier: every word, some only through their 5-letter
+     * prefix. It ranks after the complete matches, whatever BM25 says,
+     * and counts as partial: 'Кыргыз тили' does not contain
+     * 'Кыргызстан'. */
+    if (rc == IZDE_OK && t->backoff)
+        rc = qlist_combine(&t->lclauses, IZDE_Q_AND, 0, &lall);
+    /* The partial tier searches the words one by one (with their
+     * backoff); with one plain word it is empty, and a lone phrase's
+     * words still count there. */
+    struct qlist *partial = t->loose.n > 0 ? &t->loose : &t->lclauses;
+    if (rc == IZDE_OK && (t->clauses.n > 1 || t->loose.n > t->clauses.n))
+        rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
+    if (rc == IZDE_OK && any) {
+        /* The partial matches exclude those of the tiers before, which
+         * rank them already (lall holds all). */
+        izde_query_t *pair[2] = { any, lall ? lall : all };
+        rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
+        izde_query_free(any);
+        any = tmp;
+    }
+    if (rc == IZDE_OK && lall) {
+        izde_query_t *pair[2] = { lall, all };
+        rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
+        izde_query_free(lall);
+        lall = tmp;
+    }
+    if (rc == IZDE_OK && t->excluded.n > 0)
+        rc = qlist_combine(&t->excluded, IZDE_Q_OR, 0, &excl);
+    if (rc == IZDE_OK && t->bonus.n > 0)
+        rc = qlist_combine(&t->bonus, IZDE_Q_OR, 0, &bonus_q);
+    izde_query_t **slots[3] = { &all, &lall, &any };
+    for (int s = 0; rc == IZDE_OK && s < 3; s++) {
+        if (!*slots[s])
+            continue;
+        if (bonus_q)
+            rc = attach(IZDE_Q_AND_MAYBE, slots[s], bonus_q);
+        if (rc == IZDE_OK && excl)
+            rc = attach(IZDE_Q_AND_NOT, slots[s], excl);
+    }
+    izde_query_free(excl);
+    izde_query_free(bonus_q);
+    *all_out = all;
+    *lall_out = lall;
+    *any_out = any;
+    return rc;
+}
+
+/* The top level when it is a conjunction (or one item): its plain words
+ * and phrases keep the tiered ranking of a plain query, built exactly as
+ * before the query language; every other item (field, year, group, NOT)
+ * is required of every tier. With no plain words it is one boolean query:
+ * filters and exclusions alone start from every document, except that
+ * '-word' alone is still no query (as before: nothing to search for). */
+static izde_status_t conjunction(struct sr_query *q, izde_analyzer_t *an, const char *text,
+                                 struct sr_qnode *const *items, size_t n)
+{
+    struct tiers t = { 0 };
+    struct qlist required = { 0 }, filters = { 0 };
+    int said_not = 0;
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < n; i++) {
+        const struct sr_qnode *it = items[i];
+        const struct sr_qnode *kid = it->kind == SR_QN_NOT ? it->kids[0] : NULL;
+        if (it->kind == SR_QN_WORD || it->kind == SR_QN_PHRASE) {
+            rc = plain_chunk(q, an, text, it->start, it->end, it->kind == SR_QN_PHRASE, 0, &t);
+        } else if (kid && (kid->kind == SR_QN_WORD || kid->kind == SR_QN_PHRASE)) {
+            said_not |= !it->minus;
+            rc = plain_chunk(q, an, text, kid->start, kid->end, kid->kind == SR_QN_PHRASE, 1,
+                             &t);
+        } else {
+            izde_query_t *sub = NULL;
+            int scored = 0;
+            said_not |= kid != NULL;
+            rc = bool_query(q, an, text, kid ? kid : it, !kid, &sub, &scored);
+            if (rc == IZDE_OK && sub)
+                rc = qlist_push(kid ? &t.excluded : scored ? &required : &filters, sub);
+        }
+    }
+    /* Stop words are not required, only rewarded, unless the query has
+     * nothing else: then they are the query. */
+    if (rc == IZDE_OK && t.clauses.n == 0) {
+        struct qlist tmp = t.clauses;
+        t.clauses = t.stops;
+        t.stops = tmp;
+        for (size_t k = 0; rc == IZDE_OK && k < t.clauses.n; k++)
+            rc = qlist_push(&t.lclauses, query_copy(t.clauses.items[k]));
+    }
+    for (size_t k = 0; rc == IZDE_OK && k < t.stops.n; k++) {
+        rc = qlist_push(&t.bonus, t.stops.items[k]);
+        t.stops.items[k] = NULL;
+    }
+    izde_query_t *req = NULL, *filt = NULL;
+    if (rc == IZDE_OK && required.n)
+        rc = qlist_combine(&required, IZDE_Q_AND, 0, &req);
+    if (rc == IZDE_OK && filters.n)
+        rc = qlist_combine(&filters, IZDE_Q_AND, 0, &filt);
+    if (rc == IZDE_OK && t.clauses.n > 0) {
+        rc = build_tiers(&t, &q->all, &q->backoff, &q->any);
+        izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+        for (int s = 0; rc == IZDE_OK && s < 3; s++) {
+            if (*slots[s] && req)
+                rc = attach(IZDE_Q_AND, slots[s], req);
+            if (rc == IZDE_OK && *slots[s] && filt)
+                rc = attach(IZDE_Q_FILTER, slots[s], filt);
+        }
+    } else if (rc == IZDE_OK && (req || filt || (t.excluded.n && said_not))) {
+        izde_query_t *excl = NULL;
+        if (t.excluded.n)
+            rc = qlist_combine(&t.excluded, IZDE_Q_OR, 0, &excl);
+        if (rc == IZDE_OK && req) {
+            q->all = query_copy(req);
+            if (!q->all)
+                rc = IZDE_ERR_NOMEM;
+            if (rc == IZDE_OK && filt)
+                rc = attach(IZDE_Q_FILTER, &q->all, filt);
+            if (rc == IZDE_OK && excl)
+                rc = attach(IZDE_Q_AND_NOT, &q->all, excl);
+        } else if (rc == IZDE_OK) {
+            rc = all_but(filt, excl, &q->all);
+        }
+        izde_query_free(excl);
+    }
+    izde_query_free(req);
+    izde_query_free(filt);
+    qlist_release(&required);
+    qlist_release(&filters);
+    tiers_release(&t);
+    return rc;
 }
 
 izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                              struct sr_query *q)
 {
     memset(q, 0, sizeof(*q));
-    struct qlist clauses = { 0 }, lclauses = { 0 }, stops = { 0 }, excluded = { 0 },
-                 bonus = { 0 }, loose = { 0 };
-    int backoff = 0;
-    izde_status_t rc = IZDE_OK;
-    size_t i = 0;
-    while (rc == IZDE_OK && i < len) {
-        if (is_space(text[i])) {
-            i++;
-            continue;
-        }
-        int negate = 0;
-        if (text[i] == '-' && i + 1 < len && !is_space(text[i + 1])) {
-            negate = 1;
-            i++;
-        }
-        size_t ql = quote_len(text + i, len - i);
-        size_t start, end;
-        int phrase = 0;
-        if (ql) {
-            phrase = 1;
-            start = i + ql;
-            end = start;
-            while (end < len && !quote_len(text + end, len - end))
-                end++;
-            i = end < len ? end + quote_len(text + end, len - end) : end;
-        } else {
-            start = i;
-            end = i;
-            while (end < len && !is_space(text[end]) && !quote_len(text + end, len - end))
-                end++;
-            i = end;
-        }
-        struct chunk_terms c = { .q = q, .keep = !negate };
-        rc = izde_analyze_query(an, text + start, end - start, collect, &c);
-        if (c.rc != IZDE_OK)
-            rc = c.rc;
-        if (rc == IZDE_OK && c.n > 0) {
-            /* A hyphenated word ('иш-аракет') is a phrase of its parts. */
-            int compound = 0;
-            for (size_t k = 0; k < c.n; k++)
-                compound |= c.items[k].kind == IZDE_TERM_COMPOUND;
-            struct qlist ignored = { 0 };
-            int ignored_backoff = 0;
-            rc = chunk_clauses(q, &c, text + start, phrase || compound,
-                               negate ? &excluded : &clauses, negate ? &ignored : &lclauses,
-                               negate ? &ignored_backoff : &backoff,
-                               negate ? &excluded : &stops, negate ? NULL : &loose, &bonus);
-            qlist_release(&ignored);
-        }
-        chunk_release(&c);
-    }
-    /* Stop words are not required, only rewarded, unless the query has
-     * nothing else: then they are the query. */
-    if (rc == IZDE_OK && clauses.n == 0) {
-        struct qlist tmp = clauses;
-        clauses = stops;
-        stops = tmp;
-        for (size_t k = 0; rc == IZDE_OK && k < clauses.n; k++)
-            rc = qlist_push(&lclauses, query_copy(clauses.items[k]));
-    }
-    for (size_t k = 0; rc == IZDE_OK && k < stops.n; k++) {
-        rc = qlist_push(&bonus, stops.items[k]);
-        stops.items[k] = NULL;
-    }
-    if (rc == IZDE_OK && clauses.n > 0) {
-        izde_query_t *all = NULL, *lall = NULL, *any = NULL, *tmp = NULL, *excl = NULL,
-                     *bonus_q = NULL;
-        rc = qlist_combine(&clauses, IZDE_Q_AND, 0, &all);
-        /* The backoff tier: every word, some only through their 5-letter
-         * prefix. It ranks after the complete matches, whatever BM25
-         * says, and counts as partial: 'Кыргыз тили' does not contain
-         * 'Кыргызстан'. */
-        if (rc == IZDE_OK && backoff)
-            rc = qlist_combine(&lclauses, IZDE_Q_AND, 0, &lall);
-        /* The partial tier searches the words one by one (with their
-         * backoff); with one plain word it is empty, and a lone phrase's
-         * words still count there. */
-        struct qlist *partial = loose.n > 0 ? &loose : &lclauses;
-        if (rc == IZDE_OK && (clauses.n > 1 || loose.n > clauses.n))
-            rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
-        if (rc == IZDE_OK && any) {
-            /* The partial matches exclude those of the tiers before, which
-             * rank them already (lall holds all). */
-            izde_query_t *pair[2] = { any, lall ? lall : all };
-            rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
-            izde_query_free(any);
-            any = tmp;
-        }
-        if (rc == IZDE_OK && lall) {
-            izde_query_t *pair[2] = { lall, all };
-            rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
-            izde_query_free(lall);
-            lall = tmp;
-        }
-        if (rc == IZDE_OK && excluded.n > 0)
-            rc = qlist_combine(&excluded, IZDE_Q_OR, 0, &excl);
-        if (rc == IZDE_OK && bonus.n > 0)
-            rc = qlist_combine(&bonus, IZDE_Q_OR, 0, &bonus_q);
-        izde_query_t **slots[3] = { &all, &lall, &any };
-        for (int s = 0; rc == IZDE_OK && s < 3; s++) {
-            if (!*slots[s])
-                continue;
-            if (bonus_q) {
-                izde_query_t *pair[2] = { *slots[s], bonus_q };
-                rc = izde_query_combine(IZDE_Q_AND_MAYBE, pair, 2, 0, &tmp);
-                izde_query_free(*slots[s]);
-                *slots[s] = tmp;
-            }
-            if (rc == IZDE_OK && excl) {
-                izde_query_t *pair[2] = { *slots[s], excl };
-                rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
-                izde_query_free(*slots[s]);
-                *slots[s] = tmp;
-            }
-        }
-        izde_query_free(excl);
-        izde_query_free(bonus_q);
+    struct sr_qnode *root = NULL;
+    izde_status_t rc = sr_qsyntax_parse(text, len, &root, &q->error);
+    if (rc == IZDE_OK && root && root->kind == SR_QN_OR) {
+        /* 'a OR b' is one boolean query: no tiers of partial matches. */
+        int scored;
+        izde_query_t *all = NULL;
+        rc = bool_query(q, an, text, root, 1, &all, &scored);
         q->all = all;
-        q->backoff = lall;
-        q->any = any;
+    } else if (rc == IZDE_OK && root) {
+        struct sr_qnode *one[1] = { root };
+        rc = root->kind == SR_QN_AND ? conjunction(q, an, text, root->kids, root->nkids)
+                                     : conjunction(q, an, text, one, 1);
     }
-    qlist_release(&clauses);
-    qlist_release(&lclauses);
-    qlist_release(&stops);
-    qlist_release(&loose);
-    qlist_release(&excluded);
-    qlist_release(&bonus);
-    if (rc != IZDE_OK)
+    sr_qnode_free(root);
+    if (rc != IZDE_OK) {
+        /* The syntax error's message outlives the rest. */
+        struct izde_buf error = q->error;
+        q->error = (struct izde_buf)IZDE_BUF_INIT;
         sr_query_release(q);
+        q->error = error;
+    }
     return rc;
 }
 
@@ -491,5 +796,6 @@ void sr_query_release(struct sr_query *q)
         free(q->terms[i].text);
     free(q->terms);
     izde_buf_release(&q->explain);
+    izde_buf_release(&q->error);
     memset(q, 0, sizeof(*q));
 }

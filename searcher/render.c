@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include "common/escape.h"
 #include "common/json.h"
+#include "searcher/cite.h"
+#include "searcher/fields.h"
 #include "searcher/render.h"
 
 /* Writes "snippet":"...","highlights":[[start,end],...] from a snippet
@@ -105,6 +107,55 @@ static izde_status_t finished(const struct izde_buf *out, izde_status_t rc)
     return rc != IZDE_OK ? rc : out->p ? IZDE_OK : IZDE_ERR_NOMEM;
 }
 
+/* Appends the separator before a part of the line about the record. */
+static void text_sep(struct izde_buf *out, int *parts)
+{
+    izde_buf_adds(out, (*parts)++ ? " · " : "\n   ");
+}
+
+/* Appends the line a librarian reads first: "Асанова Г.Т., Осмонов К.Т. ·
+ * 2021 · Вестник КГУ, № 3 · p. 113", with only what the record has; a
+ * record without article fields gets no line. The page is the snippet's,
+ * as the journal prints it (its page in the PDF is on the path). */
+static void text_fields(struct izde_buf *out, const struct izde_session_hit *h)
+{
+    const struct izde_docdata *dd = &h->dd;
+    const char *item;
+    size_t at = 0, len, n = 0;
+    int parts = 0;
+    while (sr_field_next(dd->authors, dd->authors_len, &at, &item, &len)) {
+        if (n++)
+            izde_buf_adds(out, ", ");
+        else
+            text_sep(out, &parts);
+        izde_escape_line(out, item, len);
+    }
+    if (SR_FIELD_SET(dd->year, dd->year_len)) {
+        text_sep(out, &parts);
+        izde_escape_line(out, dd->year, dd->year_len);
+    }
+    int journal = SR_FIELD_SET(dd->journal, dd->journal_len);
+    if (journal) {
+        text_sep(out, &parts);
+        izde_escape_line(out, dd->journal, dd->journal_len);
+    }
+    if (SR_FIELD_SET(dd->issue, dd->issue_len)) {
+        if (journal)
+            izde_buf_adds(out, ",");
+        else
+            text_sep(out, &parts);
+        izde_buf_adds(out, journal ? " № " : "№ ");
+        izde_escape_line(out, dd->issue, dd->issue_len);
+    }
+    if (h->printed_page) {
+        text_sep(out, &parts);
+        if (h->printed_last != h->printed_page)
+            izde_buf_addf(out, "pp. %u-%u", h->printed_page, h->printed_last);
+        else
+            izde_buf_addf(out, "p. %u", h->printed_page);
+    }
+}
+
 /* "year: 2022 (12), 2021 (9)", a line for each facet counted. */
 static izde_status_t text_facets(struct izde_buf *out, const struct izde_session_page *p)
 {
@@ -176,14 +227,73 @@ izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_pag
          * they cannot drive the terminal or break the line. */
         izde_buf_addf(out, "\n%u. %s", h->rank, o->color ? "\033[1m" : "");
         izde_escape_line(out, h->dd.title, h->dd.title_len);
-        izde_buf_addf(out, "%s%s\n   ", o->color ? "\033[0m" : "",
+        izde_buf_addf(out, "%s%s", o->color ? "\033[0m" : "",
                       h->partial ? "  (partial match)" : "");
+        text_fields(out, h);
+        izde_buf_adds(out, "\n   ");
         izde_escape_line(out, h->dd.path, h->dd.path_len);
+        if (h->page)
+            izde_buf_addf(out, "#page=%u", h->page);
         izde_buf_addf(out, "  score %.3f\n   ", h->score);
         text_snippet(out, &h->snippet, open, close);
         rc = izde_buf_addc(out, '\n');
     }
     return finished(out, rc);
+}
+
+/* Appends ,"name":"value" when the record has the field. */
+static void json_field(struct izde_buf *out, const char *name, const char *s, size_t len)
+{
+    if (!SR_FIELD_SET(s, len))
+        return;
+    izde_buf_addf(out, ",\"%s\":", name);
+    izde_json_escape_bytes(out, s, len);
+}
+
+/* Appends ,"name":["item",...] when the record has the list field. */
+static void json_list(struct izde_buf *out, const char *name, const char *list, size_t list_len)
+{
+    const char *item;
+    size_t at = 0, len, n = 0;
+    while (sr_field_next(list, list_len, &at, &item, &len)) {
+        if (n++)
+            izde_buf_addc(out, ',');
+        else
+            izde_buf_addf(out, ",\"%s\":[", name);
+        izde_json_escape_bytes(out, item, len);
+    }
+    if (n)
+        izde_buf_addc(out, ']');
+}
+
+/* Appends what the record has beyond the keys every result carries: the
+ * document's properties, the article's fields (authors and keywords as
+ * arrays, the year as a number, the printed pages as {first,last}) and
+ * the pages of the snippet (page, page_last: in the PDF; printed_page,
+ * printed_last: as the journal numbers them). */
+static izde_status_t json_fields(struct izde_buf *out, const struct izde_session_hit *h)
+{
+    const struct izde_docdata *dd = &h->dd;
+    unsigned first, last, year = sr_field_year(dd);
+    json_field(out, "author", dd->author, dd->author_len);
+    json_field(out, "date", dd->date, dd->date_len);
+    json_list(out, "authors", dd->authors, dd->authors_len);
+    if (year)
+        izde_buf_addf(out, ",\"year\":%u", year);
+    json_field(out, "journal", dd->journal, dd->journal_len);
+    json_field(out, "issue", dd->issue, dd->issue_len);
+    json_field(out, "doi", dd->doi, dd->doi_len);
+    json_field(out, "udc", dd->udc, dd->udc_len);
+    if (sr_field_pages(dd, &first, &last))
+        izde_buf_addf(out, ",\"pages\":{\"first\":%u,\"last\":%u}", first, last);
+    json_list(out, "keywords", dd->keywords, dd->keywords_len);
+    json_field(out, "abstract", dd->abstract, dd->abstract_len);
+    if (h->page)
+        izde_buf_addf(out, ",\"page\":%u,\"page_last\":%u", h->page, h->page_last);
+    if (h->printed_page)
+        izde_buf_addf(out, ",\"printed_page\":%u,\"printed_last\":%u", h->printed_page,
+                      h->printed_last);
+    return out->p ? IZDE_OK : IZDE_ERR_NOMEM;
 }
 
 izde_status_t sr_render_json(struct izde_buf *out, const struct izde_session_page *p,
@@ -225,6 +335,8 @@ izde_status_t sr_render_json(struct izde_buf *out, const struct izde_session_pag
         izde_buf_adds(out, ",\"encoding\":");
         izde_json_escape_bytes(out, dd->encoding ? dd->encoding : "", dd->encoding_len);
         rc = json_snippet(out, &h->snippet);
+        if (rc == IZDE_OK)
+            rc = json_fields(out, h);
         izde_buf_addc(out, '}');
     }
     if (rc == IZDE_OK)
@@ -260,4 +372,27 @@ izde_status_t sr_render_trec(struct izde_buf *out, const char *qid,
         rc = izde_buf_addf(out, " %u %.4f izde\n", p->hits[i].rank, p->hits[i].score);
     }
     return rc;
+}
+
+izde_status_t sr_render_cite(struct izde_buf *out, enum sr_cite_format f,
+                             const struct izde_session_page *p)
+{
+    izde_status_t rc = IZDE_OK;
+    if (f == SR_CITE_CSL_JSON)
+        rc = izde_buf_adds(out, "[");
+    for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
+        /* The document's number in the index names it: unique among the
+         * hits, and the same on every page of one search. */
+        char key[32];
+        snprintf(key, sizeof(key), "izde%" PRIu32, (uint32_t)p->hits[i].docid);
+        if (i)
+            rc = izde_buf_adds(out, f == SR_CITE_CSL_JSON ? ",\n" : "\n");
+        else if (f == SR_CITE_CSL_JSON)
+            rc = izde_buf_adds(out, "\n");
+        if (rc == IZDE_OK)
+            rc = sr_cite(out, f, &p->hits[i].dd, key);
+    }
+    if (rc == IZDE_OK && f == SR_CITE_CSL_JSON)
+        rc = izde_buf_adds(out, p->n ? "\n]\n" : "]\n");
+    return finished(out, rc);
 }

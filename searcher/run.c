@@ -18,6 +18,40 @@ static char *join_args(char *const *args, size_t n, size_t *len)
     return izde_buf_detach(&b, len);
 }
 
+int sr_format_from_name(const char *name, enum sr_format *f)
+{
+    static const char *const names[] = {
+        [SR_TEXT] = "text", [SR_JSON] = "json", [SR_BIBTEX] = "bibtex", [SR_RIS] = "ris",
+        [SR_CSL_JSON] = "csl-json",
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(name, names[i]) == 0) {
+            *f = (enum sr_format)i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Writes the page in format into out. */
+static izde_status_t render(struct izde_buf *out, const struct izde_session_page *page,
+                            enum sr_format format, const struct sr_render_opts *ro)
+{
+    switch (format) {
+    case SR_JSON:
+        return sr_render_json(out, page, ro);
+    case SR_BIBTEX:
+        return sr_render_cite(out, SR_CITE_BIBTEX, page);
+    case SR_RIS:
+        return sr_render_cite(out, SR_CITE_RIS, page);
+    case SR_CSL_JSON:
+        return sr_render_cite(out, SR_CITE_CSL_JSON, page);
+    case SR_TEXT:
+        break;
+    }
+    return sr_render_text(out, page, ro);
+}
+
 enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
                          const struct izde_session_params *params, enum sr_format format,
                          const struct sr_render_opts *ro)
@@ -33,12 +67,15 @@ enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
                         page.words, page.query_len, IZDE_SESSION_MAX_QUERY_WORDS,
                         IZDE_SESSION_MAX_QUERY_BYTES);
         end = SR_BAD_USAGE;
+    } else if (rc == IZDE_OK && page.outcome == IZDE_PAGE_BAD_SYNTAX) {
+        izde_diag_usage("query: %s", page.error.p);
+        end = SR_BAD_USAGE;
     } else if (rc == IZDE_OK && page.outcome == IZDE_PAGE_NO_WORDS) {
         izde_diag_usage("empty query: no words to search for in '%s'", page.query);
         end = SR_BAD_USAGE;
     } else if (rc == IZDE_OK) {
-        rc = format == SR_JSON ? sr_render_json(&out, &page, ro) : sr_render_text(&out, &page, ro);
-        if (rc == IZDE_OK)
+        rc = render(&out, &page, format, ro);
+        if (rc == IZDE_OK && out.len)
             fwrite(out.p, 1, out.len, stdout);
     }
     if (rc != IZDE_OK) {
@@ -89,6 +126,12 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
                     "most %d words and %d bytes\n",
                     name, lineno, qid, page.words, page.query_len,
                     IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
+            bad++;
+            continue;
+        }
+        if (rc == IZDE_OK && page.outcome == IZDE_PAGE_BAD_SYNTAX) {
+            fprintf(stderr, "%s:%zu: query '%s' skipped: %s\n", name, lineno, qid,
+                    page.error.p);
             bad++;
             continue;
         }

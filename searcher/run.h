@@ -14,7 +14,13 @@ enum sr_end {
     SR_END_COUNT
 };
 
-enum sr_format { SR_TEXT, SR_JSON };
+/* How a query's page is written (--format): for people, as JSON, or as
+ * citations (searcher/cite.h). */
+enum sr_format { SR_TEXT, SR_JSON, SR_BIBTEX, SR_RIS, SR_CSL_JSON };
+
+/* The format named "text", "json", "bibtex", "ris" or "csl-json". Returns
+ * 1 and sets *f, or 0 for any other name. */
+int sr_format_from_name(const char *name, enum sr_format *f);
 
 /* Program code (it prints through common/diag): the runners say on stderr
  * what went wrong and write results to stdout. */

@@ -21,7 +21,9 @@ struct sr_qterm {
 };
 
 struct sr_query {
-    izde_query_t *all;      /* documents with every word; NULL if no words */
+    izde_query_t *all;      /* documents with every word, or the one query
+                               of a top-level OR or of filters alone; NULL
+                               when there is nothing to search */
     izde_query_t *backoff;  /* documents with every word, some only through
                                the 5-letter prefix backoff (NULL if none) */
     izde_query_t *any;      /* documents with only some (NULL for one word) */
@@ -30,13 +32,21 @@ struct sr_query {
     size_t nterms, cap;
     int has_content_terms;  /* some term is not of a stop word */
     struct izde_buf explain;/* one line per query word */
+    struct izde_buf error;  /* the syntax error, when parsing failed on one */
 };
 
-/* Parses text (valid UTF-8) leniently: words, "quoted phrases" (also «»,
- * „“, “”; an unclosed quote runs to the end), -excluded words and phrases.
- * OUT: *q (release with sr_query_release).
+/* Parses text (valid UTF-8) in the query language of searcher/qsyntax.h:
+ * words, "quoted phrases" (also «», „“, “”; an unclosed quote runs to the
+ * end), -excluded words and phrases, fields (title: author: kw: journal:
+ * udc: doi: lang: year:), AND, OR, NOT and parentheses. A query of plain
+ * words and phrases is searched in three tiers (all words, all words some
+ * through the backoff, some words); other items of a top-level
+ * conjunction are required of every tier; a top-level OR, or a query of
+ * filters alone, is one boolean query in q->all.
+ * OUT: *q (release with sr_query_release, also on failure).
  * Returns IZDE_OK (q->all is NULL when nothing searchable is left),
- * IZDE_ERR_NOMEM, or an analysis status. */
+ * IZDE_ERR_QUERY for bad syntax (q->error says what and at which
+ * character), IZDE_ERR_NOMEM, or an analysis or query status. */
 izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
                              struct sr_query *q);
 void sr_query_release(struct sr_query *q);
@@ -88,11 +98,20 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
 izde_status_t sr_facets(izde_rdb_t *db, const struct sr_query *q,
                         const struct izde_facet_spec *specs, size_t n, izde_hits_t *out);
 
+/* Bytes [start, end) of a text. */
+struct sr_span {
+    size_t start, end;
+};
+
 /* Writes a snippet of text around the best cluster of query terms into out
- * (whitespace collapsed). Matches are wrapped in open/close. */
+ * (whitespace collapsed). Matches are wrapped in open/close. OUT: *matched
+ * (may be NULL): the text from the first match the snippet shows to the
+ * end of its last (empty, at the snippet's start, when it shows none), so
+ * that the caller can tell which page the words are on: the context
+ * before a match may begin on the page before. */
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
                          size_t len, const char *open, const char *close,
-                         struct izde_buf *out);
+                         struct izde_buf *out, struct sr_span *matched);
 
 /* Writes into out the query with each word the index lacks replaced by
  * the closest index term (keyboard folding counts as no difference), or

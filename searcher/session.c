@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "index/index_meta.h"
+#include "searcher/fields.h"
 #include "searcher/session.h"
 #include "text/text.h"
 
@@ -140,6 +142,35 @@ int izde_facet_from_name(const char *name, size_t len)
     return -1;
 }
 
+izde_status_t izde_facet_set_parse(const char *list, unsigned *set)
+{
+    *set = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        int k = izde_facet_from_name(p, n);
+        if (k < 0)
+            return IZDE_ERR_INVALID;
+        *set |= 1u << k;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return *set ? IZDE_OK : IZDE_ERR_INVALID;
+}
+
+izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort)
+{
+    static const char *const names[] = { [SR_SORT_RELEVANCE] = "relevance",
+                                          [SR_SORT_DATE] = "date",
+                                          [SR_SORT_DATE_DESC] = "-date" };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(name, names[i]) == 0) {
+            *sort = (enum sr_sort)i;
+            return IZDE_OK;
+        }
+    return IZDE_ERR_INVALID;
+}
+
 /* Counts the facets params asks for into p (read_page_once's part). */
 static izde_status_t count_facets(izde_session_t *s, const struct sr_query *q,
                                   const struct izde_session_params *params,
@@ -184,6 +215,7 @@ void izde_session_page_release(struct izde_session_page *p)
     free(p->raw);
     izde_buf_release(&p->suggestion);
     izde_buf_release(&p->explain);
+    izde_buf_release(&p->error);
     izde_buf_release(&p->query_buf);
     izde_hits_release(&p->facet_hits);
     *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
@@ -268,6 +300,7 @@ static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
         h->score = res[i].score;
         h->partial = res[i].partial;
         h->docid = res[i].docid;
+        h->page = h->page_last = h->printed_page = h->printed_last = 0;
         rc = izde_rdb_get_data(s->db, h->docid, &p->raw[i], &len);
         if (rc == IZDE_OK)
             rc = izde_docdata_decode(p->raw[i], len, &h->dd);
@@ -301,6 +334,47 @@ static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
     }
 }
 
+/* Whether path names a PDF, whose pages a viewer opens at #page=N. The
+ * record keeps no format, and a PDF is only ever read from a .pdf file. */
+static int is_pdf(const char *path, size_t len)
+{
+    return path && len >= 4 && strncasecmp(path + len - 4, ".pdf", 4) == 0;
+}
+
+/* The page text[at] is on: one more than the form feeds before it. */
+static unsigned page_of(const char *text, size_t at)
+{
+    unsigned page = 1;
+    for (size_t i = 0; i < at; i++)
+        page += text[i] == '\f';
+    return page;
+}
+
+/* Sets the pages of the matches the snippet of h shows (matched):
+ * the printed ones whenever the record numbers its pages (a PDF, or text
+ * that pdftotext wrote, pages ended by form feeds), the PDF's own only
+ * for a PDF, which a viewer can open at one. */
+static void locate_snippet(struct izde_session_hit *h, const struct sr_span *matched)
+{
+    const struct izde_docdata *dd = &h->dd;
+    unsigned first, last;
+    if (!dd->text)
+        return;
+    unsigned page = page_of(dd->text, matched->start), page_last = page;
+    for (size_t i = matched->start; i < matched->end; i++)
+        page_last += dd->text[i] == '\f';
+    if (is_pdf(dd->path, dd->path_len)) {
+        h->page = page;
+        h->page_last = page_last;
+    }
+    /* A page beyond the printed range (a cover sheet added to the PDF)
+     * has no printed number we could trust. */
+    if (sr_field_pages(dd, &first, &last) && first + page_last - 1 <= last) {
+        h->printed_page = first + page - 1;
+        h->printed_last = first + page_last - 1;
+    }
+}
+
 /* The snippet of every hit, from the records already read. */
 static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
                                    const struct izde_session_params *params,
@@ -310,9 +384,12 @@ static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
     const char *close = params->mark_close ? params->mark_close : IZDE_SNIPPET_CLOSE;
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
-        const struct izde_docdata *dd = &p->hits[i].dd;
-        rc = sr_snippet(s->an, q, dd->text ? dd->text : "", dd->text_len, open, close,
-                        &p->hits[i].snippet);
+        struct izde_session_hit *h = &p->hits[i];
+        struct sr_span matched;
+        rc = sr_snippet(s->an, q, h->dd.text ? h->dd.text : "", h->dd.text_len, open, close,
+                        &h->snippet, &matched);
+        if (rc == IZDE_OK)
+            locate_snippet(h, &matched);
     }
     return rc;
 }
@@ -346,6 +423,13 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     struct sr_query q = { 0 };
     struct sr_result *res = NULL;
     rc = sr_query_parse(s->an, p->query, p->query_len, &q);
+    if (rc == IZDE_ERR_QUERY && q.error.len) {
+        p->outcome = IZDE_PAGE_BAD_SYNTAX;
+        p->error = q.error;
+        q.error = (struct izde_buf)IZDE_BUF_INIT;
+        sr_query_release(&q);
+        return IZDE_OK;
+    }
     if (rc == IZDE_OK && params->lang)
         rc = restrict_lang(&q, params->lang);
     if (rc == IZDE_OK)

@@ -43,6 +43,15 @@ const char *izde_facet_name(enum izde_facet_kind k);
 /* The facet named by the len bytes at name, or -1. */
 int izde_facet_from_name(const char *name, size_t len);
 
+/* The set (1 << kind each) of the comma-separated facet names in list
+ * ("year,kw"), into *set. Returns IZDE_OK, or IZDE_ERR_INVALID for an
+ * unknown name or an empty list. */
+izde_status_t izde_facet_set_parse(const char *list, unsigned *set);
+
+/* The order named "relevance", "date" or "-date", into *sort. Returns
+ * IZDE_OK or IZDE_ERR_INVALID. */
+izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort);
+
 /* Values a facet shows when the caller does not say. */
 #define IZDE_FACET_DEFAULT_MAX 10
 
@@ -70,6 +79,9 @@ enum izde_page_outcome {
     IZDE_PAGE_NO_WORDS,     /* nothing searchable in it (only punctuation,
                                only excluded words): not searched */
     IZDE_PAGE_TOO_LONG,     /* over IZDE_SESSION_MAX_QUERY_*: not searched */
+    IZDE_PAGE_BAD_SYNTAX,   /* the query language was misused (an unbalanced
+                               parenthesis, year:abc): page->error says
+                               what, at which character; not searched */
 };
 
 /* One hit with its stored record. */
@@ -81,6 +93,15 @@ struct izde_session_hit {
     struct izde_docdata dd; /* path, title, lang, encoding, text: point into
                                the page, valid until its release */
     struct izde_buf snippet;/* marked as params asked; empty without snippets */
+    /* Where the snippet's words are, for a PDF (a link opens it at
+     * #page=N): the pages of its first and last match (of its start when
+     * it shows none), 1-based, counted at the form feeds between the
+     * text's pages; 0 for other files and without snippets. */
+    unsigned page, page_last;
+    /* The same pages as the journal prints them, when the record gives its
+     * first printed page (printed = first + page - 1), for a PDF or a text
+     * whose pages end at form feeds; 0 otherwise. */
+    unsigned printed_page, printed_last;
 };
 
 /* A page of results, all read from one revision of the index. Every
@@ -96,6 +117,8 @@ struct izde_session_page {
     struct sr_counts counts;
     struct izde_buf suggestion; /* "did you mean", or empty */
     struct izde_buf explain;    /* the terms searched, one line a query word */
+    struct izde_buf error;      /* IZDE_PAGE_BAD_SYNTAX: "unbalanced '(' at
+                                   character 7" */
     /* The counts of each facet params asked for, most frequent first;
      * NULL for the others. Same revision as the hits. */
     const struct izde_facet *facet[IZDE_FACET_COUNT];

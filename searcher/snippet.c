@@ -115,7 +115,7 @@ static int all_words_seen(const struct sr_query *q, const struct matches *m)
 
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
                          size_t len, const char *open, const char *close,
-                         struct izde_buf *out)
+                         struct izde_buf *out, struct sr_span *matched)
 {
     struct matches m = { .q = q };
     uint32_t pos = 0;
@@ -176,9 +176,14 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
     if (from > 0)
         rc = izde_buf_adds(out, "…");
     size_t at = from;
+    struct sr_span shown = { from, from };
+    int shows_match = 0;
     for (size_t i = 0; rc == IZDE_OK && i < m.n; i++) {
         if (m.items[i].start < at || m.items[i].end > to)
             continue;
+        if (!shows_match++)
+            shown.start = m.items[i].start;
+        shown.end = m.items[i].end;
         rc = add_collapsed(out, text, at, m.items[i].start);
         if (rc == IZDE_OK)
             rc = izde_buf_adds(out, open);
@@ -194,6 +199,8 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
         out->p[--out->len] = '\0';
     if (rc == IZDE_OK && to < len)
         rc = izde_buf_adds(out, "…");
+    if (matched)
+        *matched = shown;
     free(m.items);
     return rc;
 }

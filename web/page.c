@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "searcher/fields.h"
 #include "web/html.h"
 #include "web/page.h"
 
@@ -77,10 +78,11 @@ static const char css[] =
     "nav,.count,.notice{margin:.6rem 0}nav a,nav strong{margin-right:.6rem}"
     "ol{padding-left:1.4rem}li{margin:0 0 1rem}"
     ".t{font-size:1.1rem;font-weight:600}.p{color:#555;font-size:.85rem;word-break:break-all}"
-    ".s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}.n{color:#555}"
+    ".a{font-size:.9rem}.s{margin:.2rem 0}mark{background:#ffe58a;color:inherit}.n{color:#555}"
     ".badge{font-size:.8rem;border:1px solid #888;border-radius:3px;padding:0 .3rem;"
     "margin-left:.4rem;color:#444;white-space:nowrap}"
     ".notice{padding:.6rem;border-left:4px solid #b45f06;background:#fdf3e7}"
+    ".facets{font-size:.9rem;margin:.4rem 0}.facets div{margin:.15rem 0}"
     "details{margin:1rem 0;padding:.5rem;border:1px solid #ccc;border-radius:4px}"
     "@media(max-width:30rem){body{font-size:15px}button{flex-basis:100%}}";
 
@@ -171,6 +173,63 @@ static void add_lang_filter(struct out *out, const struct web_query *wq)
     o_s(out, "</nav>\n");
 }
 
+/* The facets of the complete matches, a line each: every value a link
+ * that adds its field clause to the query (year:2021, author:"Асанова
+ * Г.Т."), so that the narrowed search is one the reader sees in the box
+ * and can edit. */
+static void add_facets(struct out *out, const struct web_query *wq,
+                       const struct izde_session_page *p)
+{
+    static const struct {
+        enum izde_facet_kind kind;
+        enum web_str name;
+        const char *field;
+        int quoted;
+    } lines[] = {
+        { IZDE_FACET_YEAR, WS_FACET_YEAR, "year:", 0 },
+        { IZDE_FACET_AUTHOR, WS_FACET_AUTHOR, "author:", 1 },
+        { IZDE_FACET_KW, WS_FACET_KW, "kw:", 1 },
+        { IZDE_FACET_JOURNAL, WS_FACET_JOURNAL, "journal:", 1 },
+    };
+    int any = 0;
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+        any |= p->facet[lines[i].kind] && p->facet[lines[i].kind]->n;
+    if (!any)
+        return;
+    struct izde_buf q = IZDE_BUF_INIT;
+    o_f(out, "<nav class=\"facets\" aria-label=\"%s\">", web_str(wq->ui, WS_FACETS));
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+        const struct izde_facet *f = p->facet[lines[i].kind];
+        if (!f || !f->n)
+            continue;
+        o_s(out, "<div>");
+        o_hs(out, web_str(wq->ui, lines[i].name));
+        for (size_t k = 0; k < f->n; k++) {
+            const struct izde_facet_value *v = &f->values[k];
+            /* A value the syntax cannot quote is shown without a link. */
+            int linkable = !memchr(v->value, '"', v->len);
+            izde_buf_clear(&q);
+            if (linkable && out->rc == IZDE_OK)
+                out->rc = izde_buf_addf(&q, "%.*s %s%s%s%s", (int)wq->q_len, wq->q,
+                                        lines[i].field, lines[i].quoted ? "\"" : "", v->value,
+                                        lines[i].quoted ? "\"" : "");
+            o_s(out, k ? " · " : " ");
+            if (linkable) {
+                o_s(out, "<a href=\"");
+                add_link(out, wq, q.p, q.len, 1, wq->lang);
+                o_s(out, "\">");
+            }
+            o_h(out, v->value, v->len);
+            o_s(out, " <span class=\"n\">(");
+            add_count(out, v->count);
+            o_s(out, linkable ? ")</span></a>" : ")</span>");
+        }
+        o_s(out, "</div>");
+    }
+    o_s(out, "</nav>\n");
+    izde_buf_release(&q);
+}
+
 /* Appends n with thousands separated by a narrow space, as Kyrgyz and
  * Russian write them (1 200). */
 static void add_count(struct out *out, uint64_t n)
@@ -208,10 +267,48 @@ static void add_counts(struct out *out, const struct web_query *wq,
     o_s(out, ")</p>\n");
 }
 
-/* Whether path names a PDF (its link then opens at a page). */
-static int is_pdf(const char *path, size_t len)
+/* The article's line under its title: authors, year, journal and issue,
+ * the printed page of the snippet; nothing for a record without them. */
+static void add_article_line(struct out *out, const struct web_query *wq,
+                             const struct izde_session_hit *h)
 {
-    return len >= 4 && strncasecmp(path + len - 4, ".pdf", 4) == 0;
+    const struct izde_docdata *dd = &h->dd;
+    unsigned year = sr_field_year(dd);
+    int has_journal = SR_FIELD_SET(dd->journal, dd->journal_len);
+    if (!SR_FIELD_SET(dd->authors, dd->authors_len) && !year && !has_journal && !h->printed_page)
+        return;
+    o_s(out, "<div class=\"a\">");
+    const char *sep = "";
+    const char *name;
+    size_t at = 0, name_len;
+    while (sr_field_next(dd->authors, dd->authors ? dd->authors_len : 0, &at, &name, &name_len)) {
+        o_s(out, sep);
+        o_h(out, name, name_len);
+        sep = ", ";
+    }
+    if (*sep)
+        sep = " · ";
+    if (year) {
+        o_f(out, "%s%u", sep, year);
+        sep = " · ";
+    }
+    if (has_journal) {
+        o_s(out, sep);
+        o_h(out, dd->journal, dd->journal_len);
+        if (SR_FIELD_SET(dd->issue, dd->issue_len)) {
+            o_s(out, ", № ");
+            o_h(out, dd->issue, dd->issue_len);
+        }
+        sep = " · ";
+    }
+    if (h->printed_page) {
+        o_s(out, sep);
+        o_hs(out, web_str(wq->ui, WS_PAGE));
+        o_f(out, " %u", h->printed_page);
+        if (h->printed_last > h->printed_page)
+            o_f(out, "–%u", h->printed_last);
+    }
+    o_s(out, "</div>");
 }
 
 static void add_hit(struct out *out, const struct web_query *wq, const struct izde_session_hit *h)
@@ -221,9 +318,11 @@ static void add_hit(struct out *out, const struct web_query *wq, const struct iz
     size_t title_len = dd->title_len ? dd->title_len : dd->path_len;
     o_f(out, "<li value=\"%u\" class=\"hit%s\"><div class=\"t\">", h->rank,
         h->partial ? " partial" : " complete");
-    if (wq->files)
-        o_f(out, "<a href=\"/doc/%" PRIu32 "%s\">", (uint32_t)h->docid,
-            is_pdf(dd->path, dd->path_len) ? "#page=1" : "");
+    /* A PDF opens at the page of the snippet (the session knows it). */
+    if (wq->files && h->page)
+        o_f(out, "<a href=\"/doc/%" PRIu32 "#page=%u\">", (uint32_t)h->docid, h->page);
+    else if (wq->files)
+        o_f(out, "<a href=\"/doc/%" PRIu32 "\">", (uint32_t)h->docid);
     o_s(out, "<span class=\"title\">");
     o_h(out, title, title_len);
     o_s(out, "</span>");
@@ -234,7 +333,9 @@ static void add_hit(struct out *out, const struct web_query *wq, const struct iz
         o_hs(out, web_str(wq->ui, WS_PARTIAL_BADGE));
         o_s(out, "</span>");
     }
-    o_s(out, "</div><div class=\"p\">");
+    o_s(out, "</div>");
+    add_article_line(out, wq, h);
+    o_s(out, "<div class=\"p\">");
     /* What the record holds beside the path; a field it lacks is left out. */
     const char *fields[] = { dd->author, dd->date, dd->lang };
     size_t lens[] = { dd->author ? dd->author_len : 0, dd->date ? dd->date_len : 0,
@@ -324,7 +425,7 @@ static void add_paging(struct out *out, const struct web_query *wq,
 static void add_bottom(struct out *out, const struct web_query *wq)
 {
     static const enum web_str help[] = { WS_HELP_WORDS, WS_HELP_PHRASE, WS_HELP_EXCLUDE,
-                                         WS_HELP_FORMS };
+                                         WS_HELP_FORMS, WS_HELP_SYNTAX };
     o_s(out, "<details class=\"help\"><summary>");
     o_hs(out, web_str(wq->ui, WS_HELP_SUMMARY));
     o_s(out, "</summary><ul>");
@@ -364,6 +465,7 @@ izde_status_t web_page_render(struct izde_buf *buf, const struct web_query *wq,
         o_s(out, "</p>\n");
     } else if (results) {
         add_counts(out, wq, results);
+        add_facets(out, wq, results);
         if (results->n == 0) {
             o_s(out, "<p class=\"none\">");
             o_hs(out, web_str(wq->ui, WS_NO_RESULTS));

@@ -9,6 +9,9 @@
 #include "searcher/session.h"
 #include "web/strings.h"
 
+/* Values each facet line shows (the most frequent). */
+#define WEB_FACET_VALUES 6
+
 /* Results a page shows at most: a page stays under 50 KB. */
 #define WEB_PAGE_MAX_LIMIT 50
 #define WEB_PAGE_DEFAULT_LIMIT 10

@@ -120,7 +120,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
         wq.page = 1;
     const struct izde_session_page *results = NULL;
     const char *notice = NULL;
-    char too_long[256];
+    char notice_buf[512];
     unsigned status = MHD_HTTP_OK;
     struct izde_session_page *p = &c->w->page;
     izde_session_t *s = wq.q_len ? web_session(c) : NULL;
@@ -134,6 +134,9 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             .lang = wq.lang,
             .suggest = 1,
             .snippets = 1,
+            .facets = 1u << IZDE_FACET_YEAR | 1u << IZDE_FACET_AUTHOR | 1u << IZDE_FACET_KW |
+                      1u << IZDE_FACET_JOURNAL,
+            .facet_max = WEB_FACET_VALUES,
         };
         izde_status_t rc = search(c, s, wq.q, &params);
         if (rc != IZDE_OK) {
@@ -141,9 +144,13 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             status = rc == IZDE_ERR_NOMEM ? MHD_HTTP_INTERNAL_SERVER_ERROR
                                           : MHD_HTTP_SERVICE_UNAVAILABLE;
         } else if (p->outcome == IZDE_PAGE_TOO_LONG) {
-            snprintf(too_long, sizeof too_long, web_str(wq.ui, WS_TOO_LONG),
+            snprintf(notice_buf, sizeof notice_buf, web_str(wq.ui, WS_TOO_LONG),
                      IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
-            notice = too_long;
+            notice = notice_buf;
+            status = MHD_HTTP_BAD_REQUEST;
+        } else if (p->outcome == IZDE_PAGE_BAD_SYNTAX) {
+            snprintf(notice_buf, sizeof notice_buf, web_str(wq.ui, WS_BAD_SYNTAX), p->error.p);
+            notice = notice_buf;
             status = MHD_HTTP_BAD_REQUEST;
         } else if (p->outcome == IZDE_PAGE_NO_WORDS) {
             notice = web_str(wq.ui, WS_NO_WORDS);
@@ -182,6 +189,17 @@ static int api_params(struct web_ctx *c, const char **q, struct izde_session_par
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "lang: ky, ru or en");
         return -1;
     }
+    const char *facets = web_arg(c, "facets"), *sort = web_arg(c, "sort");
+    if (facets && izde_facet_set_parse(facets, &params->facets) != IZDE_OK) {
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST,
+                               "facets: a comma-separated list of year, author, kw, journal, "
+                               "lang, udc");
+        return -1;
+    }
+    if (sort && izde_sort_parse(sort, &params->sort) != IZDE_OK) {
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "sort: relevance, date or -date");
+        return -1;
+    }
     params->offset = (page - 1) * limit;
     params->limit = limit;
     return 0;
@@ -192,7 +210,7 @@ static int api_params(struct web_ctx *c, const char **q, struct izde_session_par
 static int api_outcome(struct web_ctx *c, izde_status_t rc, enum MHD_Result *answered)
 {
     const struct izde_session_page *p = &c->w->page;
-    char msg[160];
+    char msg[512];
     if (rc == IZDE_ERR_NOMEM) {
         *answered = json_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
     } else if (rc != IZDE_OK) {
@@ -201,6 +219,9 @@ static int api_outcome(struct web_ctx *c, izde_status_t rc, enum MHD_Result *ans
         snprintf(msg, sizeof msg,
                  "query too long (%zu words, %zu bytes): at most %d words and %d bytes", p->words,
                  p->query_len, IZDE_SESSION_MAX_QUERY_WORDS, IZDE_SESSION_MAX_QUERY_BYTES);
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST, msg);
+    } else if (p->outcome == IZDE_PAGE_BAD_SYNTAX) {
+        snprintf(msg, sizeof msg, "query: %s", p->error.p);
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, msg);
     } else if (p->outcome == IZDE_PAGE_NO_WORDS) {
         *answered = json_error(c, MHD_HTTP_BAD_REQUEST, "empty query: no words to search for");

@@ -32,10 +32,17 @@ enum web_str {
     WS_HELP_PHRASE,
     WS_HELP_EXCLUDE,
     WS_HELP_FORMS,
+    WS_HELP_SYNTAX,     /* fields, years, AND OR NOT and parentheses */
     WS_TOO_LONG,        /* printf format: max words, max bytes */
     WS_NO_WORDS,
+    WS_BAD_SYNTAX,      /* printf format: the parser's message */
     WS_UNAVAILABLE,     /* the index cannot be opened or read */
     WS_RESULTS,         /* the results list's accessible name */
+    WS_FACETS,          /* the facets' accessible name */
+    WS_FACET_YEAR,      /* before the years of the complete matches */
+    WS_FACET_AUTHOR,
+    WS_FACET_KW,
+    WS_FACET_JOURNAL,
     WS_COUNT
 };
 

@@ -288,4 +288,15 @@ else
     echo "meta.sh: no ../shared/seeds here: the seed article's checks are skipped"
 fi
 
+# News, not an article: an issue-like number in its second line ("№ 2038",
+# a military unit) is neither a year nor a journal's issue.
+news=$TMP/news.txt
+printf 'Бишкекте жаңы бекет ачылды\nМаалыматка караганда, № 2038 аскер бөлүгүндө бекеттер курулуп, пайдаланууга берилди.\n\nБекетте 30 адам иштейт.\n' >"$news"
+"$BIN/izde-meta" "$news" >"$TMP/news.json"
+checks "$TMP/news.json" "$news" <<'EOF'
+d["year"]	-
+d["journal"]	-
+d["issue"]	-
+EOF
+
 finish

@@ -81,6 +81,27 @@ python3 -c 'print("сөз " * 1200)' >"$TMP/long"
 get /api/search -G --data-urlencode "q@$TMP/long"
 expect_code 400 "API query too long"
 expect_grep 'query too long' "$TMP/body" "API query too long"
+get /api/search -G --data-urlencode "q=мектеп (олимпиада"
+expect_code 400 "API bad syntax"
+expect_grep "\"error\":\"query: unbalanced '(' at character 8\"" "$TMP/body" "API bad syntax"
+# The query language answers as izde-search's does.
+check_api "мектеп OR олимпиада" 1 10
+check_api "NOT мектеп" 1 10
+
+# Facets and order through the API are izde-search's; a bad name is a 400.
+get /api/search -G --data-urlencode "q=мугалим" -d "facets=kw,year" -d "sort=-date"
+"$BIN/izde-search" --db "$db" --json --facets kw,year --sort -date мугалим >"$TMP/cli.json"
+cmp -s "$TMP/body" "$TMP/cli.json" && pass || fail "API facets differ from izde-search --json"
+expect_grep '"facets":{"year":\[\],"kw":\[' "$TMP/body" "API facets"
+get /api/search -G -d "q=x" -d "facets=year,colour"
+expect_code 400 "API unknown facet"
+get /api/search -G -d "q=x" -d "sort=size"
+expect_code 400 "API unknown order"
+# The page shows the keywords of the complete matches, each a link that
+# adds its clause to the query.
+get / -G --data-urlencode "q=мугалим"
+expect_grep '<nav class="facets"' "$TMP/body" "facets on the page"
+expect_grep 'href="/?q=%D0%BC%D1%83%D0%B3%D0%B0%D0%BB%D0%B8%D0%BC%20kw%3A%22%D0%B1%D0%B8%D0%BB%D0%B8%D0%BC%20%D0%B1%D0%B5%D1%80%D2%AF%D2%AF%22">билим берүү <span class="n">(1)</span></a>' "$TMP/body" "a keyword's link"
 
 # The page: Kyrgyz labels, marked matches, hits in izde-search's order.
 get / -G --data-urlencode "q=мектептерде"
@@ -150,6 +171,10 @@ python3 -c 'import sys; open(sys.argv[1],"rb").read().decode("utf-8")' "$TMP/bod
 get / -G --data-urlencode "q@$TMP/long"
 expect_code 400 "page query too long"
 expect_grep 'Суроо өтө узун' "$TMP/body" "too-long message"
+# Bad syntax: the parser's message, escaped, with the character.
+get / -G --data-urlencode 'q=year:<b>'
+expect_code 400 "page bad syntax"
+expect_grep "Суроо туура эмес жазылган: &#39;year:&lt;b&gt;&#39; at character 1" "$TMP/body" "bad-syntax message"
 
 # /doc/ID serves an indexed file, found by its record; nothing else.
 get / -G --data-urlencode "q=коркунучтуу"

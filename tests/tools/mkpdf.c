@@ -8,7 +8,10 @@
  *                        the test crops the page (cairo cannot): text out
  *                        there and the lines after it are text all the same
  *   mkpdf OUT.pdf words  one page of Kyrgyz and Russian sentences in a large
- *                        type, to be rasterised into a scan for the OCR test */
+ *                        type, to be rasterised into a scan for the OCR test
+ *   mkpdf OUT.pdf article  a three-page journal article: УДК, title, authors,
+ *                        abstract and keywords on page 1, a word found only
+ *                        on page 3, footers "Вестник ... 2021 № 3 113".."115" */
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <stdio.h>
@@ -30,10 +33,56 @@ static void lines(cairo_t *cr, double x, double y, const char *const *text)
     }
 }
 
+/* The article of "mkpdf OUT.pdf article": each page ends with the
+ * journal's running footer and its printed page number. */
+static void article(cairo_t *cr)
+{
+    static const char *const page1[] = {
+        "УДК 37.015.3",
+        "",
+        "КОЛӨНӨРЧҮЛҮК САБАКТАРЫНЫН МЕКТЕПТЕГИ ОРДУ",
+        "",
+        "Асанова Г.Т., Осмонов К.Т.",
+        "Кыргыз улуттук университети, Бишкек ш.",
+        "",
+        "Кыскача мазмуну: Макалада айылдык мектептердеги колөнөрчүлүк",
+        "сабактарынын тажрыйбасы талданат.",
+        "Негизги сөздөр: колөнөрчүлүк, мектеп, мугалим.",
+        "",
+        "Киришүү. Акыркы жылдары мектептерде колөнөрчүлүк сабактары",
+        "кайрадан өтүлүп келет.",
+        NULL,
+    };
+    static const char *const page2[] = {
+        "Негизги бөлүк. Мугалимдер сабакты долбоор аркылуу өтүшөт,",
+        "окуучулар кийиз жасоону үйрөнүшөт.",
+        NULL,
+    };
+    static const char *const page3[] = {
+        "Корутунду. Зергерчилик сабагы окуучулардын кызыгуусун арттырат.",
+        "",
+        "Адабияттар",
+        "1. Токтосунова А. Мектеп жана коом. Бишкек, 2019.",
+        NULL,
+    };
+    const char *const *pages[] = { page1, page2, page3 };
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    for (int p = 0; p < 3; p++) {
+        char footer[64];
+        snprintf(footer, sizeof(footer), "Вестник КНУ 2021 № 3 %d", 113 + p);
+        cairo_set_font_size(cr, 11);
+        lines(cr, 60, 80, pages[p]);
+        cairo_set_font_size(cr, 9);
+        cairo_move_to(cr, 60, 800);
+        cairo_show_text(cr, footer);
+        cairo_show_page(cr);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words|article\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -75,6 +124,8 @@ int main(int argc, char **argv)
         };
         lines(cr, 60, 80, page);
         cairo_show_page(cr);
+    } else if (strcmp(argv[2], "article") == 0) {
+        article(cr);
     } else {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
                                        "Айылдык мектептердеги китепканалар");

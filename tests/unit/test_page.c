@@ -1,5 +1,5 @@
 /* test_page.c - izde-web's page from a made-up page of results: links to
- * files (PDFs at #page=1) or none with --no-files, partial hits under their
+ * files (PDFs at the snippet's page) or none with --no-files, partial hits under their
  * heading and badge, paging, the suggestion link, notices, every interface
  * string present in every language. */
 #include <stdlib.h>
@@ -30,6 +30,16 @@ int main(void)
     set_hit(&hits[0], 4, 0, 7, "/lib/a.pdf", "Мектеп <b>", "a \x01мектеп\x02 b");
     set_hit(&hits[1], 5, 1, 8, "/lib/b.txt", "", "c");
     set_hit(&hits[2], 6, 1, 9, "/lib/c.TXT", "Үчүнчү", "d");
+    hits[0].page = hits[0].page_last = 3; /* the session finds the snippet on page 3 */
+    hits[0].printed_page = hits[0].printed_last = 115;
+    hits[0].dd.authors = "Асанова Г.Т.\nОсмонов <К.Т.>";
+    hits[0].dd.authors_len = strlen(hits[0].dd.authors);
+    hits[0].dd.year = "2021";
+    hits[0].dd.year_len = 4;
+    hits[0].dd.journal = "Вестник КНУ";
+    hits[0].dd.journal_len = strlen(hits[0].dd.journal);
+    hits[0].dd.issue = "3";
+    hits[0].dd.issue_len = 1;
     struct izde_session_page p = IZDE_SESSION_PAGE_INIT;
     p.hits = hits;
     p.n = 3;
@@ -42,8 +52,12 @@ int main(void)
 
     CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
     CHECK(has(&out, "<html lang=\"ky\">"));
-    CHECK(has(&out, "<a href=\"/doc/7#page=1\"><span class=\"title\">Мектеп &lt;b&gt;</span>"));
-    /* No title: the path stands in. Only .pdf gets a page. */
+    CHECK(has(&out, "<a href=\"/doc/7#page=3\"><span class=\"title\">Мектеп &lt;b&gt;</span>"));
+    /* An article's line: its fields escaped; a record without them has none. */
+    CHECK(has(&out, "<div class=\"a\">Асанова Г.Т., Осмонов &lt;К.Т.&gt; · 2021 · Вестник КНУ, "
+                    "№ 3 · Бет 115</div>"));
+    CHECK(!has(&out, "/lib/b.txt</span></a></div><div class=\"a\">"));
+    /* No title: the path stands in. Only a hit with a page gets one. */
     CHECK(has(&out, "<a href=\"/doc/8\"><span class=\"title\">/lib/b.txt</span>"));
     CHECK(has(&out, "a <mark>мектеп</mark> b"));
     CHECK(has(&out, "<li value=\"5\" class=\"hit partial\">"));

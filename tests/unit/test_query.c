@@ -1,4 +1,5 @@
-/* test_query.c - query text to terms and Xapian queries (searcher/query): words, phrases, exclusions, stop words. */
+/* test_query.c - query text to terms and Xapian queries (searcher/query): words, phrases, exclusions, stop words, the query language. */
+#include <stdlib.h>
 #include <string.h>
 #include "harness.h"
 #include "searcher/searcher.h"
@@ -112,6 +113,65 @@ static void test_syntax(izde_analyzer_t *an)
     sr_query_release(&q);
 }
 
+/* The query language: what is required of which tier, what is one
+ * boolean query, and what a field searches. */
+static void test_language(izde_analyzer_t *an)
+{
+    struct sr_query q;
+    char *d;
+    /* NOT excludes from every tier, as '-' does. */
+    CHECK_INT(parse(an, "мектеп китеп NOT окуу", &q), IZDE_OK);
+    CHECK(q.all && q.any);
+    CHECK((d = izde_query_describe(q.any)) && strstr(d, "AND_NOT (окуу SYNONYM"));
+    free(d);
+    CHECK(term(&q, "окуу") == NULL);
+    sr_query_release(&q);
+
+    /* NOT alone is every document without it; '-' alone stays no query. */
+    CHECK_INT(parse(an, "NOT мектеп", &q), IZDE_OK);
+    CHECK(q.all && !q.backoff && !q.any);
+    CHECK((d = izde_query_describe(q.all)) && strstr(d, "<alldocuments> AND_NOT"));
+    free(d);
+    sr_query_release(&q);
+
+    /* A top-level OR is one boolean query; its words are kept for snippets. */
+    CHECK_INT(parse(an, "мектеп OR китеп", &q), IZDE_OK);
+    CHECK(q.all && !q.backoff && !q.any);
+    CHECK(term(&q, "мектеп") && term(&q, "китеп"));
+    sr_query_release(&q);
+
+    /* A field is required of every tier and searched with its prefix, by
+     * its forms but not by the 5-letter backoff; it is explained, but
+     * its prefixed terms are no snippet's. */
+    CHECK_INT(parse(an, "мектеп китеп author:Асанова", &q), IZDE_OK);
+    CHECK(q.all && q.backoff && q.any);
+    CHECK((d = izde_query_describe(q.any)) && strstr(d, IZDE_PREFIX_AUTHOR "асанова") &&
+          strstr(d, IZDE_PREFIX_AUTHOR IZDE_PREFIX_STEM_RU));
+    free(d);
+    CHECK((d = izde_query_describe(q.all)) &&
+          !strstr(d, IZDE_PREFIX_AUTHOR IZDE_PREFIX_TRUNC));
+    free(d);
+    CHECK(term(&q, IZDE_PREFIX_AUTHOR "асанова") == NULL);
+    CHECK(strstr(q.explain.p, "author: 'Асанова': exact=Aасанова") != NULL);
+    sr_query_release(&q);
+
+    /* Filters alone: every document, filtered, with no weight. */
+    CHECK_INT(parse(an, "year:2020..2024 udc:37. lang:KY doi:10.1/AbC", &q), IZDE_OK);
+    CHECK(q.all && !q.any);
+    CHECK((d = izde_query_describe(q.all)) && strstr(d, "<alldocuments>") &&
+          strstr(d, "VALUE_RANGE 3 2020 2024") && strstr(d, "0 * U37 ") &&
+          strstr(d, "0 * Lky") && strstr(d, "0 * D10.1/abc"));
+    free(d);
+    CHECK_INT(q.nterms, 0);
+    sr_query_release(&q);
+
+    /* Bad syntax: the status and the message, nothing else. */
+    CHECK_INT(parse(an, "мектеп AND", &q), IZDE_ERR_QUERY);
+    CHECK(q.all == NULL);
+    CHECK_STR(q.error.p, "'AND' at character 8 has nothing after it");
+    sr_query_release(&q);
+}
+
 int main(void)
 {
     izde_analyzer_t *an = NULL;
@@ -121,6 +181,7 @@ int main(void)
         return harness_finish();
     test_words(an);
     test_syntax(an);
+    test_language(an);
     izde_analyzer_free(an);
     return harness_finish();
 }

@@ -1,4 +1,4 @@
-/* test_render.c - izde-search's renderers (searcher/render): text, colour, JSON and TREC from hand-made pages. */
+/* test_render.c - izde-search's renderers (searcher/render): text, colour, JSON, TREC and citations from hand-made pages. */
 #include <string.h>
 #include "common/buf.h"
 #include "harness.h"
@@ -124,6 +124,86 @@ static void test_json(void)
     izde_buf_release(&out);
 }
 
+/* An article's hit: a PDF whose snippet is on its pages 2-3, printed 114-115. */
+static void make_article(struct izde_session_page *p, struct izde_session_hit *h)
+{
+    *p = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
+    p->query = "зергер";
+    p->query_len = strlen(p->query);
+    *h = (struct izde_session_hit){ .rank = 1, .score = 1, .docid = 3, .page = 2,
+                                    .page_last = 3, .printed_page = 114, .printed_last = 115 };
+    struct izde_docdata *d = &h->dd;
+    d->path = "/lib/art.pdf";
+    d->path_len = strlen(d->path);
+    d->title = "Окутуу";
+    d->title_len = strlen(d->title);
+    d->authors = "Асанова Г.Т.\nОсмонов К.\x1b\n";
+    d->authors_len = strlen(d->authors);
+    d->year = "2021";
+    d->year_len = 4;
+    d->journal = "Вестник КНУ";
+    d->journal_len = strlen(d->journal);
+    d->issue = "3";
+    d->issue_len = 1;
+    d->pages = "113-119";
+    d->pages_len = strlen(d->pages);
+    d->keywords = "инновация\nмектеп";
+    d->keywords_len = strlen(d->keywords);
+    d->udc = "37.015";
+    d->udc_len = strlen(d->udc);
+    izde_buf_adds(&h->snippet, "\x01зергер\x02");
+    p->hits = h;
+    p->n = 1;
+    p->counts = (struct sr_counts){ { 1, 1 }, { 0, 1 } };
+}
+
+static void test_article(void)
+{
+    struct izde_session_page p;
+    struct izde_session_hit h;
+    struct izde_buf out = IZDE_BUF_INIT;
+    struct sr_render_opts o = { 0 };
+    make_article(&p, &h);
+    /* The fields' line between title and path, escaped as they are; the
+     * path opens the PDF at the snippet's page. */
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK_STRN(out.p, out.len,
+               "1 result\n"
+               "\n1. Окутуу\n"
+               "   Асанова Г.Т., Осмонов К.\\x1b · 2021 · Вестник КНУ, № 3 · pp. 114-115\n"
+               "   /lib/art.pdf#page=2  score 1.000\n"
+               "   [зергер]\n");
+    izde_buf_clear(&out);
+    CHECK_INT(sr_render_json(&out, &p, &o), IZDE_OK);
+    CHECK(strstr(out.p, "\"highlights\":[[0,12]],\"authors\":[\"Асанова Г.Т.\","
+                        "\"Осмонов К.\\u001b\"],\"year\":2021,\"journal\":\"Вестник КНУ\","
+                        "\"issue\":\"3\",\"udc\":\"37.015\",\"pages\":{\"first\":113,"
+                        "\"last\":119},\"keywords\":[\"инновация\",\"мектеп\"],\"page\":2,"
+                        "\"page_last\":3,\"printed_page\":114,\"printed_last\":115}]}\n") != NULL);
+
+    /* One page, and no printed numbers: the page is on the path only. */
+    izde_buf_clear(&out);
+    h.page_last = 2;
+    h.printed_page = h.printed_last = 0;
+    h.dd.journal = NULL;
+    h.dd.authors_len = 0;
+    CHECK_INT(sr_render_text(&out, &p, &o), IZDE_OK);
+    CHECK(strstr(out.p, "\n1. Окутуу\n   2021 · № 3\n   /lib/art.pdf#page=2  score") != NULL);
+
+    /* Citations of a page: CSL-JSON is one array; BibTeX entries follow
+     * each other (the entries themselves: test_cite). */
+    izde_buf_clear(&out);
+    CHECK_INT(sr_render_cite(&out, SR_CITE_CSL_JSON, &p), IZDE_OK);
+    CHECK(out.len > 4 && strncmp(out.p, "[\n{\"id\":\"izde3\",", 16) == 0 &&
+          strcmp(out.p + out.len - 4, "}\n]\n") == 0);
+    izde_buf_clear(&out);
+    p.n = 0;
+    CHECK_INT(sr_render_cite(&out, SR_CITE_CSL_JSON, &p), IZDE_OK);
+    CHECK_STRN(out.p, out.len, "[]\n");
+    izde_buf_release(&h.snippet);
+    izde_buf_release(&out);
+}
+
 static void test_trec(void)
 {
     struct izde_session_page p;
@@ -145,6 +225,7 @@ int main(void)
 {
     test_text();
     test_json();
+    test_article();
     test_trec();
     for (int i = 0; i < 2; i++)
         izde_buf_release(&hits[i].snippet);

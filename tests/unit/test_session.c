@@ -25,7 +25,7 @@ static int add_term(const struct izde_term *t, void *closure)
 /* Indexes one document the way izde-index does (terms, L terms of its
  * languages, the stored record), under its path as id term. */
 static izde_status_t add_doc(izde_wdb_t *w, izde_analyzer_t *an, const char *path,
-                             const char *title, const char *text)
+                             const char *title, const char *text, const char *pages)
 {
     struct izde_analysis_stats stats;
     memset(&stats, 0, sizeof(stats));
@@ -48,7 +48,8 @@ static izde_status_t add_doc(izde_wdb_t *w, izde_analyzer_t *an, const char *pat
     struct izde_docdata dd = { .path = path, .path_len = strlen(path), .title = title,
                                .title_len = strlen(title), .encoding = "UTF-8",
                                .encoding_len = 5, .lang = lang, .lang_len = strlen(lang),
-                               .size = strlen(text), .text = text, .text_len = strlen(text) };
+                               .size = strlen(text), .text = text, .text_len = strlen(text),
+                               .pages = pages, .pages_len = pages ? strlen(pages) : 0 };
     struct izde_buf data = IZDE_BUF_INIT;
     if (rc == IZDE_OK)
         rc = izde_docdata_encode(&dd, &data);
@@ -60,17 +61,21 @@ static izde_status_t add_doc(izde_wdb_t *w, izde_analyzer_t *an, const char *pat
 }
 
 static const struct {
-    const char *path, *title, *text;
+    const char *path, *title, *text, *pages;
 } docs[] = {
     { "/c/library.txt", "Мектеп китепканасы",
-      "Мектеп китепканасы окуучуларга жардам берет. Китепканада китептер көп." },
+      "Мектеп китепканасы окуучуларга жардам берет. Китепканада китептер көп.", NULL },
     { "/c/teacher.txt", "Мугалимдин ишмердүүлүгү",
-      "Мугалимдин инновациялык ишмердүүлүгү. Мугалим мектепте иштейт." },
+      "Мугалимдин инновациялык ишмердүүлүгү. Мугалим мектепте иштейт.", NULL },
     { "/c/olympiad.txt", "Олимпиада",
-      "Окуучулар олимпиадага даярданышат. Олимпиада жыл сайын өтөт." },
+      "Окуучулар олимпиадага даярданышат. Олимпиада жыл сайын өтөт.", NULL },
     { "/c/reform.txt", "Реформа",
-      "Реформа образования в школе. Школа и учитель, учитель и школа." },
-    { NULL, NULL, NULL },
+      "Реформа образования в школе. Школа и учитель, учитель и школа.", NULL },
+    /* Pages at form feeds: a PDF printed as pages 7-8 with a cover sheet
+     * after them, and pdftotext's text of pages 41-42. */
+    { "/c/scan.PDF", "Скан", "Биринчи бет.\fЭкинчи бет: зымыркай учат.\fКумурска.", "7-8" },
+    { "/c/notes.txt", "Эскертүү", "Бир.\fЭки: чегиртке секирет.", "41-42" },
+    { NULL, NULL, NULL, NULL },
 };
 
 /* A word of its own for document i, in Cyrillic letters ("ббв"), so that
@@ -101,13 +106,13 @@ static izde_status_t build(const char *path, izde_analyzer_t *an, const char *an
         rc = izde_index_meta_check_write(w, path, analysis, &err);
     free(err);
     for (int i = 0; rc == IZDE_OK && docs[i].path; i++)
-        rc = add_doc(w, an, docs[i].path, docs[i].title, docs[i].text);
+        rc = add_doc(w, an, docs[i].path, docs[i].title, docs[i].text, docs[i].pages);
     for (int i = 0; rc == IZDE_OK && i < n_extra; i++) {
         char p[32], word[32], text[128];
         snprintf(p, sizeof(p), "/c/extra-%d.txt", i);
         own_word(i, word, sizeof(word));
         snprintf(text, sizeof(text), "Жаңы мектеп ачылды: а%s, раунд %d.", word, round);
-        rc = add_doc(w, an, p, "Мектеп", text);
+        rc = add_doc(w, an, p, "Мектеп", text, NULL);
     }
     izde_status_t rc2 = izde_wdb_close(w);
     return rc ? rc : rc2;
@@ -194,6 +199,40 @@ static void test_pages(izde_session_t *s)
     izde_session_page_release(&page);
 }
 
+/* Each hit knows the page of its snippet's words: in the file for a PDF
+ * (for #page=N), as printed when the record gives its printed pages and
+ * the page is within them. */
+static void test_hit_pages(izde_session_t *s)
+{
+    struct izde_session_page page = IZDE_SESSION_PAGE_INIT;
+    struct izde_session_params p = params(10);
+    static const struct {
+        const char *q;
+        unsigned page, printed;
+    } cases[] = {
+        { "зымыркай", 2, 8 },   /* context from page 1 is shown, the word is on 2 */
+        { "кумурска", 3, 0 },   /* the cover sheet: no printed number */
+        { "чегиртке", 0, 42 },  /* not a PDF: printed page only */
+        { "китепканасы", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        CHECK_INT(search(s, cases[i].q, &p, &page), IZDE_OK);
+        CHECK_INT(page.n, 1);
+        if (page.n != 1)
+            continue;
+        CHECK_INT(page.hits[0].page, cases[i].page);
+        CHECK_INT(page.hits[0].page_last, cases[i].page);
+        CHECK_INT(page.hits[0].printed_page, cases[i].printed);
+        CHECK_INT(page.hits[0].printed_last, cases[i].printed);
+    }
+    /* Without snippets nothing is located. */
+    p.snippets = 0;
+    CHECK_INT(search(s, "зымыркай", &p, &page), IZDE_OK);
+    CHECK_INT(page.n, 1);
+    CHECK_INT(page.n ? page.hits[0].page : 0, 0);
+    izde_session_page_release(&page);
+}
+
 static void test_outcomes(izde_session_t *s)
 {
     struct izde_session_page page = IZDE_SESSION_PAGE_INIT;
@@ -201,6 +240,16 @@ static void test_outcomes(izde_session_t *s)
     CHECK_INT(search(s, "... -мектеп", &p, &page), IZDE_OK);
     CHECK_INT(page.outcome, IZDE_PAGE_NO_WORDS);
     CHECK_INT(page.n, 0);
+
+    /* Bad syntax: not searched, the parser's message on the page (and
+     * gone with the next search). */
+    CHECK_INT(search(s, "мектеп (олимпиада", &p, &page), IZDE_OK);
+    CHECK_INT(page.outcome, IZDE_PAGE_BAD_SYNTAX);
+    CHECK_STR(page.error.p, "unbalanced '(' at character 8");
+    CHECK_INT(page.n, 0);
+    CHECK_INT(search(s, "мектеп", &p, &page), IZDE_OK);
+    CHECK_INT(page.outcome, IZDE_PAGE_SEARCHED);
+    CHECK_INT(page.error.len, 0);
 
     /* Over the limits: not searched, words and bytes counted. */
     struct izde_buf q = IZDE_BUF_INIT;
@@ -293,6 +342,7 @@ int main(void)
     CHECK(msg == NULL);
     if (s) {
         test_pages(s);
+        test_hit_pages(s);
         test_outcomes(s);
         test_retry(s, path, an);
     }
