@@ -87,6 +87,12 @@ expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err" "other languages read anew"
 if ls "$TMP/cache" | grep -q '\.rus\.300$'; then pass; else fail "no rus entry in --ocr-cache"; fi
 expect_exit 2 "bad --ocr-languages" "$BIN/izde-index" --db "$TMP/db2" --ocr-languages "kir;rm" "$in"
 
+# A scanned file gets more time for each page it reads: a limit of 1 s, less
+# than loading the models and reading a page take, does not stop it.
+IZDE_EXTRACT_TIMEOUT=1 expect_exit 0 "scans under a 1 s limit" "$BIN/izde-index" --db "$TMP/db4" \
+    --ocr-cache "$TMP/cache4" "$in"
+expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err" "scan time added per page"
+
 # --no-ocr: scans are skipped with the old messages.
 expect_exit 0 "--no-ocr" "$BIN/izde-index" --db "$TMP/db3" --no-ocr "$in"
 expect_grep "skipping '$in/scan.pdf': no text layer (scanned?), 1 page$" "$TMP/err" "--no-ocr pdf"
