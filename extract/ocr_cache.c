@@ -170,8 +170,14 @@ izde_status_t ix_ocr_cache_write(const char *dir, const char *key,
               write_all(fd, records->p ? records->p : "", records->len) ||
               write_all(fd, END, strlen(END)) || fsync(fd) != 0;
         int e = errno;
-        bad = close(fd) != 0 || bad;
-        bad = bad || rename(tmp, final) != 0;
+        if (close(fd) != 0 && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (!bad && rename(tmp, final) != 0) {
+            bad = 1;
+            e = errno;
+        }
         if (bad) {
             unlink(tmp);
             errno = e;
