@@ -1,4 +1,4 @@
-# ocr.sh - scans read by OCR: a PDF of page images and a PNG made here from our own sentences, found by a Kyrgyz word with ү ө ң and a Russian one; the cache spares a second --full run the OCR, a half-written cache entry is not read back; --no-ocr and a build without Tesseract skip them as before.
+# ocr.sh - scans read by OCR: a PDF of page images and a PNG made here from our own sentences, found by a Kyrgyz word with ү ө ң and a Russian one; a text layer of U+FFFD is read by OCR instead; the cache spares a second --full run the OCR, a half-written cache entry is not read back; --no-ocr and a build without Tesseract skip them as before.
 . "$(dirname "$0")/lib.sh"
 in=$TMP/in
 mkdir -p "$in"
@@ -86,6 +86,16 @@ expect_exit 0 "own cache, Russian only" "$BIN/izde-index" --db "$TMP/db2" --ocr-
 expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err" "other languages read anew"
 if ls "$TMP/cache" | grep -q '\.rus\.300$'; then pass; else fail "no rus entry in --ocr-cache"; fi
 expect_exit 2 "bad --ocr-languages" "$BIN/izde-index" --db "$TMP/db2" --ocr-languages "kir;rm" "$in"
+
+# A text layer of replacement characters is not trusted: the page is read
+# by OCR (its sentences are drawn as outlines).
+mkdir -p "$TMP/garbled"
+"$TOOLS/mkpdf" "$TMP/garbled/garbled.pdf" garbled || fail "mkpdf garbled"
+expect_exit 0 "index a garbled text layer" "$BIN/izde-index" --db "$TMP/dbg" "$TMP/garbled"
+expect_grep "1 page OCR'd" "$TMP/err" "garbled page read by OCR"
+expect_exit 0 "search garbled" "$BIN/izde-search" --db "$TMP/dbg" --json "мөңгүлүү"
+json_paths "$TMP/out" >"$TMP/paths"
+expect_grep "^garbled.pdf$" "$TMP/paths" "garbled PDF found by its image's words"
 
 # A scanned file gets more time for each page it reads: a limit of 1 s, less
 # than loading the models and reading a page take, does not stop it.
