@@ -1,4 +1,4 @@
-# ocr.sh - scans read by OCR: a PDF of page images and a PNG made here from our own sentences, found by a Kyrgyz word with ү ө ң and a Russian one; a text layer of U+FFFD is read by OCR instead; the cache spares a second --full run the OCR, a half-written cache entry is not read back; --no-ocr and a build without Tesseract skip them as before.
+# ocr.sh - scans read by OCR: a PDF of page images and a PNG made here from our own sentences, found by a Kyrgyz word with ү ө ң and a Russian one, and a two-page TIFF; a text layer of U+FFFD is read by OCR instead; the cache spares a second --full run the OCR, a half-written cache entry is not read back; --no-ocr and a build without Tesseract skip them as before.
 . "$(dirname "$0")/lib.sh"
 in=$TMP/in
 mkdir -p "$in"
@@ -96,6 +96,27 @@ expect_grep "1 page OCR'd" "$TMP/err" "garbled page read by OCR"
 expect_exit 0 "search garbled" "$BIN/izde-search" --db "$TMP/dbg" --json "мөңгүлүү"
 json_paths "$TMP/out" >"$TMP/paths"
 expect_grep "^garbled.pdf$" "$TMP/paths" "garbled PDF found by its image's words"
+
+# A TIFF of two pages (written by Pillow, where it is installed: an optional
+# dependency) is two pages, separated as PDF pages are.
+if /usr/bin/python3 -c 'import PIL' 2>/dev/null; then
+    mkdir -p "$TMP/tiff"
+    /usr/bin/python3 - "$TMP/page-1.png" "$TMP/tiff/two.tif" <<'PY' || fail "writing a TIFF"
+import sys
+from PIL import Image
+a = Image.open(sys.argv[1]).convert("L")
+b = a.crop((0, 0, a.width, a.height // 4))
+a.save(sys.argv[2], save_all=True, append_images=[b], dpi=(200, 200), compression="tiff_lzw")
+PY
+    expect_exit 0 "index a two-page TIFF" "$BIN/izde-index" --db "$TMP/dbt" --log "$TMP/logt" \
+        "$TMP/tiff"
+    expect_grep '"ocr_pages":2' "$TMP/logt" "both TIFF pages read"
+    expect_exit 0 "search TIFF" "$BIN/izde-search" --db "$TMP/dbt" --json "библиотека"
+    json_paths "$TMP/out" >"$TMP/paths"
+    expect_grep "^two.tif$" "$TMP/paths" "TIFF found"
+else
+    echo "note: no python3-pil, the two-page TIFF is not tested"
+fi
 
 # A scanned file gets more time for each page it reads: a limit of 1 s, less
 # than loading the models and reading a page take, does not stop it.
