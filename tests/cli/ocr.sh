@@ -85,6 +85,10 @@ expect_exit 0 "own cache, Russian only" "$BIN/izde-index" --db "$TMP/db2" --ocr-
     --ocr-languages rus "$in"
 expect_grep "2 pages OCR'd, 0 from cache" "$TMP/err" "other languages read anew"
 if ls "$TMP/cache" | grep -q '\.rus\.300$'; then pass; else fail "no rus entry in --ocr-cache"; fi
+# A language without a model fails each scan, naming it; the rest is indexed.
+expect_exit 1 "no model" "$BIN/izde-index" --db "$TMP/db5" --ocr-languages zzz "$in"
+expect_grep "cannot index '$in/scan.pdf': no Tesseract model for 'zzz'" "$TMP/err" "missing model named"
+expect_grep "1 indexed, 0 skipped, 2 failed" "$TMP/err" "text PDF indexed without the model"
 expect_exit 2 "bad --ocr-languages" "$BIN/izde-index" --db "$TMP/db2" --ocr-languages "kir;rm" "$in"
 
 # A text layer of replacement characters is not trusted: the page is read
