@@ -540,6 +540,14 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
     return IZDE_OK;
 }
 
+izde_status_t izde_analyze_text_in(izde_analyzer_t *a, const char *text, size_t len,
+                                   enum izde_lang lang, uint32_t *pos, izde_term_fn fn,
+                                   void *closure)
+{
+    uint32_t nwords = 0;
+    return analyze_span(a, text, 0, len, lang, pos, &nwords, fn, closure);
+}
+
 izde_status_t izde_analyze_query(izde_analyzer_t *a, const char *text, size_t len,
                                  izde_term_fn fn, void *closure)
 {

@@ -70,6 +70,15 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure);
 
+/* Document side, for text whose language the document itself states (an
+ * article's Kyrgyz keyword list, its Russian abstract): as
+ * izde_analyze_text, with every word in lang instead of identified. A
+ * keyword list or a title is too short to be told apart by its letters
+ * ("инновация, мектеп" reads as Russian). */
+izde_status_t izde_analyze_text_in(izde_analyzer_t *a, const char *text, size_t len,
+                                   enum izde_lang lang, uint32_t *pos, izde_term_fn fn,
+                                   void *closure);
+
 /* Appends term as a person reads it to out: T terms are stored packed
  * (analyze.c), other terms are copied. */
 izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out);

@@ -50,17 +50,25 @@ static int field_term(const struct izde_term *t, void *closure)
 }
 
 /* Analyses one piece of a field (text, NUL-terminated, may be NULL) as
- * body text is: its terms go in with prefix (NULL: none) and the body's
- * words gain weight. *pos runs on over the field's pieces. */
+ * body text is, in the language lang the article states for it
+ * (IZDE_ART_NLANG: none, then it is identified): its terms go in with
+ * prefix (NULL: none) and the body's words gain weight. *pos runs on over
+ * the field's pieces. */
 static izde_status_t analyse_piece(struct ix_fields *f, izde_analyzer_t *an, const char *prefix,
-                                   uint32_t weight, const char *text, uint32_t *pos)
+                                   uint32_t weight, const char *text, enum izde_art_lang lang,
+                                   uint32_t *pos)
 {
     if (!text || !*text)
         return IZDE_OK;
     f->prefix = prefix;
     f->weight = weight;
     f->rc = IZDE_OK;
-    izde_status_t rc = izde_analyze_text(an, text, strlen(text), pos, NULL, field_term, f);
+    izde_status_t rc =
+        lang < IZDE_ART_NLANG
+            ? izde_analyze_text_in(an, text, strlen(text),
+                                   izde_lang_from_code(izde_art_lang_code(lang)), pos,
+                                   field_term, f)
+            : izde_analyze_text(an, text, strlen(text), pos, NULL, field_term, f);
     *pos += PIECE_GAP;
     return f->rc != IZDE_OK ? f->rc : rc;
 }
@@ -212,28 +220,37 @@ static izde_status_t add_terms(struct ix_fields *f, izde_analyzer_t *an,
     int titled = 0;
     for (int l = 0; rc == IZDE_OK && l < IZDE_ART_NLANG; l++) {
         titled |= a->title[l] != NULL;
-        rc = analyse_piece(f, an, IZDE_PREFIX_TITLE, IX_WEIGHT_TITLE, a->title[l], &pos);
+        rc = analyse_piece(f, an, IZDE_PREFIX_TITLE, IX_WEIGHT_TITLE, a->title[l],
+                           (enum izde_art_lang)l, &pos);
     }
     /* A title from the document's properties is searchable as one, but
      * gains no weight: it is as often a file name as a title. */
     if (rc == IZDE_OK && !titled && x->title.len)
-        rc = analyse_piece(f, an, IZDE_PREFIX_TITLE, 0, x->title.p, &pos);
+        rc = analyse_piece(f, an, IZDE_PREFIX_TITLE, 0, x->title.p, IZDE_ART_NLANG, &pos);
+    /* Each language's list as one piece, in its language. */
     pos = 0;
-    for (int l = 0; l < IZDE_ART_NLANG; l++)
+    for (int l = 0; rc == IZDE_OK && l < IZDE_ART_NLANG; l++) {
+        izde_buf_clear(&f->list);
         for (size_t k = 0; rc == IZDE_OK && k < a->nkeywords[l]; k++)
-            rc = analyse_piece(f, an, IZDE_PREFIX_KEYWORD, IX_WEIGHT_KEYWORDS, a->keywords[l][k],
-                               &pos);
+            rc = izde_buf_addf(&f->list, "%s%s", k ? ", " : "", a->keywords[l][k]);
+        if (rc == IZDE_OK && f->list.len)
+            rc = analyse_piece(f, an, IZDE_PREFIX_KEYWORD, IX_WEIGHT_KEYWORDS, f->list.p,
+                               (enum izde_art_lang)l, &pos);
+    }
     pos = 0;
     for (int l = 0; rc == IZDE_OK && l < IZDE_ART_NLANG; l++)
-        rc = analyse_piece(f, an, NULL, IX_WEIGHT_ABSTRACT, a->abstract[l], &pos);
+        rc = analyse_piece(f, an, NULL, IX_WEIGHT_ABSTRACT, a->abstract[l], (enum izde_art_lang)l,
+                           &pos);
+    /* Names and the journal's name: no language of their own. */
     pos = 0;
     for (size_t i = 0; rc == IZDE_OK && i < a->nauthors; i++)
-        rc = analyse_piece(f, an, IZDE_PREFIX_AUTHOR, 0, a->authors[i].name, &pos);
+        rc = analyse_piece(f, an, IZDE_PREFIX_AUTHOR, 0, a->authors[i].name, IZDE_ART_NLANG,
+                           &pos);
     if (rc == IZDE_OK && !a->nauthors && x->author.len)
-        rc = analyse_piece(f, an, IZDE_PREFIX_AUTHOR, 0, x->author.p, &pos);
+        rc = analyse_piece(f, an, IZDE_PREFIX_AUTHOR, 0, x->author.p, IZDE_ART_NLANG, &pos);
     pos = 0;
     if (rc == IZDE_OK)
-        rc = analyse_piece(f, an, IZDE_PREFIX_JOURNAL, 0, a->journal, &pos);
+        rc = analyse_piece(f, an, IZDE_PREFIX_JOURNAL, 0, a->journal, IZDE_ART_NLANG, &pos);
     return rc;
 }
 

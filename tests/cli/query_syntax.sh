@@ -62,6 +62,9 @@ finds 'a-innovation' author:Асанова
 finds 'a-innovation' 'author:"Асанова Г.Т."'
 finds 'a-innovation' kw:ишмердүүлүгү
 finds 'a-innovation' kw:инновация
+# A keyword list is in the language the article states for it: the Kyrgyz
+# list's инновация has its Kyrgyz stem, which инновациялык shares.
+finds 'a-innovation' kw:инновациялык
 finds 'b-library' 'title:"мектеп китепканасы"'
 finds '' 'title:"китепканасы мектеп"'
 finds 'b-library d-upbringing' title:мектеп
