@@ -48,7 +48,11 @@ void ix_extract_release(struct ix_extract *x)
 
 static const char *const extensions[] = {
     ".txt", ".md", ".txt.gz", ".md.gz", ".pdf", ".docx", ".odt", ".epub", ".html", ".htm",
-    ".xhtml", NULL,
+    ".xhtml",
+#ifdef IZDE_HAVE_OCR
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+#endif
+    NULL,
 };
 
 int ix_extract_supported(const char *name)
@@ -87,6 +91,7 @@ static izde_status_t read_all(int fd, size_t max, struct izde_buf *out, struct i
 }
 
 /* The magic numbers of formats we do not read, so they are named. */
+/* Images are foreign too unless OCR reads them (is_scan_image). */
 static const struct {
     const char *magic;
     size_t len;
@@ -155,6 +160,23 @@ static int looks_like_html(const char *s, size_t len)
                 return 1;
     }
     return 0;
+}
+
+/* Whether a foreign format is an image OCR reads (see foreign[]). */
+static int is_scan_image(const char *name)
+{
+    return strcmp(name, "PNG image") == 0 || strcmp(name, "JPEG image") == 0 ||
+           strcmp(name, "TIFF image") == 0;
+}
+
+static int ocr_on(const struct ix_extract *x)
+{
+#ifdef IZDE_HAVE_OCR
+    return x->ocr_langs && *x->ocr_langs;
+#else
+    (void)x;
+    return 0;
+#endif
 }
 
 /* ------------------------------------------------------------ finishing */
@@ -237,6 +259,7 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
     x->bytes_read = 0;
     x->repaired = 0;
     x->first_bad = 0;
+    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
     memset(&x->dehyphen, 0, sizeof(x->dehyphen));
 
     /* O_NONBLOCK: a file that became a FIFO since the walk must not hang
@@ -284,7 +307,19 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
 
     switch (k) {
     case K_FOREIGN:
-        return ix_refuse(o, IX_FATE_UNSUPPORTED, "unsupported format: %s", foreign_name);
+        if (!is_scan_image(foreign_name) || !ocr_on(x))
+            return ix_refuse(o, IX_FATE_UNSUPPORTED, "unsupported format: %s", foreign_name);
+        x->format = "image";
+        izde_buf_clear(&x->raw);
+        rc = ix_helper_run(x, path, "image", max_bytes, o);
+        if (rc != IZDE_OK)
+            return rc;
+        rc = izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0
+                 ? izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired)
+                 : izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
+        if (rc != IZDE_OK)
+            return ix_fail(o, rc, "%s", izde_status_str(rc));
+        break;
     case K_PDF:
         x->format = "pdf";
         izde_buf_clear(&x->raw);
@@ -299,8 +334,9 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
         if (rc != IZDE_OK)
             return ix_fail(o, rc, "%s", izde_status_str(rc));
         if (!has_words(x->text.p, x->text.len))
-            return ix_refuse(o, IX_FATE_UNSUPPORTED, "no text layer (scanned?), %u page%s",
-                             x->pages, x->pages == 1 ? "" : "s");
+            return ix_refuse(o, IX_FATE_UNSUPPORTED, "no text layer (scanned?), %u page%s%s",
+                             x->pages, x->pages == 1 ? "" : "s",
+                             x->ocr_pages + x->ocr_cached ? ", and OCR found no words" : "");
         break;
     case K_ZIP:
         /* libxml2 and libzip in the helper: a crash or a document that

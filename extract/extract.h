@@ -47,6 +47,9 @@
 #define IX_ZIP_RATIO 100
 #define IX_ZIP_FLOOR ((size_t)64 << 20)
 #define IX_HELPER_BASE_MEMORY ((size_t)128 << 20)
+#define IX_OCR_DPI 300
+#define IX_OCR_PAGE_SECONDS 60
+#define IX_OCR_LANGS "kir+rus+eng"
 struct ix_extract {
     struct izde_buf text;      /* valid UTF-8, never NUL-containing */
     struct izde_buf title;     /* the document's own; empty: see ix_extract_title */
@@ -65,6 +68,17 @@ struct ix_extract {
     size_t max_memory;         /* helper memory limit (see above); 0: none */
     int follow_link;           /* path may be a symbolic link (the walk vetted
                                   where it leads); otherwise a link is refused */
+    /* OCR of scanned PDF pages and image files (PNG, JPEG, TIFF), in builds
+     * with IZDE_HAVE_OCR: a page whose text layer is missing or garbage is
+     * rendered at ocr_dpi and read by Tesseract in the helper, which then
+     * gets IX_OCR_PAGE_SECONDS more for each such page. */
+    const char *ocr_langs;     /* "kir+rus+eng"; NULL: no OCR (--no-ocr) */
+    const char *ocr_cache;     /* folder of the OCR cache; NULL: none */
+    unsigned ocr_dpi;          /* 0: IX_OCR_DPI */
+    unsigned ocr_pages;        /* OUT: pages read by OCR this time */
+    unsigned ocr_cached;       /* OUT: pages whose OCR text came from the cache */
+    unsigned ocr_ms;           /* OUT: time the OCR took */
+    unsigned ocr_conf;         /* OUT: mean Tesseract confidence of those pages, 0-100 */
     struct izde_buf raw;       /* scratch: the file as read */
     struct izde_buf scratch;   /* scratch: conversions */
     izde_dehyphen_t *dh;       /* created on first use */
@@ -95,8 +109,9 @@ izde_status_t ix_extract_file(struct ix_extract *x, const char *path, size_t max
 void ix_extract_title(const struct ix_extract *x, const char **title, size_t *len);
 
 /* Whether a file name has an extension izde-index reads (.txt, .md, .pdf,
- * .docx, .odt, .epub, .html, .htm, .xhtml, and .txt.gz/.md.gz). Content
- * still decides how a file is read. */
+ * .docx, .odt, .epub, .html, .htm, .xhtml, and .txt.gz/.md.gz; with OCR
+ * built in, .png, .jpg, .jpeg, .tif, .tiff too). Content still decides how
+ * a file is read. */
 int ix_extract_supported(const char *name);
 
 #endif

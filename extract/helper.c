@@ -59,6 +59,68 @@ static double now_s(void)
 
 static const char no_memory[] = "needs more memory than --max-memory allows";
 
+/* The helper's end of its progress pipe (see helper_main.c). */
+#define PROGRESS_FD 3
+#define PROGRESS_FD_ARG "3"
+
+static int ocr_on(const struct ix_extract *x)
+{
+#ifdef IZDE_HAVE_OCR
+    return x->ocr_langs && *x->ocr_langs;
+#else
+    (void)x;
+    return 0;
+#endif
+}
+
+/* The environment the helper runs in: ours, with Tesseract's OpenMP held to
+ * one thread unless the user chose otherwise. The indexer runs a helper per
+ * job already; threads inside each only fight over the same cores, and each
+ * reserves address space under the helper's memory cap. OpenMP reads the
+ * variable when it is loaded, before the helper's main could set it. The
+ * array is the caller's to free; its strings are borrowed. */
+static char **helper_env(void)
+{
+    static char omp[] = "OMP_THREAD_LIMIT=1";
+    size_t n = 0;
+    int has = 0;
+    for (char **e = environ; *e; e++, n++)
+        if (strncmp(*e, "OMP_THREAD_LIMIT=", 17) == 0)
+            has = 1;
+    char **env = malloc((n + 2) * sizeof(*env));
+    if (!env)
+        return NULL;
+    memcpy(env, environ, n * sizeof(*env));
+    if (!has)
+        env[n++] = omp;
+    env[n] = NULL;
+    return env;
+}
+
+/* The pages the helper says it is about to read by OCR: the sum of the
+ * "ocr N\n" lines it wrote (its lines are short and come whole). Closes
+ * *fd (and sets it to -1) at its end. */
+static unsigned take_progress(int *fd)
+{
+    char buf[256];
+    ssize_t n = read(*fd, buf, sizeof(buf) - 1);
+    if (n <= 0) {
+        if (n == 0 || errno != EINTR) {
+            close(*fd);
+            *fd = -1;
+        }
+        return 0;
+    }
+    buf[n] = '\0';
+    unsigned sum = 0;
+    for (char *p = buf; (p = strstr(p, "ocr ")) != NULL; p += 4) {
+        unsigned long v = strtoul(p + 4, NULL, 10);
+        if (v < 100000)
+            sum += (unsigned)v;
+    }
+    return sum;
+}
+
 izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
                             size_t max_bytes, struct ix_outcome *o)
 {
@@ -78,24 +140,54 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     /* poppler reports syntax errors on stderr; the helper's answer says
      * what matters. */
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    char limit[32], memory[32];
+    char limit[32], memory[32], dpi[16];
     snprintf(limit, sizeof(limit), "%zu", max_bytes);
     snprintf(memory, sizeof(memory), "%zu", x->max_memory + IX_HELPER_BASE_MEMORY);
+    snprintf(dpi, sizeof(dpi), "%u", x->ocr_dpi ? x->ocr_dpi : IX_OCR_DPI);
+    char *argv[20];
+    int argc = 0;
+    argv[argc++] = helper_path;
+    argv[argc++] = "--format";
+    argv[argc++] = (char *)format;
+    argv[argc++] = "--max-bytes";
+    argv[argc++] = limit;
     /* Without x->max_memory the helper keeps its own default cap. */
-    char *argv[] = { helper_path, "--format", (char *)format, "--max-bytes", limit, "--",
-                     (char *)path, NULL, NULL, NULL };
     if (x->max_memory) {
-        argv[5] = "--max-memory";
-        argv[6] = memory;
-        argv[7] = "--";
-        argv[8] = (char *)path;
+        argv[argc++] = "--max-memory";
+        argv[argc++] = memory;
     }
+    int ocr = ocr_on(x);
+    int progress[2] = { -1, -1 };
+    if (ocr && pipe2(progress, O_CLOEXEC) == 0) {
+        posix_spawn_file_actions_adddup2(&fa, progress[1], PROGRESS_FD);
+        argv[argc++] = "--progress-fd";
+        argv[argc++] = PROGRESS_FD_ARG;
+    }
+    if (ocr) {
+        argv[argc++] = "--ocr";
+        argv[argc++] = (char *)x->ocr_langs;
+        argv[argc++] = "--ocr-dpi";
+        argv[argc++] = dpi;
+        if (x->ocr_cache) {
+            argv[argc++] = "--ocr-cache";
+            argv[argc++] = (char *)x->ocr_cache;
+        }
+    }
+    argv[argc++] = "--";
+    argv[argc++] = (char *)path;
+    argv[argc] = NULL;
+    char **envp = helper_env();
     pid_t pid;
-    int err = posix_spawn(&pid, helper_path, &fa, NULL, argv, environ);
+    int err = envp ? posix_spawn(&pid, helper_path, &fa, NULL, argv, envp) : ENOMEM;
+    free(envp);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
+    if (progress[1] >= 0)
+        close(progress[1]);
     if (err != 0) {
         close(fds[0]);
+        if (progress[0] >= 0)
+            close(progress[0]);
         return ix_fail(o, IZDE_ERR_IO, "cannot start the %s helper: %s", label,
                        strerror(err));
     }
@@ -103,6 +195,7 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     /* Read the answer until EOF, the deadline, or the size cap. */
     izde_buf_clear(&x->scratch);
     double deadline = now_s() + x->timeout_s;
+    unsigned ocr_pages = 0;
     size_t cap = max_bytes + 65536;
     int timed_out = 0, too_big = 0;
     izde_status_t rc = IZDE_OK;
@@ -112,12 +205,19 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
             timed_out = 1;
             break;
         }
-        struct pollfd pfd = { fds[0], POLLIN, 0 };
-        int pr = poll(&pfd, 1, (int)(left * 1000) + 1);
+        struct pollfd pfd[2] = { { fds[0], POLLIN, 0 }, { progress[0], POLLIN, 0 } };
+        int pr = poll(pfd, progress[0] >= 0 ? 2 : 1, (int)(left * 1000) + 1);
         if (pr < 0 && errno == EINTR)
             continue;
         if (pr == 0)
             continue;
+        if (progress[0] >= 0 && pfd[1].revents) {
+            unsigned more = take_progress(&progress[0]);
+            ocr_pages += more;
+            deadline += (double)more * IX_OCR_PAGE_SECONDS;
+            if (!(pfd[0].revents))
+                continue;
+        }
         if (izde_buf_grow(&x->scratch, 65536) != IZDE_OK) {
             rc = IZDE_ERR_NOMEM;
             break;
@@ -136,6 +236,8 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
         }
     }
     close(fds[0]);
+    if (progress[0] >= 0)
+        close(progress[0]);
     if (timed_out || too_big || rc != IZDE_OK)
         kill(pid, SIGKILL);
     int status = 0;
@@ -145,6 +247,11 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
         ;
     if (rc != IZDE_OK)
         return rc;
+    if (timed_out && ocr_pages)
+        return ix_fail(o, IZDE_ERR_ENCODING,
+                       "%s extraction with OCR of %u page%s took longer than %u s, stopped",
+                       label, ocr_pages, ocr_pages == 1 ? "" : "s",
+                       x->timeout_s + ocr_pages * IX_OCR_PAGE_SECONDS);
     if (timed_out)
         return ix_fail(o, IZDE_ERR_ENCODING, "%s extraction took longer than %u s, stopped",
                        label, x->timeout_s);

@@ -13,9 +13,12 @@
 izde_status_t ix_extract_zip(struct ix_extract *x, const char *path, size_t max_bytes,
                              struct ix_outcome *o);
 
+struct ix_scan;
+
 /* PDF at path, in this process; its text is capped at max_bytes (over it:
- * too large). */
+ * too large). With scan (extract/scan.h; NULL: no OCR), pages without a
+ * usable text layer are rendered and read by OCR. */
 izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_bytes,
-                             struct ix_outcome *o);
+                             struct ix_scan *scan, struct ix_outcome *o);
 
 #endif

@@ -124,6 +124,12 @@ int ix_wire_write(int fd, izde_status_t st, const struct ix_outcome *o,
     if (o->why)
         bad = bad || field_s(fd, "why", o->why);
     bad = bad || field_n(fd, "pages", (long)x->pages);
+    if (x->ocr_pages || x->ocr_cached) {
+        char ocr[64];
+        snprintf(ocr, sizeof(ocr), "%u %u %u %u", x->ocr_pages, x->ocr_cached, x->ocr_ms,
+                 x->ocr_conf);
+        bad = bad || field_s(fd, "ocr", ocr);
+    }
     bad = bad || field(fd, "title", x->title.p, x->title.len);
     bad = bad || field(fd, "author", x->author.p, x->author.len);
     bad = bad || field(fd, "date", x->date.p, x->date.len);
@@ -159,7 +165,7 @@ static int take_field(const char **p, const char *end, char tag[16], const char 
 /* The static name of a format the helper reports, or keep when unknown. */
 static const char *format_name(const char *v, size_t vl, const char *keep)
 {
-    static const char *const names[] = { "docx", "odt", "epub", NULL };
+    static const char *const names[] = { "docx", "odt", "epub", "image", NULL };
     for (const char *const *n = names; *n; n++)
         if (vl == strlen(*n) && memcmp(v, *n, vl) == 0)
             return *n;
@@ -203,6 +209,12 @@ izde_status_t ix_wire_read(const char *s, size_t len, izde_status_t *st, struct 
                 rc = IZDE_ERR_NOMEM;
         } else if (strcmp(tag, "pages") == 0) {
             x->pages = (unsigned)strtoul(val, NULL, 10);
+        } else if (strcmp(tag, "ocr") == 0) {
+            char v4[64];
+            snprintf(v4, sizeof(v4), "%.*s", (int)(vl < 63 ? vl : 63), val);
+            if (sscanf(v4, "%u %u %u %u", &x->ocr_pages, &x->ocr_cached, &x->ocr_ms,
+                       &x->ocr_conf) != 4)
+                x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
         } else if (strcmp(tag, "title") == 0) {
             rc = izde_buf_add(&x->title, val, vl);
         } else if (strcmp(tag, "author") == 0) {

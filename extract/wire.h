@@ -9,7 +9,7 @@
 
 /* The answer is "IZDE-EXTRACT <version>\n" and then records
  * "TAG LEN\n<LEN bytes>\n" with tags status and fate (wire codes, below),
- * why, pages, title, author, date, note, format, text. Unknown tags are
+ * why, pages, ocr, title, author, date, note, format, text. Unknown tags are
  * skipped, so a record can be added without a new version; a change in
  * what a record or a code means needs one.
  *
@@ -17,8 +17,11 @@
  * 1 - status was the izde_status_t number (the enum's order was the
  *     protocol) and skip 0/1 told a skipped file from a failed one.
  * 2 - status and fate as fixed wire codes (ix_wire_status_code,
- *     ix_wire_fate_code); no skip record, the fate says it. */
-#define IX_WIRE_VERSION 2
+ *     ix_wire_fate_code); no skip record, the fate says it.
+ * 3 - the helper reads scans by OCR when told (--ocr), and its text may
+ *     then hold OCR'd pages: record ocr "PAGES CACHED MS CONF". A version 2
+ *     caller would neither pass the options nor give scans their time. */
+#define IX_WIRE_VERSION 3
 #define IX_WIRE_MAGIC "IZDE-EXTRACT"
 
 /* A status's wire code, and back. A code this side does not know reads as
@@ -32,13 +35,14 @@ int ix_wire_fate_code(enum ix_fate fate);
 enum ix_fate ix_wire_fate(int code);
 
 /* Writes the answer for one file to fd: st, o's fate and reason, and x's
- * pages, metadata, notes, format and text. Returns 0, or -1 when fd could
+ * pages, OCR figures, metadata, notes, format and text. Returns 0, or -1 when fd could
  * not take it all. */
 int ix_wire_write(int fd, izde_status_t st, const struct ix_outcome *o,
                   const struct ix_extract *x);
 
 /* Reads an answer (s, len) into st, o and x: the text is appended to
- * x->raw, metadata and notes to their buffers, x->pages and x->format set.
+ * x->raw, metadata and notes to their buffers, x->pages, the OCR figures
+ * and x->format set.
  * OUT: *version, the version the answer says it speaks (0 if none).
  * Returns IZDE_OK; IZDE_ERR_ENCODING when s is no answer at all (the helper
  * died before it wrote one); IZDE_ERR_UNSUPPORTED when it speaks another

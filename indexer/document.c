@@ -28,6 +28,8 @@ izde_status_t ix_reader_init(struct ix_reader *r, const struct ix_options *o, ch
     ix_extract_init(&r->x);
     ix_fields_init(&r->fields);
     r->x.max_memory = o->max_memory;
+    r->x.ocr_langs = o->ocr_langs;
+    r->x.ocr_cache = o->ocr_cache;
     return izde_analyzer_new(&r->an, errmsg);
 }
 
@@ -197,6 +199,8 @@ void ix_reader_read(struct ix_reader *r, const struct ix_job *job, struct ix_doc
     }
     if (indexed) {
         d->bytes = r->x.bytes_read;
+        d->ocr = (struct ix_ocr_figures){ r->x.ocr_pages, r->x.ocr_cached, r->x.ocr_ms,
+                                          r->x.ocr_conf };
         if (r->x.repaired || r->x.notes.len) {
             struct izde_buf b = IZDE_BUF_INIT;
             izde_buf_addf(&b, "'%s': ", f->path);

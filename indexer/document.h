@@ -10,6 +10,7 @@
 #include "indexer/fields.h"
 #include "index/xapian_binding.h"
 #include "indexer/options.h"
+#include "indexer/report.h"
 
 struct ix_job;
 
@@ -31,6 +32,7 @@ struct ix_document {
     uint64_t bytes;         /* bytes of the file read */
     char hash[17];          /* FNV-1a of the file's bytes in hex, "" if not read */
     double ms;              /* time taken */
+    struct ix_ocr_figures ocr; /* what OCR did for it (--log, the summary) */
 };
 
 /* Frees what d holds and empties it. */

@@ -11,7 +11,24 @@
 #include "common/cli.h"
 #include "common/default_db.h"
 #include "common/diag.h"
+#include "extract/extract.h"
 #include "indexer/memmodel.h"
+
+#ifdef IZDE_HAVE_OCR
+static const char ocr_help[] =
+    "  --no-ocr            skip scans: PDF pages without a text layer and images\n"
+    "                      (.png, .jpg, .tif) are not read by OCR\n"
+    "  --ocr-languages L   Tesseract languages for scans, joined by '+' (default\n"
+    "                      " IX_OCR_LANGS "); pages are rendered at 300 dpi, and a file\n"
+    "                      that needs OCR gets 60 s more per page it reads\n"
+    "  --ocr-cache DIR     keep OCR text by file content in DIR (default:\n"
+    "                      DIR/ocr-cache of the index), so that an unchanged scan\n"
+    "                      is read once, also by --full\n";
+#else
+static const char ocr_help[] =
+    "  --no-ocr, --ocr-languages L, --ocr-cache DIR\n"
+    "                      accepted, but this build has no OCR: scans are skipped\n";
+#endif
 
 static void usage(void)
 {
@@ -62,6 +79,7 @@ static void usage(void)
            "                      can finish: a fast run makes fewer, larger batches\n"
            "  --follow-symlinks   index a symbolic link to a file wherever it leads (by\n"
            "                      default only links into an indexed PATH are)\n"
+           "%s"
            "  -q, --quiet         print nothing unless something failed (then the errors\n"
            "                      and the summary)\n"
            "  -h, --help          show this help\n"
@@ -77,7 +95,7 @@ static void usage(void)
            "  75  the index is locked by another indexer (named): retry later\n"
            "  130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP: what was\n"
            "      committed stays, a --full build is not swapped in; run again to finish\n",
-           IX_MEM_DEFAULT_MB);
+           IX_MEM_DEFAULT_MB, ocr_help);
 }
 
 #define STR_(x) #x
@@ -115,12 +133,13 @@ void ix_options_init(struct ix_options *o)
     o->commit_docs = 2000;
     o->jobs = default_jobs();
     o->max_memory = (size_t)IX_MEM_DEFAULT_MB << 20;
+    o->ocr_langs = IX_OCR_LANGS;
 }
 
 enum {
     OPT_DB = 1, OPT_UPDATE, OPT_FULL, OPT_COMPACT, OPT_FORGET, OPT_SHARDS, OPT_JOBS, OPT_LOG,
     OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_COMMIT_DOCS, OPT_FOLLOW_SYMLINKS, OPT_QUIET, OPT_HELP,
-    OPT_VERSION,
+    OPT_VERSION, OPT_NO_OCR, OPT_OCR_LANGUAGES, OPT_OCR_CACHE,
 };
 
 static const struct izde_cli_option options[] = {
@@ -136,11 +155,32 @@ static const struct izde_cli_option options[] = {
     { "max-memory", 0, IZDE_CLI_VALUE, OPT_MAX_MEMORY },
     { "commit-docs", 0, IZDE_CLI_VALUE, OPT_COMMIT_DOCS },
     { "follow-symlinks", 0, IZDE_CLI_FLAG, OPT_FOLLOW_SYMLINKS },
+    { "no-ocr", 0, IZDE_CLI_FLAG, OPT_NO_OCR },
+    { "ocr-languages", 0, IZDE_CLI_VALUE, OPT_OCR_LANGUAGES },
+    { "ocr-cache", 0, IZDE_CLI_VALUE, OPT_OCR_CACHE },
     { "quiet", 'q', IZDE_CLI_FLAG, OPT_QUIET },
     { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
     { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
     { NULL, 0, 0, 0 },
 };
+
+/* Whether s names Tesseract languages: letters, digits and '_' (chi_sim),
+ * joined by '+', as Tesseract's own -l takes them. */
+static int ocr_languages_ok(const char *s)
+{
+    int run = 0;
+    for (; *s; s++) {
+        char c = *s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '_')
+            run++;
+        else if (c == '+' && run)
+            run = 0;
+        else
+            return 0;
+    }
+    return run > 0;
+}
 
 /* The options into o; -1 to go on, else the exit status (after --help,
  * --version or a usage error). */
@@ -149,7 +189,7 @@ static int parse_argv(int argc, char **argv, struct ix_options *o)
     struct izde_cli cli;
     izde_cli_init(&cli, argc, argv, "izde-index", options, 0);
     const char *v;
-    int id;
+    int id, no_ocr = 0;
     while ((id = izde_cli_next(&cli, &v)) != IZDE_CLI_END) {
         switch (id) {
         case IZDE_CLI_OPERAND:
@@ -180,6 +220,23 @@ static int parse_argv(int argc, char **argv, struct ix_options *o)
             break;
         case OPT_FORGET:
             o->forget[o->nforget++] = (char *)v;
+            break;
+        case OPT_NO_OCR:
+            no_ocr = 1;
+            break;
+        case OPT_OCR_LANGUAGES:
+            if (!ocr_languages_ok(v)) {
+                izde_cli_bad_value(&cli, "Tesseract language names joined by '+' (kir+rus)", v);
+                return IZDE_EXIT_USAGE;
+            }
+            o->ocr_langs = v;
+            break;
+        case OPT_OCR_CACHE:
+            if (!*v) {
+                izde_cli_bad_value(&cli, "a folder", v);
+                return IZDE_EXIT_USAGE;
+            }
+            o->ocr_cache = v;
             break;
         case OPT_DB:
             o->db_path = v;
@@ -223,6 +280,8 @@ static int parse_argv(int argc, char **argv, struct ix_options *o)
             break;
         }
     }
+    if (no_ocr)
+        o->ocr_langs = NULL;
     if (o->nforget && (o->npaths || o->update || o->full || o->compact)) {
         izde_diag_usage("--forget goes alone: no PATH, --update, --full or --compact with it");
         return IZDE_EXIT_USAGE;
@@ -271,6 +330,16 @@ int ix_options_parse(struct ix_options *o, int argc, char **argv)
     int status = parse_argv(argc, argv, o);
     if (status < 0 && !o->db_path)
         status = default_db(o);
+    if (status < 0 && !o->ocr_cache) {
+        /* Beside the database generations, so that a --full build, which
+         * swaps in a new one, keeps it. */
+        size_t n = strlen(o->db_path) + sizeof("/ocr-cache");
+        o->owned_cache = malloc(n);
+        if (!o->owned_cache)
+            return IZDE_EXIT_FAILED;
+        snprintf(o->owned_cache, n, "%s/ocr-cache", o->db_path);
+        o->ocr_cache = o->owned_cache;
+    }
     return status;
 }
 
@@ -279,6 +348,7 @@ void ix_options_release(struct ix_options *o)
     free(o->paths);
     free(o->forget);
     free(o->owned);
+    free(o->owned_cache);
     o->paths = o->forget = NULL;
-    o->owned = NULL;
+    o->owned = o->owned_cache = NULL;
 }

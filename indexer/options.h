@@ -35,8 +35,12 @@ struct ix_options {
     int follow_symlinks;    /* --follow-symlinks: index a link to a file
                                whatever its target; by default only links
                                into an indexed root are */
+    const char *ocr_langs;  /* --ocr-languages (default IX_OCR_LANGS); NULL:
+                               --no-ocr, scans are skipped */
+    const char *ocr_cache;  /* --ocr-cache, else DIR/ocr-cache */
     char *owned;            /* what ix_options_release frees: the default
                                index path when there was no --db */
+    char *owned_cache;      /* and the default --ocr-cache */
 };
 
 /* Sets o to the defaults (as --help gives them): 256 MB --max-size, 2000

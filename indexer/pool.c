@@ -147,18 +147,24 @@ static void report(struct writer *wr, const char *path, enum ix_action a, const 
  * after the commit that holds it (see commit), so that a crash in between
  * leaves no --log line for a document the index does not have. */
 static void defer(struct writer *wr, const char *path, enum ix_action a, const char *reason,
-                  double ms, uint64_t bytes)
+                  double ms, uint64_t bytes, const struct ix_ocr_figures *ocr)
 {
     wr->pend.n[a]++;
+    if (ocr) {
+        wr->pend.ocr_pages += ocr->pages;
+        wr->pend.ocr_cached += ocr->cached;
+    }
     if (wr->report_mu)
         pthread_mutex_lock(wr->report_mu);
     wr->r->counts.bytes += bytes;
+    if (ocr)
+        wr->r->ocr_seen += ocr->pages + ocr->cached;
     if (wr->report_mu)
         pthread_mutex_unlock(wr->report_mu);
     /* Without memory the line is lost, as ix_report_file would lose it;
      * the count stays right. */
     if (wr->r->log)
-        ix_log_append(&wr->pend_log, path, a, reason, ms);
+        ix_log_append(&wr->pend_log, path, a, reason, ms, ocr);
 }
 
 static izde_status_t db_failed(struct writer *wr, izde_status_t rc, const char *what)
@@ -184,6 +190,8 @@ static izde_status_t commit(struct writer *wr)
     struct ix_report *r = wr->r;
     for (int a = 0; a < IX_ACTION_COUNT; a++)
         r->counts.n[a] += wr->pend.n[a];
+    r->counts.ocr_pages += wr->pend.ocr_pages;
+    r->counts.ocr_cached += wr->pend.ocr_cached;
     r->jobs_done += wr->pend_jobs;
     if (r->log && wr->pend_log.len)
         fwrite(wr->pend_log.p, 1, wr->pend_log.len, r->log);
@@ -220,9 +228,10 @@ static void show_progress(struct writer *wr, size_t done, size_t total, const ch
     if (wr->report_mu)
         pthread_mutex_lock(wr->report_mu);
     uint64_t bytes = wr->r->counts.bytes;
+    size_t pages = wr->r->ocr_seen;
     if (wr->report_mu)
         pthread_mutex_unlock(wr->report_mu);
-    ix_progress_draw(&wr->progress, t, done, total, bytes, path);
+    ix_progress_draw(&wr->progress, t, done, total, bytes, pages, path);
 }
 
 static izde_status_t store(struct writer *wr, const struct ix_job *job, struct ix_document *d)
@@ -257,7 +266,7 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
             d->doc = NULL;
         }
         defer(wr, f->path, old ? IX_REPLACED : IX_ADDED, old ? "changed" : "new",
-              d->ms + (ix_now_seconds() - t0) * 1000.0, d->bytes);
+              d->ms + (ix_now_seconds() - t0) * 1000.0, d->bytes, &d->ocr);
         return changed(wr, d->bytes);
     case IX_OUT_TOUCHED: {
         char num[9];
@@ -270,7 +279,7 @@ static izde_status_t store(struct writer *wr, const struct ix_job *job, struct i
         if (rc != IZDE_OK)
             return db_failed(wr, rc, "update document in");
         defer(wr, f->path, IX_UNCHANGED, "same content, new time",
-              d->ms + (ix_now_seconds() - t0) * 1000.0, 0);
+              d->ms + (ix_now_seconds() - t0) * 1000.0, 0, NULL);
         return changed(wr, 0);
     }
     case IX_OUT_SKIP:

@@ -46,22 +46,26 @@ const char *ix_action_name(enum ix_action a)
 }
 
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
-                          const char *reason, double ms)
+                          const char *reason, double ms, const struct ix_ocr_figures *ocr)
 {
     if (!reason)
         reason = "";
     if (izde_buf_adds(out, "{\"path\":") || izde_json_escape_bytes(out, path, strlen(path)) ||
         izde_buf_addf(out, ",\"action\":\"%s\",\"reason\":", ix_action_name(a)) ||
         izde_json_escape_bytes(out, reason, strlen(reason)) ||
-        izde_buf_addf(out, ",\"ms\":%.1f}", ms < 0 ? 0.0 : ms))
+        izde_buf_addf(out, ",\"ms\":%.1f", ms < 0 ? 0.0 : ms))
         return IZDE_ERR_NOMEM;
-    return IZDE_OK;
+    if (ocr && (ocr->pages || ocr->cached) &&
+        izde_buf_addf(out, ",\"ocr_pages\":%u,\"ocr_cached\":%u,\"ocr_ms\":%u,\"ocr_conf\":%u",
+                      ocr->pages, ocr->cached, ocr->ms, ocr->conf))
+        return IZDE_ERR_NOMEM;
+    return izde_buf_addc(out, '}');
 }
 
 izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
-                            const char *reason, double ms)
+                            const char *reason, double ms, const struct ix_ocr_figures *ocr)
 {
-    if (ix_log_line(out, path, a, reason, ms) || izde_buf_addc(out, '\n'))
+    if (ix_log_line(out, path, a, reason, ms, ocr) || izde_buf_addc(out, '\n'))
         return IZDE_ERR_NOMEM;
     return IZDE_OK;
 }
@@ -74,7 +78,7 @@ void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
     if (!r->log)
         return;
     izde_buf_clear(&r->line);
-    if (ix_log_append(&r->line, path, a, reason, ms) == IZDE_OK)
+    if (ix_log_append(&r->line, path, a, reason, ms, NULL) == IZDE_OK)
         fwrite(r->line.p, 1, r->line.len, r->log);
 }
 
@@ -123,7 +127,7 @@ static void progress_name(char *out, size_t cap, const char *name, size_t max)
 }
 
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
-                       uint64_t bytes, const char *path)
+                       uint64_t bytes, size_t ocr_pages, const char *path)
 {
     double mb = (double)bytes / 1e6;
     double rate = elapsed > 0 ? mb / elapsed : 0;
@@ -131,15 +135,18 @@ int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double 
     const char *base = strrchr(path, '/');
     char name[4 * IX_PROGRESS_NAME_CHARS + 1];
     progress_name(name, sizeof(name), base ? base + 1 : path, IX_PROGRESS_NAME_CHARS);
-    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files  %.1f MB/s  ETA %.0f s  %s", done,
-                    total, rate, left, name);
+    char pages[48] = "";
+    if (ocr_pages)
+        snprintf(pages, sizeof(pages), "  %zu page%s OCR'd", ocr_pages, ocr_pages == 1 ? "" : "s");
+    return snprintf(buf, cap, ERASE_LINE "%zu/%zu files%s  %.1f MB/s  ETA %.0f s  %s", done,
+                    total, pages, rate, left, name);
 }
 
 void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size_t total,
-                      uint64_t bytes, const char *path)
+                      uint64_t bytes, size_t ocr_pages, const char *path)
 {
     char line[256];
-    ix_progress_format(line, sizeof(line), done, total, now - p->t0, bytes, path);
+    ix_progress_format(line, sizeof(line), done, total, now - p->t0, bytes, ocr_pages, path);
     fputs(line, stderr);
 }
 
@@ -226,6 +233,9 @@ void ix_report_summary(FILE *out, const struct ix_report *r, izde_status_t rc, d
                 c->n[IX_UNCHANGED], c->n[IX_REMOVED], mb, secs, secs > 0 ? mb / secs : 0.0,
                 secs > 0 ? (double)indexed / secs : 0.0,
                 rc != IZDE_OK && rc != IZDE_ERR_INTERRUPTED ? "; stopped by the error above" : "");
+    if (r->started && (c->ocr_pages || c->ocr_cached) && (!quiet || failed))
+        fprintf(out, "izde-index: %zu page%s OCR'd, %zu from cache\n", c->ocr_pages + c->ocr_cached,
+                c->ocr_pages + c->ocr_cached == 1 ? "" : "s", c->ocr_cached);
     if (r->started && c->warned && (!quiet || failed))
         fprintf(out, "izde-index: %zu file%s indexed with warnings (cut, repaired or partly "
                      "extracted: see above)\n", c->warned, c->warned == 1 ? "" : "s");

@@ -19,10 +19,18 @@ enum ix_action {
     IX_ACTION_COUNT
 };
 
+/* What OCR did for one file (extract.h): pages read, pages taken from the
+ * cache, milliseconds, mean confidence 0-100. All 0: no OCR. */
+struct ix_ocr_figures {
+    unsigned pages, cached, ms, conf;
+};
+
 struct ix_counts {
     size_t n[IX_ACTION_COUNT];
     size_t warned;
     uint64_t bytes;         /* bytes read from indexed files */
+    size_t ocr_pages;       /* pages of indexed files read by OCR */
+    size_t ocr_cached;      /* and those whose OCR text the cache had */
 };
 
 /* Where the outcome of each file goes: the counters, and --log. Documents
@@ -39,6 +47,8 @@ struct ix_report {
     int rebuild;            /* a --full build, swapped in only when done */
     int64_t live_docs;      /* documents in the live index when a run stopped
                                early (-1: no index yet) */
+    size_t ocr_seen;        /* pages OCR'd or taken from the OCR cache so far,
+                               committed or not (the progress line) */
 };
 
 /* ------------------------------------------------------- outcomes, --log */
@@ -58,14 +68,15 @@ const char *ix_action_name(enum ix_action a);
 void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
                     const char *reason, double ms);
 
-/* Appends one --log JSON object (no newline) to out. */
+/* Appends one --log JSON object (no newline) to out; with ocr (NULL or
+ * all 0: none), also "ocr_pages", "ocr_cached", "ocr_ms", "ocr_conf". */
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
-                          const char *reason, double ms);
+                          const char *reason, double ms, const struct ix_ocr_figures *ocr);
 
 /* Appends one --log line, newline included, to out (the writer's batch
  * of lines, written out after the commit that holds its documents). */
 izde_status_t ix_log_append(struct izde_buf *out, const char *path, enum ix_action a,
-                            const char *reason, double ms);
+                            const char *reason, double ms, const struct ix_ocr_figures *ocr);
 
 /* Seconds on the monotonic clock: what progress, the --log "ms" and the
  * summary's rates are measured with. */
@@ -85,9 +96,11 @@ struct ix_progress {
 /* Whether the line is due at time now for file done of total (at most five
  * redraws a second, and always the last); records now as drawn if so. */
 int ix_progress_due(struct ix_progress *p, double now, size_t done, size_t total);
-/* Draws the line on stderr: done of total files, bytes read so far. */
+/* Draws the line on stderr: done of total files, bytes read so far, pages
+ * read by OCR so far (shown when there are any: scans take seconds a page,
+ * so files alone would seem stuck). */
 void ix_progress_draw(const struct ix_progress *p, double now, size_t done, size_t total,
-                      uint64_t bytes, const char *path);
+                      uint64_t bytes, size_t ocr_pages, const char *path);
 /* Erases the line (when p is on; NULL: no line). */
 void ix_progress_clear(const struct ix_progress *p);
 /* Characters of a file's name the progress line shows. */
@@ -97,7 +110,7 @@ void ix_progress_clear(const struct ix_progress *p);
  * UTF-8 shown as '?'), into buf (cap bytes); elapsed seconds since the
  * start. Returns snprintf's count. */
 int ix_progress_format(char *buf, size_t cap, size_t done, size_t total, double elapsed,
-                       uint64_t bytes, const char *path);
+                       uint64_t bytes, size_t ocr_pages, const char *path);
 
 /* ------------------------------------------------------ per-file messages */
 
@@ -114,9 +127,9 @@ void ix_say_failed(const struct ix_progress *p, const char *path, const char *wh
 
 /* Writes to out what izde-index says when a run ends with rc after secs
  * seconds: how far an interrupted run got (rc IZDE_ERR_INTERRUPTED), then,
- * once the run got to its files, the counts and rates and the number of
- * files indexed with warnings; with quiet, these two only when something
- * failed. */
+ * once the run got to its files, the counts and rates, the pages OCR'd (if
+ * any) and the number of files indexed with warnings; with quiet, these
+ * only when something failed. */
 void ix_report_summary(FILE *out, const struct ix_report *r, izde_status_t rc, double secs,
                        int quiet);
 

@@ -9,6 +9,10 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
           # Document formats: PDF (poppler), DOCX/ODT/EPUB/HTML (libxml2, libzip);
           # tests draw their PDFs with cairo and zip their DOCX with zip.
           libpoppler-glib-dev libxml2-dev libzip-dev libcairo2-dev zip fonts-dejavu-core
+          # OCR of scans (Tesseract with its Kyrgyz, Russian and English models);
+          # tests/cli/ocr.sh makes its scans with pdftoppm and img2pdf.
+          libtesseract-dev tesseract-ocr-kir tesseract-ocr-rus tesseract-ocr-eng
+          poppler-utils img2pdf
           # Man pages (docs/man/*.scd); the Debian package and its test
           # (tests/cli/package.sh: dpkg-buildpackage, lintian).
           scdoc dpkg-dev debhelper fakeroot lintian
@@ -23,7 +27,9 @@ packages=(build-essential g++ cmake pkg-config libxapian-dev libicu-dev zlib1g-d
 optional=(libstemmer-dev python3-xapian python3-stemmer
           sqlite3 libsqlite3-dev xapian-omega time linux-perf
           # bench/web_load.sh
-          wrk)
+          wrk
+          # scripts/ocr/make_scans.py: noise, skew and JPEG artefacts
+          python3-pil)
 
 missing=()
 for p in "${packages[@]}" "${optional[@]}"; do

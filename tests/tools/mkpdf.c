@@ -7,6 +7,10 @@
  *   mkpdf OUT.pdf edge   one page whose second line runs on past x = 400, where
  *                        the test crops the page (cairo cannot): text out
  *                        there and the lines after it are text all the same
+ *   mkpdf OUT.pdf words  one page of Kyrgyz and Russian sentences in a large
+ *                        type, to be rasterised into a scan for the OCR test
+ *   mkpdf OUT.pdf garbled  the same sentences drawn as outlines, over a text
+ *                        layer of U+FFFD: a text layer OCR must not trust
  *   mkpdf OUT.pdf article  a three-page journal article: УДК, title, authors,
  *                        abstract and keywords on page 1, a word found only
  *                        on page 3, footers "Вестник ... 2021 № 3 113".."115" */
@@ -80,7 +84,7 @@ static void article(cairo_t *cr)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|article\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words|garbled|article\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -90,6 +94,39 @@ int main(int argc, char **argv)
         for (int i = 0; i < 30; i++) {
             cairo_rectangle(cr, 60, 60 + 22 * i, 300 + (i * 37) % 160, 10);
             cairo_fill(cr);
+        }
+        cairo_show_page(cr);
+    } else if (strcmp(argv[2], "words") == 0 || strcmp(argv[2], "garbled") == 0) {
+        int garbled = strcmp(argv[2], "garbled") == 0;
+        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 16);
+        static const char *const page[] = {
+            "Көчмөн малчылар жайлоодо түтүн булатышат.",
+            "Мөңгүлүү тоолордон суу агып келет.",
+            "Балдар мектепте өнөр үйрөнүшөт.",
+            "",
+            "Библиотека работает по субботам.",
+            "Студенты изучают грамматику киргизского языка.",
+            NULL,
+        };
+        for (int i = 0; page[i]; i++) {
+            cairo_move_to(cr, 60, 100 + 28.0 * i);
+            /* garbled: the sentences are outlines, not text, and the text
+             * layer is replacement characters, as a PDF whose fonts lost
+             * their character map gives. */
+            if (garbled) {
+                cairo_text_path(cr, page[i]);
+                cairo_fill(cr);
+            } else {
+                cairo_show_text(cr, page[i]);
+            }
+        }
+        if (garbled) {
+            cairo_set_font_size(cr, 8);
+            cairo_move_to(cr, 60, 400);
+            cairo_show_text(cr, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD 12 "
+                                "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
         }
         cairo_show_page(cr);
     } else if (strcmp(argv[2], "edge") == 0) {

@@ -208,7 +208,7 @@ static void test_log_line(void)
     struct izde_buf b = IZDE_BUF_INIT;
     for (int i = 0; rows[i].path; i++) {
         izde_buf_clear(&b);
-        CHECK(ix_log_line(&b, rows[i].path, rows[i].a, rows[i].reason, rows[i].ms) == IZDE_OK);
+        CHECK(ix_log_line(&b, rows[i].path, rows[i].a, rows[i].reason, rows[i].ms, NULL) == IZDE_OK);
         CHECK_STRN(b.p, b.len, rows[i].want);
     }
     izde_buf_release(&b);

@@ -13,28 +13,34 @@ static void test_progress_format(void)
         double elapsed;
         uint64_t bytes;
         const char *path, *want;
+        size_t pages;
     } rows[] = {
         { 3, 10, 2.0, 4000000, "/lib/dir/name.txt",
-          "\r\033[K3/10 files  2.0 MB/s  ETA 5 s  name.txt" },
+          "\r\033[K3/10 files  2.0 MB/s  ETA 5 s  name.txt", 0 },
         /* nothing done yet: no rate, no estimate */
-        { 0, 10, 0.0, 0, "/a.txt", "\r\033[K0/10 files  0.0 MB/s  ETA 0 s  a.txt" },
+        { 0, 10, 0.0, 0, "/a.txt", "\r\033[K0/10 files  0.0 MB/s  ETA 0 s  a.txt", 0 },
         { 1464, 2000, 10.0, 123456789, "plain",
-          "\r\033[K1464/2000 files  12.3 MB/s  ETA 4 s  plain" },
+          "\r\033[K1464/2000 files  12.3 MB/s  ETA 4 s  plain", 0 },
         /* a long name is cut at 40 characters */
         { 1, 2, 1.0, 0, "/d/0123456789012345678901234567890123456789abc",
-          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  0123456789012345678901234567890123456789" },
+          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  0123456789012345678901234567890123456789", 0 },
         /* ... whole characters: 40 Kyrgyz letters are 80 bytes, none cut in two */
         { 1, 2, 1.0, 0, "/d/өөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөүң.pdf",
-          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  өөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөүң." },
+          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  өөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөөүң.", 0 },
         /* a name cannot move the cursor: controls and broken bytes are '?' */
         { 1, 2, 1.0, 0, "/d/a\033[2Jb\xff\xc2\x9b" "c.txt",
-          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  a?[2Jb??c.txt" },
-        { 0, 0, 0, 0, NULL, NULL },
+          "\r\033[K1/2 files  0.0 MB/s  ETA 1 s  a?[2Jb??c.txt", 0 },
+        /* scans: the pages read by OCR, which take seconds each */
+        { 2, 10, 20.0, 2000000, "/s/scan.pdf",
+          "\r\033[K2/10 files  37 pages OCR'd  0.1 MB/s  ETA 80 s  scan.pdf", 37 },
+        { 1, 10, 5.0, 0, "/s/a.png", "\r\033[K1/10 files  1 page OCR'd  0.0 MB/s  ETA 45 s  a.png",
+          1 },
+        { 0, 0, 0, 0, NULL, NULL, 0 },
     };
     char buf[256];
     for (int i = 0; rows[i].path; i++) {
         int n = ix_progress_format(buf, sizeof(buf), rows[i].done, rows[i].total,
-                                   rows[i].elapsed, rows[i].bytes, rows[i].path);
+                                   rows[i].elapsed, rows[i].bytes, rows[i].pages, rows[i].path);
         CHECK_STR(buf, rows[i].want);
         CHECK_INT(n, strlen(rows[i].want));
     }

@@ -82,6 +82,10 @@ static void test_round_trip(void)
     izde_buf_adds(&x.notes, "title cut at 4 KB");
     izde_buf_add(&x.text, "бир\n\nэки\fүч\n", 20);
     x.pages = 2;
+    x.ocr_pages = 1;
+    x.ocr_cached = 1;
+    x.ocr_ms = 2345;
+    x.ocr_conf = 91;
     x.format = "epub";
     for (size_t si = 0; si < COUNT(want_status); si++) {
         for (size_t fi = 0; fi < COUNT(want_fate); fi++) {
@@ -115,6 +119,10 @@ static void test_round_trip(void)
                 CHECK_INT(y.raw.len, 20);
                 CHECK(y.raw.p && memcmp(y.raw.p, x.text.p, 20) == 0);
                 CHECK_INT(y.pages, 2);
+                CHECK_INT(y.ocr_pages, 1);
+                CHECK_INT(y.ocr_cached, 1);
+                CHECK_INT(y.ocr_ms, 2345);
+                CHECK_INT(y.ocr_conf, 91);
                 CHECK_STR(y.format, "epub");
             }
             free(p.why);
@@ -138,21 +146,26 @@ static void test_versions(void)
     static const char v1[] = "IZDE-EXTRACT 1\nstatus 1\n6\nskip 1\n0\n";
     CHECK_INT(ix_wire_read(v1, sizeof(v1) - 1, &st, &p, &y, &version), IZDE_ERR_UNSUPPORTED);
     CHECK_INT(version, 1);
-    static const char v3[] = "IZDE-EXTRACT 3\nstatus 1\n0\n";
-    CHECK_INT(ix_wire_read(v3, sizeof(v3) - 1, &st, &p, &y, &version), IZDE_ERR_UNSUPPORTED);
-    CHECK_INT(version, 3);
+    /* Version 2 had no OCR: its caller gives scans no time, so a helper
+     * of that version is refused too. */
+    static const char v2[] = "IZDE-EXTRACT 2\nstatus 1\n0\n";
+    CHECK_INT(ix_wire_read(v2, sizeof(v2) - 1, &st, &p, &y, &version), IZDE_ERR_UNSUPPORTED);
+    CHECK_INT(version, 2);
+    static const char v4[] = "IZDE-EXTRACT 4\nstatus 1\n0\n";
+    CHECK_INT(ix_wire_read(v4, sizeof(v4) - 1, &st, &p, &y, &version), IZDE_ERR_UNSUPPORTED);
+    CHECK_INT(version, 4);
     /* Not an answer at all: a helper that died before writing. */
     CHECK_INT(ix_wire_read("", 0, &st, &p, &y, &version), IZDE_ERR_ENCODING);
     CHECK_INT(ix_wire_read("Segmentation fault\n", 19, &st, &p, &y, &version),
               IZDE_ERR_ENCODING);
     CHECK_INT(ix_wire_read("IZDE-EXTRACT x\n", 15, &st, &p, &y, &version), IZDE_ERR_ENCODING);
     /* A record this side does not know is skipped. */
-    static const char extra[] = "IZDE-EXTRACT 2\nstatus 1\n0\nshiny 3\nnew\nfate 1\n0\n";
+    static const char extra[] = "IZDE-EXTRACT 3\nstatus 1\n0\nshiny 3\nnew\nfate 1\n0\n";
     CHECK_INT(ix_wire_read(extra, sizeof(extra) - 1, &st, &p, &y, &version), IZDE_OK);
     CHECK_INT(st, IZDE_OK);
     CHECK_INT(p.fate, IX_FATE_INDEXED);
     /* No status record: the helper broke its protocol. */
-    static const char none[] = "IZDE-EXTRACT 2\n";
+    static const char none[] = "IZDE-EXTRACT 3\n";
     CHECK_INT(ix_wire_read(none, sizeof(none) - 1, &st, &p, &y, &version), IZDE_OK);
     CHECK_INT(st, IZDE_ERR_INTERNAL);
     free(p.why);
@@ -184,7 +197,7 @@ static void test_helper_version(void)
     struct ix_outcome o;
     CHECK_INT(ix_extract_file(&x, pdf, 1 << 20, &o), IZDE_OK);
     CHECK_INT(o.fate, IX_FATE_FAILED);
-    CHECK_STR(o.why, "PDF helper speaks extraction protocol 1, this program 2: install "
+    CHECK_STR(o.why, "PDF helper speaks extraction protocol 1, this program 3: install "
                      "izde-extract of the same version");
     free(o.why);
     ix_extract_release(&x);
