@@ -85,7 +85,12 @@ expect_exit 0 "phrase gap" "$BIN/izde-search" --db "$db" --json --all '"этик
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "phrase matched across a missing word"
 expect_exit 0 "phrase order" "$BIN/izde-search" --db "$db" --json --all '"этикасы кесиптик"'
 [ -z "$(json_paths "$TMP/out")" ] && pass || fail "reversed phrase matched"
-expect_exit 0 "phrase words partial" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'
+# Between ASCII quotes a phrase is required, of partial matches too;
+# between typographic ones (pasted text) its words still find partial
+# matches.
+expect_exit 0 "required phrase" "$BIN/izde-search" --db "$db" --json '"этикасы кесиптик"'
+[ -z "$(json_paths "$TMP/out")" ] && pass || fail "a required phrase matched partly"
+expect_exit 0 "phrase words partial" "$BIN/izde-search" --db "$db" --json '«этикасы кесиптик»'
 python3 - "$TMP/out" <<'PY' && pass || fail "phrase words as partial matches"
 import json, sys
 d = json.load(open(sys.argv[1]))

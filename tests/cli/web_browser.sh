@@ -64,15 +64,15 @@ for spec in "1 3 " "2 3 " "1 3 ru"; do
     set -- $spec
     "$BIN/izde-search" --db "$db" --json --limit "$2" --offset $((($1 - 1) * $2)) ${3:+--lang $3} мектеп >"$TMP/cli-$1-${3:-all}.json"
 done
-timeout 120 "$PY" - "$URL" "$TMP" <<'PY' && pass || fail "interactive browser run"
-import json, sys
+timeout 120 "$PY" - "$URL" "$TMP" "$BIN/izde-search" "$db" <<'PY' && pass || fail "interactive browser run"
+import json, subprocess, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-url, tmp = sys.argv[1], sys.argv[2]
+url, tmp, search, db = sys.argv[1:5]
 opts = Options()
 for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
     opts.add_argument(a)
@@ -100,6 +100,19 @@ try:
     d.find_element(By.CSS_SELECTOR, 'a[lang="en"]').click()
     assert d.find_element(By.CSS_SELECTOR, "label[for=q]").text == "What are you looking for?"
     assert titles() == want("1-ru"), ("ui=en keeps the results", titles())
+    # A keyword facet narrows the search: its clause lands in the box, and
+    # the page shows what izde-search finds for the new query.
+    d.get(url + "/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF")
+    facet = d.find_element(By.CSS_SELECTOR, "nav.facets a")
+    facet.click()
+    q = d.find_element(By.ID, "q").get_attribute("value")
+    assert q.startswith("мектеп kw:") or q.startswith("мектеп year:"), ("facet query", q)
+    def cli(query):
+        return json.loads(subprocess.run([search, "--db", db, "--json", query],
+                                         capture_output=True, check=True).stdout)
+    narrowed = cli(q)
+    assert titles() == [r["title"] for r in narrowed["results"]], ("facet", q, titles())
+    assert 0 < narrowed["total"] < cli("мектеп")["total"], ("narrower", q, narrowed["total"])
 finally:
     d.quit()
 PY
