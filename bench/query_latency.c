@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "analysis/analyze.h"
+#include "index/docdata.h"
 #include "index/index_meta.h"
 #include "latency.h"
 #include "searcher/searcher.h"
@@ -23,6 +24,7 @@ static const char usage[] =
     "  --db DIR     index (or stub file) to search; several are searched as one\n"
     "  --limit N    hits per query (default 10)\n"
     "  --all        complete matches only (AND of the query words)\n"
+    "  --snippets   also make each hit's snippet, as izde-search and izde-web do\n"
     "  --facets     also count the year and keyword facets of each query, as\n"
     "               izde-search --facets year,kw does\n"
     "  --cold N     also time the first N queries each after reopening the\n"
@@ -37,6 +39,8 @@ struct ql {
     uint32_t limit;
     int all_only;
     int facets;
+    int snippets;
+    struct izde_buf snippet;
     izde_analyzer_t *an;
     izde_rdb_t *db;
     struct sr_result *results;  /* limit of them */
@@ -79,6 +83,13 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
         char *data = NULL;
         size_t len = 0;
         rc = izde_rdb_get_data(s->db, s->results[i].docid, &data, &len);
+        struct izde_docdata dd;
+        if (rc == IZDE_OK && s->snippets && izde_docdata_decode(data, len, &dd) == IZDE_OK) {
+            struct sr_span matched;
+            izde_buf_clear(&s->snippet);
+            rc = sr_snippet(s->an, &q, dd.text ? dd.text : "", dd.text_len, "[", "]", &s->snippet,
+                            &matched);
+        }
         free(data);
     }
     sr_query_release(&q);
@@ -125,6 +136,8 @@ int main(int argc, char **argv)
             cold = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "--times") == 0 && i + 1 < argc) {
             times = argv[++i];
+        } else if (strcmp(a, "--snippets") == 0) {
+            s.snippets = 1;
         } else if (strcmp(a, "--facets") == 0) {
             s.facets = 1;
         } else if (strcmp(a, "--all") == 0) {
@@ -168,6 +181,7 @@ int main(int argc, char **argv)
 out:
     free(errmsg);
     free(s.results);
+    izde_buf_release(&s.snippet);
     izde_rdb_close(s.db);
     izde_analyzer_free(s.an);
     bench_queries_release(&qs);

@@ -31,6 +31,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <sys/stat.h>
@@ -1028,6 +1029,9 @@ namespace {
 class ListCountSpy : public Xapian::MatchSpy {
   public:
     explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    // Runs for every matching document: a hash table and one reused key,
+    // so that a value already counted costs no allocation (a tree of
+    // strings spent most of a faceted query comparing them).
     void operator()(const Xapian::Document &doc, double) override
     {
         const std::string v = doc.get_value(slot_);
@@ -1036,16 +1040,19 @@ class ListCountSpy : public Xapian::MatchSpy {
             size_t end = v.find(IZDE_VALUE_LIST_SEP, from);
             if (end == std::string::npos)
                 end = v.size();
-            if (end > from)
-                ++counts_[v.substr(from, end - from)];
+            if (end > from) {
+                key_.assign(v, from, end - from);
+                ++counts_[key_];
+            }
             from = end + 1;
         }
     }
-    const std::map<std::string, uint64_t> &counts() const { return counts_; }
+    const std::unordered_map<std::string, uint64_t> &counts() const { return counts_; }
 
   private:
     Xapian::valueno slot_;
-    std::map<std::string, uint64_t> counts_;
+    std::unordered_map<std::string, uint64_t> counts_;
+    std::string key_;
 };
 
 // The spy of one facet, whichever kind it is.
@@ -1054,17 +1061,22 @@ struct FacetSpy {
     std::unique_ptr<ListCountSpy> list;
 };
 
-// Copies counts, most frequent first (ties by value), at most max (0: all).
+// Copies counts, most frequent first (ties by value), at most max (0: all):
+// only the kept ones are sorted and copied.
 template <typename Counts>
 void keep_top(const Counts &counts, size_t max, std::vector<std::pair<std::string, uint64_t>> &out)
 {
+    std::vector<std::pair<const std::string *, uint64_t>> all;
+    all.reserve(counts.size());
     for (const auto &kv : counts)
-        out.emplace_back(kv.first, kv.second);
-    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (max && out.size() > max)
-        out.resize(max);
+        all.emplace_back(&kv.first, kv.second);
+    size_t keep = max && all.size() > max ? max : all.size();
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
+                      [](const auto &a, const auto &b) {
+                          return a.second != b.second ? a.second > b.second : *a.first < *b.first;
+                      });
+    for (size_t i = 0; i < keep; i++)
+        out.emplace_back(*all[i].first, all[i].second);
 }
 
 void facets_release(struct izde_facet *f, size_t n)
