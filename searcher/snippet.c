@@ -8,8 +8,12 @@
 /* A snippet reads the text in chunks from the start, and stops at the
  * first chunk after which every query word has been seen, or after
  * SCAN_MAX bytes: analysing text costs about 0.1 s a megabyte, and a
- * 200 MB document used to cost 20 s on every search that showed it.
- * Documents up to SCAN_CHUNK are read whole, as before. */
+ * 200 MB document used to cost 20 s on every search that showed it. The
+ * first chunk is SCAN_FIRST, each next one twice the last, up to
+ * SCAN_CHUNK: an article shows the query's words in its title and
+ * abstract, and reading the rest of it for every hit was most of the
+ * time of a page of results (measured: bench/query_latency --snippets). */
+#define SCAN_FIRST (4 * 1024)
 #define SCAN_CHUNK (256 * 1024)
 #define SCAN_MAX (1024 * 1024)
 
@@ -84,11 +88,11 @@ static izde_status_t add_collapsed(struct izde_buf *out, const char *s, size_t f
 /* Where the chunk that starts at from ends: at a paragraph break, else at
  * white space, in its second half, so that no word (nor, mostly, a
  * paragraph, whose language is told from its words) is cut in two. */
-static size_t chunk_end(const char *text, size_t from, size_t len)
+static size_t chunk_end(const char *text, size_t from, size_t len, size_t size)
 {
-    if (len - from <= SCAN_CHUNK)
+    if (len - from <= size)
         return len;
-    size_t end = from + SCAN_CHUNK, half = from + SCAN_CHUNK / 2;
+    size_t end = from + size, half = from + size / 2;
     for (size_t k = end; k > half; k--)
         if (text[k - 1] == '\n' && text[k - 2] == '\n')
             return k;
@@ -121,8 +125,10 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
     uint32_t pos = 0;
     izde_buf_clear(out);
     izde_status_t rc = IZDE_OK;
-    for (size_t from = 0; rc == IZDE_OK && !m.nomem && from < len && from < SCAN_MAX;) {
-        size_t end = chunk_end(text, from, len);
+    size_t size = SCAN_FIRST;
+    for (size_t from = 0; rc == IZDE_OK && !m.nomem && from < len && from < SCAN_MAX;
+         size = size < SCAN_CHUNK ? 2 * size : SCAN_CHUNK) {
+        size_t end = chunk_end(text, from, len, size);
         m.base = from;
         rc = izde_analyze_text(an, text + from, end - from, &pos, NULL, find_match, &m);
         from = end;
