@@ -254,6 +254,20 @@ static izde_status_t read_article(const char *text, size_t len, int body_lang,
     /* The reference list ends where a block after it starts. */
     read_references(&r, refs, nfront < nblocks ? blocks[nfront].start : r.nlines);
 out:
+    /* A label with nothing after it ("Аннотация:" over an empty line)
+     * prints no abstract: absent, not "". */
+    for (int l = 0; st == IZDE_OK && l < IZDE_ART_NLANG; l++) {
+        if (a->abstract[l] && !*a->abstract[l]) {
+            free(a->abstract[l]);
+            a->abstract[l] = NULL;
+            a->abstract_src[l] = (struct izde_art_src){ 0, 0 };
+        }
+        if (a->title[l] && !*a->title[l]) {
+            free(a->title[l]);
+            a->title[l] = NULL;
+            a->title_src[l] = (struct izde_art_src){ 0, 0 };
+        }
+    }
     for (size_t k = 0; k < nblocks; k++)
         art_block_out_release(&outs[k]);
     free(r.lines);

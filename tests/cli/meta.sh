@@ -299,4 +299,15 @@ d["journal"]	-
 d["issue"]	-
 EOF
 
+# An article with a keyword line but no abstract prints no abstract, not
+# an empty one.
+short=$TMP/short.txt
+printf 'ВЕСТНИК КНУ 2019 № 2\n\nУДК 37\n\nТЕМА\n\nАсанова Г.Т.\n\nНегизги сөздөр: мектеп.\n\nТекст мектеп.\n\f\nТекст.\n\nВЕСТНИК КНУ 2019 № 2  45\n' >"$short"
+"$BIN/izde-meta" "$short" >"$TMP/short.json"
+checks "$TMP/short.json" "$short" <<'EOF'
+d["abstract"]	-
+d["keywords"]["ky"]	["мектеп"]
+d["year"]	2019
+EOF
+
 finish
