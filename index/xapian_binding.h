@@ -284,9 +284,15 @@ struct izde_search_opts {
      * check_at_least to the document count to see them all), into
      * hits->facets in this order. A list facet's value holds several
      * values, each ended by IZDE_VALUE_LIST_SEP (one per author or
-     * keyword); it needs local databases (a remote shard cannot run it). */
+     * keyword). Each facet's slot is read whole once per revision the handle
+ * has open (izde_rdb_reopen moves on) and kept in memory, so that a count
+ * costs an array increment a match; it needs local databases (a remote
+ * shard cannot run it). */
     const struct izde_facet_spec *facets;
     size_t nfacets;
+    /* Every match weighs 0 (Xapian's BoolWeight): for a search that only
+     * counts, as the facets' does. */
+    int weightless;
 };
 
 #define IZDE_VALUE_LIST_SEP '\x1f'

@@ -113,5 +113,6 @@ izde_status_t sr_facets(izde_rdb_t *db, const struct sr_query *q,
     so.check_at_least = ndocs > UINT32_MAX ? UINT32_MAX : (uint32_t)ndocs;
     so.facets = specs;
     so.nfacets = n;
+    so.weightless = 1;
     return izde_rdb_search(db, q->all, &so, out);
 }
