@@ -249,4 +249,21 @@ for fd in "${fds[@]}"; do exec {fd}>&-; done
 # Only GET and HEAD.
 get / -X POST -d q=x
 expect_code 405 "POST"
+
+# Facets follow the index: a server that counted them once counts an
+# article committed afterwards (its tables are read anew per revision).
+facet_db=$TMP/facet-db
+mkdir -p "$TMP/facet-docs"
+article() { # NAME YEAR
+    printf 'ВЕСТНИК %s № 2\n\nУДК 37\n\nМЕКТЕП\n\nАсанова Г.Т.\n\nНегизги сөздөр: мектеп.\n\nМектепте мугалим балдарга күндө сабак берет жана үйгө тапшырма берет. Бүгүнкү күндө өлкөнүн мектептеринде көп өзгөрүүлөр болуп жатат.\n\f\nВЕСТНИК %s № 2  45\n' "$2" "$2" >"$TMP/facet-docs/$1.txt"
+}
+article a 2019
+expect_exit 0 "index one article" "$BIN/izde-index" --db "$facet_db" "$TMP/facet-docs"
+start_web "$TMP/log-facets" --db "$facet_db"
+get /api/search -G --data-urlencode "q=мектеп" -d facets=year,kw
+expect_grep '"facets":{"year":\[{"value":"2019","count":1}\],"kw":\[{"value":"мектеп","count":1}\]}' "$TMP/body" "facets of one article"
+article b 2021
+expect_exit 0 "add an article" "$BIN/izde-index" --db "$facet_db" --update
+get /api/search -G --data-urlencode "q=мектеп" -d facets=year,kw
+expect_grep '"facets":{"year":\[{"value":"2019","count":1},{"value":"2021","count":1}\],"kw":\[{"value":"мектеп","count":2}\]}' "$TMP/body" "facets after a commit"
 finish
