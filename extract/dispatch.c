@@ -169,14 +169,20 @@ static int is_scan_image(const char *name)
            strcmp(name, "TIFF image") == 0;
 }
 
-static int ocr_on(const struct ix_extract *x)
+/* Runs the helper on path as format and takes its text into x->text,
+ * invalid UTF-8 repaired (the helper's text comes from poppler, libxml2
+ * or Tesseract: checked all the same). */
+static izde_status_t from_helper(struct ix_extract *x, const char *path, const char *format,
+                                 size_t max_bytes, struct ix_outcome *o)
 {
-#ifdef IZDE_HAVE_OCR
-    return x->ocr_langs && *x->ocr_langs;
-#else
-    (void)x;
-    return 0;
-#endif
+    izde_buf_clear(&x->raw);
+    izde_status_t rc = ix_helper_run(x, path, format, max_bytes, o);
+    if (rc != IZDE_OK)
+        return rc;
+    rc = izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0
+             ? izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired)
+             : izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
+    return rc != IZDE_OK ? ix_fail(o, rc, "%s", izde_status_str(rc)) : IZDE_OK;
 }
 
 /* ------------------------------------------------------------ finishing */
@@ -307,32 +313,18 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
 
     switch (k) {
     case K_FOREIGN:
-        if (!is_scan_image(foreign_name) || !ocr_on(x))
+        if (!is_scan_image(foreign_name) || !ix_ocr_on(x))
             return ix_refuse(o, IX_FATE_UNSUPPORTED, "unsupported format: %s", foreign_name);
         x->format = "image";
-        izde_buf_clear(&x->raw);
-        rc = ix_helper_run(x, path, "image", max_bytes, o);
+        rc = from_helper(x, path, "image", max_bytes, o);
         if (rc != IZDE_OK)
             return rc;
-        rc = izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0
-                 ? izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired)
-                 : izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
-        if (rc != IZDE_OK)
-            return ix_fail(o, rc, "%s", izde_status_str(rc));
         break;
     case K_PDF:
         x->format = "pdf";
-        izde_buf_clear(&x->raw);
-        rc = ix_helper_run(x, path, "pdf", max_bytes, o);
+        rc = from_helper(x, path, "pdf", max_bytes, o);
         if (rc != IZDE_OK)
             return rc;
-        /* The helper's text is UTF-8 from poppler; check it all the same. */
-        if (izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0)
-            rc = izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired);
-        else
-            rc = izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
-        if (rc != IZDE_OK)
-            return ix_fail(o, rc, "%s", izde_status_str(rc));
         if (!has_words(x->text.p, x->text.len))
             return ix_refuse(o, IX_FATE_UNSUPPORTED, "no text layer (scanned?), %u page%s%s",
                              x->pages, x->pages == 1 ? "" : "s",
@@ -342,15 +334,9 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
         /* libxml2 and libzip in the helper: a crash or a document that
          * takes all memory to parse costs this file, not the run. */
         x->format = "zip";
-        izde_buf_clear(&x->raw);
-        rc = ix_helper_run(x, path, "zip", max_bytes, o);
+        rc = from_helper(x, path, "zip", max_bytes, o);
         if (rc != IZDE_OK)
             return rc;
-        rc = izde_text_utf8_check(x->raw.p ? x->raw.p : "", x->raw.len, &x->first_bad) > 0
-                 ? izde_text_utf8_repair(x->raw.p, x->raw.len, &x->text, &x->repaired)
-                 : izde_buf_add(&x->text, x->raw.p ? x->raw.p : "", x->raw.len);
-        if (rc != IZDE_OK)
-            return ix_fail(o, rc, "%s", izde_status_str(rc));
         break;
     case K_TEXT:
     case K_GZIP:

@@ -63,7 +63,7 @@ static const char no_memory[] = "needs more memory than --max-memory allows";
 #define PROGRESS_FD 3
 #define PROGRESS_FD_ARG "3"
 
-static int ocr_on(const struct ix_extract *x)
+int ix_ocr_on(const struct ix_extract *x)
 {
 #ifdef IZDE_HAVE_OCR
     return x->ocr_langs && *x->ocr_langs;
@@ -156,7 +156,7 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
         argv[argc++] = "--max-memory";
         argv[argc++] = memory;
     }
-    int ocr = ocr_on(x);
+    int ocr = ix_ocr_on(x);
     int progress[2] = { -1, -1 };
     if (ocr && pipe2(progress, O_CLOEXEC) == 0) {
         posix_spawn_file_actions_adddup2(&fa, progress[1], PROGRESS_FD);

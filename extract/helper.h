@@ -16,4 +16,8 @@
 izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
                             size_t max_bytes, struct ix_outcome *o);
 
+/* Whether x reads scans by OCR: a build with Tesseract, and languages
+ * given (--no-ocr gives none). */
+int ix_ocr_on(const struct ix_extract *x);
+
 #endif
