@@ -48,5 +48,6 @@ enum MHD_Result web_route_page(struct web_ctx *c);
 enum MHD_Result web_route_api_search(struct web_ctx *c);
 enum MHD_Result web_route_api_suggest(struct web_ctx *c);
 enum MHD_Result web_route_doc(struct web_ctx *c, const char *id);
+enum MHD_Result web_route_script(struct web_ctx *c);
 
 #endif

@@ -86,6 +86,33 @@ static const char css[] =
     "details{margin:1rem 0;padding:.5rem;border:1px solid #ccc;border-radius:4px}"
     "@media(max-width:30rem){body{font-size:15px}button{flex-basis:100%}}";
 
+/* What a little script adds to a page that works without it: a spelling
+ * the index knows, suggested while the reader types (/api/suggest, once
+ * the typing pauses), and keys: / to the search box, j and k through the
+ * results. Text goes in through textContent, never as markup. Served as
+ * /izde.js, so that the page's policy still forbids inline scripts. */
+static const char script[] =
+    "(function(){var q=document.getElementById('q'),live=document.getElementById('live'),"
+    "timer=0,asked='';"
+    "function extra(){var p=new URLSearchParams(location.search),s='';"
+    "['lang','ui','limit'].forEach(function(k){if(p.get(k))s+='&'+k+'='+"
+    "encodeURIComponent(p.get(k));});return s;}"
+    "q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(function(){"
+    "var v=q.value.trim();if(!v||v===asked)return;asked=v;"
+    "fetch('/api/suggest?q='+encodeURIComponent(v)).then(function(r){return r.json();})"
+    ".then(function(d){if(q.value.trim()!==v)return;live.textContent='';"
+    "if(!d||!d.suggestion){live.hidden=true;return;}"
+    "var a=document.createElement('a');a.id='live-suggestion';"
+    "a.href='/?q='+encodeURIComponent(d.suggestion)+extra();a.textContent=d.suggestion;"
+    "live.append(live.dataset.label+' ',a);live.hidden=false;}).catch(function(){});},250);});"
+    "var hits=[].slice.call(document.querySelectorAll('ol.results .t a'));"
+    "document.addEventListener('keydown',function(e){"
+    "if(e.target===q||e.ctrlKey||e.metaKey||e.altKey)return;"
+    "if(e.key==='/'){e.preventDefault();q.focus();q.select();return;}"
+    "if(e.key!=='j'&&e.key!=='k')return;var i=hits.indexOf(document.activeElement);"
+    "i=e.key==='j'?Math.min(i+1,hits.length-1):Math.max(i-1,0);"
+    "if(hits[i]){e.preventDefault();hits[i].focus();}});})();";
+
 /* Appends the link "/?q=..&page=..&lang=..&ui=.." to the page with these
  * settings; & is written &amp; since the link goes into an attribute. */
 static void add_link(struct out *out, const struct web_query *wq, const char *q, size_t q_len,
@@ -138,7 +165,9 @@ static void add_top(struct out *out, const struct web_query *wq)
         o_f(out, "<input type=\"hidden\" name=\"limit\" value=\"%u\">", wq->limit);
     o_s(out, "<button type=\"submit\">");
     o_hs(out, web_str(ui, WS_SEARCH_BUTTON));
-    o_s(out, "</button></form>\n");
+    o_s(out, "</button></form>\n<p id=\"live\" class=\"suggest\" aria-live=\"polite\" data-label=\"");
+    o_hs(out, web_str(ui, WS_DID_YOU_MEAN));
+    o_s(out, "\" hidden></p>\n");
 }
 
 static void add_count(struct out *out, uint64_t n);
@@ -425,7 +454,7 @@ static void add_paging(struct out *out, const struct web_query *wq,
 static void add_bottom(struct out *out, const struct web_query *wq)
 {
     static const enum web_str help[] = { WS_HELP_WORDS, WS_HELP_PHRASE, WS_HELP_EXCLUDE,
-                                         WS_HELP_FORMS, WS_HELP_SYNTAX };
+                                         WS_HELP_FORMS, WS_HELP_SYNTAX, WS_HELP_KEYS };
     o_s(out, "<details class=\"help\"><summary>");
     o_hs(out, web_str(wq->ui, WS_HELP_SUMMARY));
     o_s(out, "</summary><ul>");
@@ -448,7 +477,13 @@ static void add_bottom(struct out *out, const struct web_query *wq)
         add_link(out, &other, wq->q ? wq->q : "", wq->q ? wq->q_len : 0, wq->page, wq->lang);
         o_f(out, "\">%s</a>", names[u]);
     }
-    o_s(out, "</nav></footer>\n</body></html>\n");
+    o_s(out, "</nav></footer>\n<script src=\"/izde.js\"></script>\n</body></html>\n");
+}
+
+const char *web_page_script(size_t *len)
+{
+    *len = sizeof(script) - 1;
+    return script;
 }
 
 izde_status_t web_page_render(struct izde_buf *buf, const struct web_query *wq,

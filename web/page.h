@@ -35,6 +35,9 @@ struct web_query {
  * none to show; notice, when not NULL, is a message (already in the
  * reader's language) shown instead of results. Returns IZDE_OK or
  * IZDE_ERR_NOMEM. */
+/* The page's script (/izde.js), static: len bytes. */
+const char *web_page_script(size_t *len);
+
 izde_status_t web_page_render(struct izde_buf *out, const struct web_query *wq,
                               const struct izde_session_page *results, const char *notice);
 

@@ -38,9 +38,11 @@ const char *web_arg(const struct web_ctx *c, const char *name)
     return MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
-/* Pages ask the browser to run nothing and load nothing from elsewhere:
- * a defence behind the escaping, should a bug ever let markup through. */
+/* Pages ask the browser to run no script but izde-web's own file (no
+ * inline script) and load nothing from elsewhere: a defence behind the
+ * escaping, should a bug ever let markup through. */
 static const char page_policy[] = "default-src 'none'; style-src 'unsafe-inline'; "
+                                  "script-src 'self'; connect-src 'self'; "
                                   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 enum MHD_Result web_reply(struct web_ctx *c, unsigned status, const char *ctype, const char *body,

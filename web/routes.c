@@ -357,3 +357,10 @@ enum MHD_Result web_route_doc(struct web_ctx *c, const char *id)
     MHD_destroy_response(r);
     return ret;
 }
+
+enum MHD_Result web_route_script(struct web_ctx *c)
+{
+    size_t len;
+    const char *js = web_page_script(&len);
+    return web_reply(c, MHD_HTTP_OK, "text/javascript; charset=utf-8", js, len, 0);
+}

@@ -71,6 +71,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         return web_route_api_search(&c);
     if (strcmp(url, "/api/suggest") == 0)
         return web_route_api_suggest(&c);
+    if (strcmp(url, "/izde.js") == 0)
+        return web_route_script(&c);
     if (strncmp(url, "/doc/", 5) == 0)
         return web_route_doc(&c, url + 5);
     return plain(&c, MHD_HTTP_NOT_FOUND, "not found\n");

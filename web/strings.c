@@ -31,6 +31,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_HELP_PHRASE] = "\"тырмакчадагы сөздөр\" ушул тартипте изделет.",
         [WS_HELP_EXCLUDE] = "-сөз: бул сөз бар документтер чыгарылбайт.",
         [WS_HELP_FORMS] = "Сөздүн башка формалары да табылат: «мектептерде» → «мектеп».",
+        [WS_HELP_KEYS] = "Баскычтар: / — издөө талаасы; j, k — кийинки, мурунку натыйжа.",
         [WS_HELP_SYNTAX] = "Талаалар: title:, author:Асанова, kw:, journal:, udc:37, doi:, lang:ky, "
                            "year:2020..2024; AND, OR, NOT (баш тамга менен) жана кашаалар.",
         [WS_TOO_LONG] = "Суроо өтө узун: эң көп %d сөз жана %d байт болушу мүмкүн.",
@@ -72,6 +73,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_HELP_PHRASE] = "\"слова в кавычках\" ищутся как фраза, в этом порядке.",
         [WS_HELP_EXCLUDE] = "-слово: документы с этим словом исключаются.",
         [WS_HELP_FORMS] = "Находятся и другие формы слова: «школах» → «школа».",
+        [WS_HELP_KEYS] = "Клавиши: / — поле поиска; j, k — следующий, предыдущий результат.",
         [WS_HELP_SYNTAX] = "Поля: title:, author:Асанова, kw:, journal:, udc:37, doi:, lang:ky, "
                            "year:2020..2024; AND, OR, NOT (заглавными) и скобки.",
         [WS_TOO_LONG] = "Слишком длинный запрос: не больше %d слов и %d байт.",
@@ -113,6 +115,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_HELP_PHRASE] = "\"words in quotes\" are searched as a phrase, in that order.",
         [WS_HELP_EXCLUDE] = "-word: leaves out documents with that word.",
         [WS_HELP_FORMS] = "Other forms of a word match too: \"schools\" → \"school\".",
+        [WS_HELP_KEYS] = "Keys: / — the search box; j, k — next, previous result.",
         [WS_HELP_SYNTAX] = "Fields: title:, author:Асанова, kw:, journal:, udc:37, doi:, lang:ky, "
                            "year:2020..2024; AND, OR, NOT (in capitals) and parentheses.",
         [WS_TOO_LONG] = "The query is too long: at most %d words and %d bytes.",

@@ -33,6 +33,7 @@ enum web_str {
     WS_HELP_EXCLUDE,
     WS_HELP_FORMS,
     WS_HELP_SYNTAX,     /* fields, years, AND OR NOT and parentheses */
+    WS_HELP_KEYS,       /* the keys the page's script adds */
     WS_TOO_LONG,        /* printf format: max words, max bytes */
     WS_NO_WORDS,
     WS_BAD_SYNTAX,      /* printf format: the parser's message */
