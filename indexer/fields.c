@@ -227,16 +227,13 @@ static izde_status_t add_terms(struct ix_fields *f, izde_analyzer_t *an,
      * gains no weight: it is as often a file name as a title. */
     if (rc == IZDE_OK && !titled && x->title.len)
         rc = analyse_piece(f, an, IZDE_PREFIX_TITLE, 0, x->title.p, IZDE_ART_NLANG, &pos);
-    /* Each language's list as one piece, in its language. */
+    /* Each keyword a piece, in its list's language: kw:"a b" matches one
+     * keyword, never the end of one and the start of the next. */
     pos = 0;
-    for (int l = 0; rc == IZDE_OK && l < IZDE_ART_NLANG; l++) {
-        izde_buf_clear(&f->list);
+    for (int l = 0; l < IZDE_ART_NLANG; l++)
         for (size_t k = 0; rc == IZDE_OK && k < a->nkeywords[l]; k++)
-            rc = izde_buf_addf(&f->list, "%s%s", k ? ", " : "", a->keywords[l][k]);
-        if (rc == IZDE_OK && f->list.len)
-            rc = analyse_piece(f, an, IZDE_PREFIX_KEYWORD, IX_WEIGHT_KEYWORDS, f->list.p,
+            rc = analyse_piece(f, an, IZDE_PREFIX_KEYWORD, IX_WEIGHT_KEYWORDS, a->keywords[l][k],
                                (enum izde_art_lang)l, &pos);
-    }
     pos = 0;
     for (int l = 0; rc == IZDE_OK && l < IZDE_ART_NLANG; l++)
         rc = analyse_piece(f, an, NULL, IX_WEIGHT_ABSTRACT, a->abstract[l], (enum izde_art_lang)l,

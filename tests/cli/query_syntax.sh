@@ -65,6 +65,8 @@ finds 'a-innovation' kw:инновация
 # A keyword list is in the language the article states for it: the Kyrgyz
 # list's инновация has its Kyrgyz stem, which инновациялык shares.
 finds 'a-innovation' kw:инновациялык
+# A quoted keyword is one keyword: not the end of one and the next's start.
+finds '' 'kw:"ишмердүүлүк мугалим"'
 finds 'b-library' 'title:"мектеп китепканасы"'
 # A phrase between ASCII quotes is required of the partial matches too;
 # between typographic quotes (pasted text) it only ranks them.
