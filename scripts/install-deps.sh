@@ -28,6 +28,8 @@ optional=(libstemmer-dev python3-xapian python3-stemmer
           sqlite3 libsqlite3-dev xapian-omega time linux-perf
           # bench/web_load.sh
           wrk
+          # bench/pdf_bench.sh: Recoll's indexer against ours on the same PDFs
+          recoll
           # scripts/ocr/make_scans.py: noise, skew and JPEG artefacts
           python3-pil)
 
