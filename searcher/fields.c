@@ -81,3 +81,24 @@ void sr_field_name(const char *name, size_t len, size_t *family_len, const char 
     *given = name + i;
     *given_len = len - i;
 }
+
+izde_status_t sr_field_article_line(const struct izde_docdata *d, struct izde_buf *out)
+{
+    const char *item, *sep = "";
+    size_t at = 0, len, n = 0;
+    izde_status_t rc = IZDE_OK;
+    while (rc == IZDE_OK && sr_field_next(d->authors, d->authors_len, &at, &item, &len)) {
+        rc = izde_buf_addf(out, "%s%.*s", n++ ? ", " : "", (int)len, item);
+        sep = " · ";
+    }
+    if (rc == IZDE_OK && SR_FIELD_SET(d->year, d->year_len)) {
+        rc = izde_buf_addf(out, "%s%.*s", sep, (int)d->year_len, d->year);
+        sep = " · ";
+    }
+    int journal = SR_FIELD_SET(d->journal, d->journal_len);
+    if (rc == IZDE_OK && journal)
+        rc = izde_buf_addf(out, "%s%.*s", sep, (int)d->journal_len, d->journal);
+    if (rc == IZDE_OK && SR_FIELD_SET(d->issue, d->issue_len))
+        rc = izde_buf_addf(out, "%s№ %.*s", journal ? ", " : sep, (int)d->issue_len, d->issue);
+    return rc;
+}

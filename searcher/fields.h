@@ -3,6 +3,8 @@
 #define IZDE_FIELDS_H
 
 #include <stddef.h>
+#include "common/buf.h"
+#include "common/status.h"
 #include "index/docdata.h"
 
 /* Whether a record's field (s, len) holds anything: records written before
@@ -31,5 +33,12 @@ unsigned sr_field_year(const struct izde_docdata *d);
  * the name is one word). */
 void sr_field_name(const char *name, size_t len, size_t *family_len, const char **given,
                    size_t *given_len);
+
+/* Appends the line a librarian reads under an article's title, with only
+ * what the record has: "Асанова Г.Т., Осмонов К.Т. · 2021 · Вестник КГУ,
+ * № 3" (a record without authors, year, journal or issue appends
+ * nothing). Unescaped: each front end escapes it for its medium. Returns
+ * IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t sr_field_article_line(const struct izde_docdata *d, struct izde_buf *out);
 
 #endif

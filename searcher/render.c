@@ -107,53 +107,26 @@ static izde_status_t finished(const struct izde_buf *out, izde_status_t rc)
     return rc != IZDE_OK ? rc : out->p ? IZDE_OK : IZDE_ERR_NOMEM;
 }
 
-/* Appends the separator before a part of the line about the record. */
-static void text_sep(struct izde_buf *out, int *parts)
-{
-    izde_buf_adds(out, (*parts)++ ? " · " : "\n   ");
-}
-
 /* Appends the line a librarian reads first: "Асанова Г.Т., Осмонов К.Т. ·
  * 2021 · Вестник КГУ, № 3 · p. 113", with only what the record has; a
  * record without article fields gets no line. The page is the snippet's,
  * as the journal prints it (its page in the PDF is on the path). */
-static void text_fields(struct izde_buf *out, const struct izde_session_hit *h)
+static izde_status_t text_fields(struct izde_buf *out, const struct izde_session_hit *h)
 {
-    const struct izde_docdata *dd = &h->dd;
-    const char *item;
-    size_t at = 0, len, n = 0;
-    int parts = 0;
-    while (sr_field_next(dd->authors, dd->authors_len, &at, &item, &len)) {
-        if (n++)
-            izde_buf_adds(out, ", ");
-        else
-            text_sep(out, &parts);
-        izde_escape_line(out, item, len);
-    }
-    if (SR_FIELD_SET(dd->year, dd->year_len)) {
-        text_sep(out, &parts);
-        izde_escape_line(out, dd->year, dd->year_len);
-    }
-    int journal = SR_FIELD_SET(dd->journal, dd->journal_len);
-    if (journal) {
-        text_sep(out, &parts);
-        izde_escape_line(out, dd->journal, dd->journal_len);
-    }
-    if (SR_FIELD_SET(dd->issue, dd->issue_len)) {
-        if (journal)
-            izde_buf_adds(out, ",");
-        else
-            text_sep(out, &parts);
-        izde_buf_adds(out, journal ? " № " : "№ ");
-        izde_escape_line(out, dd->issue, dd->issue_len);
-    }
-    if (h->printed_page) {
-        text_sep(out, &parts);
-        if (h->printed_last != h->printed_page)
+    struct izde_buf line = IZDE_BUF_INIT;
+    izde_status_t rc = sr_field_article_line(&h->dd, &line);
+    if (rc == IZDE_OK && (line.len || h->printed_page)) {
+        izde_buf_adds(out, "\n   ");
+        izde_escape_line(out, line.p ? line.p : "", line.len);
+        if (h->printed_page && line.len)
+            izde_buf_adds(out, " · ");
+        if (h->printed_page && h->printed_last != h->printed_page)
             izde_buf_addf(out, "pp. %u-%u", h->printed_page, h->printed_last);
-        else
+        else if (h->printed_page)
             izde_buf_addf(out, "p. %u", h->printed_page);
     }
+    izde_buf_release(&line);
+    return rc;
 }
 
 /* "year: 2022 (12), 2021 (9)", a line for each facet counted. */
@@ -229,14 +202,15 @@ izde_status_t sr_render_text(struct izde_buf *out, const struct izde_session_pag
         izde_escape_line(out, h->dd.title, h->dd.title_len);
         izde_buf_addf(out, "%s%s", o->color ? "\033[0m" : "",
                       h->partial ? "  (partial match)" : "");
-        text_fields(out, h);
+        rc = text_fields(out, h);
         izde_buf_adds(out, "\n   ");
         izde_escape_line(out, h->dd.path, h->dd.path_len);
         if (h->page)
             izde_buf_addf(out, "#page=%u", h->page);
         izde_buf_addf(out, "  score %.3f\n   ", h->score);
         text_snippet(out, &h->snippet, open, close);
-        rc = izde_buf_addc(out, '\n');
+        if (rc == IZDE_OK)
+            rc = izde_buf_addc(out, '\n');
     }
     return finished(out, rc);
 }

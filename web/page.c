@@ -296,48 +296,28 @@ static void add_counts(struct out *out, const struct web_query *wq,
     o_s(out, ")</p>\n");
 }
 
-/* The article's line under its title: authors, year, journal and issue,
- * the printed page of the snippet; nothing for a record without them. */
+/* The article's line under its title (searcher/fields.c says what it
+ * holds), and the printed page of the snippet; nothing for a record
+ * without them. */
 static void add_article_line(struct out *out, const struct web_query *wq,
                              const struct izde_session_hit *h)
 {
-    const struct izde_docdata *dd = &h->dd;
-    unsigned year = sr_field_year(dd);
-    int has_journal = SR_FIELD_SET(dd->journal, dd->journal_len);
-    if (!SR_FIELD_SET(dd->authors, dd->authors_len) && !year && !has_journal && !h->printed_page)
-        return;
-    o_s(out, "<div class=\"a\">");
-    const char *sep = "";
-    const char *name;
-    size_t at = 0, name_len;
-    while (sr_field_next(dd->authors, dd->authors ? dd->authors_len : 0, &at, &name, &name_len)) {
-        o_s(out, sep);
-        o_h(out, name, name_len);
-        sep = ", ";
-    }
-    if (*sep)
-        sep = " · ";
-    if (year) {
-        o_f(out, "%s%u", sep, year);
-        sep = " · ";
-    }
-    if (has_journal) {
-        o_s(out, sep);
-        o_h(out, dd->journal, dd->journal_len);
-        if (SR_FIELD_SET(dd->issue, dd->issue_len)) {
-            o_s(out, ", № ");
-            o_h(out, dd->issue, dd->issue_len);
+    struct izde_buf line = IZDE_BUF_INIT;
+    if (out->rc == IZDE_OK)
+        out->rc = sr_field_article_line(&h->dd, &line);
+    if (out->rc == IZDE_OK && (line.len || h->printed_page)) {
+        o_s(out, "<div class=\"a\">");
+        o_h(out, line.p ? line.p : "", line.len);
+        if (h->printed_page) {
+            o_s(out, line.len ? " · " : "");
+            o_hs(out, web_str(wq->ui, WS_PAGE));
+            o_f(out, " %u", h->printed_page);
+            if (h->printed_last > h->printed_page)
+                o_f(out, "–%u", h->printed_last);
         }
-        sep = " · ";
+        o_s(out, "</div>");
     }
-    if (h->printed_page) {
-        o_s(out, sep);
-        o_hs(out, web_str(wq->ui, WS_PAGE));
-        o_f(out, " %u", h->printed_page);
-        if (h->printed_last > h->printed_page)
-            o_f(out, "–%u", h->printed_last);
-    }
-    o_s(out, "</div>");
+    izde_buf_release(&line);
 }
 
 static void add_hit(struct out *out, const struct web_query *wq, const struct izde_session_hit *h)
