@@ -37,7 +37,7 @@ gen=$shared/eval/make_bench_corpus.py
 for f in "$gen" "$build/bin/izde-index" /usr/bin/time; do
     [ -e "$f" ] || { echo "pdf_bench.sh: missing '$f'" >&2; exit 1; }
 done
-have() { command -v "$1" >/dev/null 2>&1; }
+. "$here/bench/lib.sh"
 have pdftotext || echo "pdf_bench.sh: no pdftotext (poppler-utils): omindex and recoll index no PDF text" >&2
 
 if [ -n "$keep" ]; then
@@ -47,20 +47,6 @@ else
     trap 'rm -rf "$work"' EXIT
 fi
 log() { echo "pdf_bench.sh: $*" >&2; }
-
-# measure NAME CMD...: runs CMD under /usr/bin/time -v; sets wall, cpu and
-# rss_mb, and keeps its output in $work/NAME.{out,err,time}.
-measure() {
-    local name=$1; shift
-    local t0 t1 rc=0
-    t0=$(date +%s.%N)
-    /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
-    t1=$(date +%s.%N)
-    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$work/$name.time")
-    rss_mb=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$work/$name.time")
-    return $rc
-}
 
 text=$work/text pdfs=$work/pdf
 if [ ! -f "$work/pdf.stats" ]; then

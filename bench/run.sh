@@ -50,7 +50,7 @@ benchbin=$build/bench/bin
 for f in "$gen" "$bin/izde-index" "$bin/izde-search" "$benchbin/query_latency" "$benchbin/xapian_floor"; do
     [ -e "$f" ] || { echo "run.sh: missing '$f'" >&2; exit 1; }
 done
-have() { command -v "$1" >/dev/null 2>&1; }
+. "$here/bench/lib.sh"
 have_fts5=0; have sqlite3 && [ -x "$benchbin/fts5_latency" ] && have_fts5=1
 have_omindex=0; have omindex && have xapian-compact && have_omindex=1
 [ -x /usr/bin/time ] || { echo "run.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
@@ -63,20 +63,6 @@ else
 fi
 
 log() { echo "run.sh: $*" >&2; }
-
-# measure NAME CMD...: runs CMD under /usr/bin/time -v; sets wall, cpu, rss_mb
-# and keeps its output in $work/NAME.{out,err,time}.
-measure() {
-    local name=$1; shift
-    local t0 t1 rc=0
-    t0=$(date +%s.%N)
-    /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
-    t1=$(date +%s.%N)
-    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$work/$name.time")
-    rss_mb=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$work/$name.time")
-    return $rc
-}
 
 mb() { du -sb "$1" | awk '{ printf "%.0f", $1 / 1e6 }'; }
 # key=value from a driver's line: kv LINE KEY

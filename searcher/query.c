@@ -626,8 +626,7 @@ static izde_status_t bool_query(struct sr_query *q, izde_analyzer_t *an, const c
 static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_query_t **lall_out,
                                  izde_query_t **any_out)
 {
-    izde_query_t *all = NULL, *lall = NULL, *any = NULL, *tmp = NULL, *excl = NULL,
-                 *bonus_q = NULL;
+    izde_query_t *all = NULL, *lall = NULL, *any = NULL, *excl = NULL, *bonus_q = NULL;
     izde_status_t rc = qlist_combine(&t->clauses, IZDE_Q_AND, 0, &all);
     /* The backoff tier: every word, some only through their 5-letter
      * prefix. It ranks after the complete matches, whatever BM25 says,
@@ -641,20 +640,12 @@ static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_q
     struct qlist *partial = t->loose.n > 0 ? &t->loose : &t->lclauses;
     if (rc == IZDE_OK && (t->clauses.n > 1 || t->loose.n > t->clauses.n))
         rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
-    if (rc == IZDE_OK && any) {
-        /* The partial matches exclude those of the tiers before, which
-         * rank them already (lall holds all). */
-        izde_query_t *pair[2] = { any, lall ? lall : all };
-        rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
-        izde_query_free(any);
-        any = tmp;
-    }
-    if (rc == IZDE_OK && lall) {
-        izde_query_t *pair[2] = { lall, all };
-        rc = izde_query_combine(IZDE_Q_AND_NOT, pair, 2, 0, &tmp);
-        izde_query_free(lall);
-        lall = tmp;
-    }
+    /* The partial matches exclude those of the tiers before, which rank
+     * them already (lall holds all). */
+    if (rc == IZDE_OK && any)
+        rc = attach(IZDE_Q_AND_NOT, &any, lall ? lall : all);
+    if (rc == IZDE_OK && lall)
+        rc = attach(IZDE_Q_AND_NOT, &lall, all);
     if (rc == IZDE_OK && t->excluded.n > 0)
         rc = qlist_combine(&t->excluded, IZDE_Q_OR, 0, &excl);
     if (rc == IZDE_OK && t->bonus.n > 0)
