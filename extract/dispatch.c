@@ -44,6 +44,7 @@ void ix_extract_release(struct ix_extract *x)
     izde_buf_release(&x->scratch);
     izde_dehyphen_free(x->dh);
     x->dh = NULL;
+    ix_helper_stop(x);
 }
 
 static const char *const extensions[] = {

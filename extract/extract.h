@@ -43,6 +43,8 @@
  * entries to IX_ZIP_RATIO times the file (at least IX_ZIP_FLOOR) and never
  * more than max_bytes, page text to max_bytes. What was cut or could not
  * be read while the rest was indexed is said in x->notes. */
+struct ix_helper;
+
 #define IX_META_MAX 4096
 #define IX_ZIP_RATIO 100
 #define IX_ZIP_FLOOR ((size_t)64 << 20)
@@ -82,6 +84,7 @@ struct ix_extract {
     struct izde_buf raw;       /* scratch: the file as read */
     struct izde_buf scratch;   /* scratch: conversions */
     izde_dehyphen_t *dh;       /* created on first use */
+    struct ix_helper *helper;  /* the running izde-extract (helper.c); NULL: none */
 };
 
 void ix_extract_init(struct ix_extract *x);

@@ -1,4 +1,4 @@
-/* helper.c - running the izde-extract helper for one file (posix_spawn, time and memory limits) and taking its answer (wire.h). */
+/* helper.c - the izde-extract helper of one struct ix_extract: started with posix_spawn under time and memory limits, given one file after another (--serve), and started again after a crash, a time-out or IX_HELPER_FILES files. */
 #define _GNU_SOURCE     /* pipe2: a close-on-exec pipe with no window for other threads' spawns */
 #include "extract/helper.h"
 
@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,19 @@ static double now_s(void)
 }
 
 static const char no_memory[] = "needs more memory than --max-memory allows";
+
+/* Files a helper answers before a new one takes over, so that what poppler
+ * or Tesseract keep from file to file stays bounded. */
+#define IX_HELPER_FILES 500
+
+/* A running helper. */
+struct ix_helper {
+    pid_t pid;
+    int sock;           /* requests out, answers in */
+    int progress;       /* its "ocr N" lines; -1: none */
+    size_t max_bytes;   /* the --max-bytes it was started with */
+    unsigned files;     /* files it has answered */
+};
 
 /* The helper's end of its progress pipe (see helper_main.c). */
 #define PROGRESS_FD 3
@@ -121,22 +135,58 @@ static unsigned take_progress(int *fd)
     return sum;
 }
 
-izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
-                            size_t max_bytes, struct ix_outcome *o)
+/* Ends h: kills it first when kill_it (it may be busy), else lets it see
+ * the end of its requests. Its exit status and resource use go to *status
+ * and *ru when not NULL. Frees h. */
+static void helper_end(struct ix_helper *h, int kill_it, int *status, struct rusage *ru)
 {
-    const char *label = strcmp(format, "pdf") == 0 ? "PDF" : "document";
+    if (kill_it)
+        kill(h->pid, SIGKILL);
+    close(h->sock);
+    if (h->progress >= 0)
+        close(h->progress);
+    int st = 0;
+    struct rusage r;
+    memset(&r, 0, sizeof(r));
+    while (wait4(h->pid, &st, 0, &r) < 0 && errno == EINTR)
+        ;
+    if (status)
+        *status = st;
+    if (ru)
+        *ru = r;
+    free(h);
+}
+
+void ix_helper_stop(struct ix_extract *x)
+{
+    if (x->helper)
+        helper_end(x->helper, 0, NULL, NULL);
+    x->helper = NULL;
+}
+
+/* Starts a helper serving x's files. Returns IZDE_OK, or fails o. */
+static izde_status_t helper_start(struct ix_extract *x, size_t max_bytes, const char *label,
+                                  struct ix_outcome *o)
+{
     pthread_once(&helper_once, find_helper);
     if (!helper_path[0] || access(helper_path, X_OK) != 0)
         return ix_fail(o, IZDE_ERR_UNSUPPORTED,
                        "%s helper 'izde-extract' not found next to this program", label);
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
+    struct ix_helper *h = calloc(1, sizeof(*h));
+    if (!h)
+        return ix_fail(o, IZDE_ERR_NOMEM, "%s", izde_status_str(IZDE_ERR_NOMEM));
+    /* One socket for both ways: a request to a helper that died meanwhile
+     * fails with EPIPE (MSG_NOSIGNAL) instead of killing this process. */
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        free(h);
         return ix_fail(o, IZDE_ERR_IO, "cannot start the %s helper: %s", label,
                        strerror(errno));
+    }
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
     /* poppler reports syntax errors on stderr; the helper's answer says
      * what matters. */
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
@@ -147,8 +197,7 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     char *argv[20];
     int argc = 0;
     argv[argc++] = helper_path;
-    argv[argc++] = "--format";
-    argv[argc++] = (char *)format;
+    argv[argc++] = "--serve";
     argv[argc++] = "--max-bytes";
     argv[argc++] = limit;
     /* Without x->max_memory the helper keeps its own default cap. */
@@ -173,92 +222,212 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
             argv[argc++] = (char *)x->ocr_cache;
         }
     }
-    argv[argc++] = "--";
-    argv[argc++] = (char *)path;
     argv[argc] = NULL;
     char **envp = helper_env();
-    pid_t pid;
-    int err = envp ? posix_spawn(&pid, helper_path, &fa, NULL, argv, envp) : ENOMEM;
+    int err = envp ? posix_spawn(&h->pid, helper_path, &fa, NULL, argv, envp) : ENOMEM;
     free(envp);
     posix_spawn_file_actions_destroy(&fa);
-    close(fds[1]);
+    close(sv[1]);
     if (progress[1] >= 0)
         close(progress[1]);
     if (err != 0) {
-        close(fds[0]);
+        close(sv[0]);
         if (progress[0] >= 0)
             close(progress[0]);
+        free(h);
         return ix_fail(o, IZDE_ERR_IO, "cannot start the %s helper: %s", label,
                        strerror(err));
     }
+    h->sock = sv[0];
+    h->progress = progress[0];
+    h->max_bytes = max_bytes;
+    x->helper = h;
+    return IZDE_OK;
+}
 
-    /* Read the answer until EOF, the deadline, or the size cap. */
-    izde_buf_clear(&x->scratch);
+/* Sends h the request for path. Returns 0, or -1 when h has ended. */
+static int send_request(struct ix_helper *h, const char *path, const char *format,
+                        size_t max_bytes)
+{
+    char head[96];
+    size_t len = strlen(path);
+    int n = snprintf(head, sizeof(head), "%s %zu %zu\n", format, max_bytes, len);
+    struct iovec iov[3] = { { head, (size_t)n }, { (void *)path, len }, { "\n", 1 } };
+    struct msghdr msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = iov;
+    msg.msg_iovlen = 3;
+    size_t want = (size_t)n + len + 1;
+    while (want > 0) {
+        ssize_t w = sendmsg(h->sock, &msg, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        want -= (size_t)w;
+        /* A short send of a request (paths are short) is rare: step past
+         * what went. */
+        while (msg.msg_iovlen > 0 && (size_t)w >= msg.msg_iov[0].iov_len) {
+            w -= (ssize_t)msg.msg_iov[0].iov_len;
+            msg.msg_iov++;
+            msg.msg_iovlen--;
+        }
+        if (msg.msg_iovlen > 0) {
+            msg.msg_iov[0].iov_base = (char *)msg.msg_iov[0].iov_base + w;
+            msg.msg_iov[0].iov_len -= (size_t)w;
+        }
+    }
+    return 0;
+}
+
+/* Whether h has ended since its last answer (killed from outside, say). */
+static int helper_gone(const struct ix_helper *h)
+{
+    int st;
+    return waitpid(h->pid, &st, WNOHANG) == h->pid || kill(h->pid, 0) != 0;
+}
+
+/* How the answer to one request came. */
+enum ix_reply {
+    IX_REPLY_FRAMED,    /* whole: x->scratch holds the frame head and answer */
+    IX_REPLY_ENDED,     /* the helper ended first (crash, or an older helper
+                           that answered one file unframed) */
+    IX_REPLY_TIMEOUT,
+    IX_REPLY_TOO_BIG,
+};
+
+/* Reads h's answer into x->scratch (empty) until it is whole, the helper ends, the
+ * deadline (x->timeout_s, plus IX_OCR_PAGE_SECONDS a page the helper says it
+ * will OCR) or the size cap. OUT: *head, the length of the frame head;
+ * *ocr_pages. Returns IZDE_OK or IZDE_ERR_NOMEM. */
+static izde_status_t take_reply(struct ix_extract *x, struct ix_helper *h, size_t cap,
+                                enum ix_reply *reply, size_t *head, unsigned *ocr_pages)
+{
     double deadline = now_s() + x->timeout_s;
-    unsigned ocr_pages = 0;
-    size_t cap = max_bytes + 65536;
-    int timed_out = 0, too_big = 0;
-    izde_status_t rc = IZDE_OK;
+    size_t need = 0;    /* frame head and answer, once the head is in */
+    int framed = -1;    /* -1: not yet known */
+    *ocr_pages = 0;
+    *head = 0;
     for (;;) {
         double left = deadline - now_s();
         if (left <= 0) {
-            timed_out = 1;
-            break;
+            *reply = IX_REPLY_TIMEOUT;
+            return IZDE_OK;
         }
-        struct pollfd pfd[2] = { { fds[0], POLLIN, 0 }, { progress[0], POLLIN, 0 } };
-        int pr = poll(pfd, progress[0] >= 0 ? 2 : 1, (int)(left * 1000) + 1);
-        if (pr < 0 && errno == EINTR)
+        struct pollfd pfd[2] = { { h->sock, POLLIN, 0 }, { h->progress, POLLIN, 0 } };
+        int pr = poll(pfd, h->progress >= 0 ? 2 : 1, (int)(left * 1000) + 1);
+        if (pr <= 0)
             continue;
-        if (pr == 0)
-            continue;
-        if (progress[0] >= 0 && pfd[1].revents) {
-            unsigned more = take_progress(&progress[0]);
-            ocr_pages += more;
+        if (h->progress >= 0 && pfd[1].revents) {
+            unsigned more = take_progress(&h->progress);
+            *ocr_pages += more;
             deadline += (double)more * IX_OCR_PAGE_SECONDS;
-            if (!(pfd[0].revents))
+            if (!pfd[0].revents)
                 continue;
         }
-        if (izde_buf_grow(&x->scratch, 65536) != IZDE_OK) {
-            rc = IZDE_ERR_NOMEM;
-            break;
-        }
-        ssize_t n = read(fds[0], x->scratch.p + x->scratch.len,
+        if (izde_buf_grow(&x->scratch, 65536) != IZDE_OK)
+            return IZDE_ERR_NOMEM;
+        ssize_t n = read(h->sock, x->scratch.p + x->scratch.len,
                          x->scratch.cap - x->scratch.len - 1);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            break;
+        if (n <= 0) {
+            *reply = IX_REPLY_ENDED;
+            return IZDE_OK;
+        }
         x->scratch.len += (size_t)n;
         x->scratch.p[x->scratch.len] = '\0';
-        if (x->scratch.len > cap) {
-            too_big = 1;
-            break;
+        if (framed < 0) {
+            const char *nl = memchr(x->scratch.p, '\n', x->scratch.len);
+            size_t ml = strlen(IX_SERVE_MAGIC);
+            unsigned long long len;
+            if (nl && memcmp(x->scratch.p, IX_SERVE_MAGIC " ", ml + 1) == 0 &&
+                sscanf(x->scratch.p + ml + 1, "%llu", &len) == 1) {
+                framed = 1;
+                *head = (size_t)(nl - x->scratch.p) + 1;
+                if (len > cap) {
+                    *reply = IX_REPLY_TOO_BIG;
+                    return IZDE_OK;
+                }
+                need = *head + (size_t)len;
+            } else if (nl || x->scratch.len > 64) {
+                framed = 0;
+            }
+        }
+        if (framed == 1 && x->scratch.len >= need) {
+            *reply = IX_REPLY_FRAMED;
+            return IZDE_OK;
+        }
+        if (x->scratch.len > cap + 64) {
+            *reply = IX_REPLY_TOO_BIG;
+            return IZDE_OK;
         }
     }
-    close(fds[0]);
-    if (progress[0] >= 0)
-        close(progress[0]);
-    if (timed_out || too_big || rc != IZDE_OK)
-        kill(pid, SIGKILL);
+}
+
+izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
+                            size_t max_bytes, struct ix_outcome *o)
+{
+    const char *label = strcmp(format, "pdf") == 0 ? "PDF" : "document";
+    if (x->helper && (x->helper->max_bytes != max_bytes || helper_gone(x->helper)))
+        ix_helper_stop(x);
+    izde_status_t rc;
+    if (!x->helper && (rc = helper_start(x, max_bytes, label, o)) != IZDE_OK)
+        return rc;
+    struct ix_helper *h = x->helper;
+    enum ix_reply reply = IX_REPLY_ENDED;
+    size_t head = 0;
+    unsigned ocr_pages = 0;
+    izde_buf_clear(&x->scratch);
+    /* A helper that cannot take the request has just ended: its exit
+     * status says why. */
+    rc = send_request(h, path, format, max_bytes) == 0
+             ? take_reply(x, h, max_bytes + 65536, &reply, &head, &ocr_pages)
+             : IZDE_OK;
+    if (rc == IZDE_OK && reply == IX_REPLY_FRAMED) {
+        if (++h->files >= IX_HELPER_FILES)
+            ix_helper_stop(x);
+        izde_status_t st;
+        int version;
+        rc = ix_wire_read(x->scratch.p + head, x->scratch.len - head, &st, o, x, &version);
+        if (rc == IZDE_ERR_NOMEM)
+            return rc;
+        if (rc == IZDE_ERR_UNSUPPORTED)
+            return ix_fail(o, IZDE_ERR_ENCODING,
+                           "%s helper speaks extraction protocol %d, this program %d: "
+                           "install izde-extract of the same version", label, version,
+                           IX_WIRE_VERSION);
+        if (rc != IZDE_OK)
+            return ix_fail(o, IZDE_ERR_ENCODING, "%s helper gave an answer out of protocol",
+                           label);
+        /* Out of memory in the helper is the helper's limit, not ours: the
+         * file fails, the run goes on. */
+        if (st == IZDE_ERR_NOMEM) {
+            o->fate = IX_FATE_FAILED;
+            return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
+        }
+        ix_outcome_settle(o, st);
+        return st;
+    }
+
+    /* The helper is done for: it ended, or is killed now. */
     int status = 0;
     struct rusage ru;
-    memset(&ru, 0, sizeof(ru));
-    while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
-        ;
+    x->helper = NULL;
+    helper_end(h, reply != IX_REPLY_ENDED || rc != IZDE_OK, &status, &ru);
     if (rc != IZDE_OK)
         return rc;
-    if (timed_out && ocr_pages)
+    if (reply == IX_REPLY_TIMEOUT && ocr_pages)
         return ix_fail(o, IZDE_ERR_ENCODING,
                        "%s extraction with OCR of %u page%s took longer than %u s, stopped",
                        label, ocr_pages, ocr_pages == 1 ? "" : "s",
                        x->timeout_s + ocr_pages * IX_OCR_PAGE_SECONDS);
-    if (timed_out)
+    if (reply == IX_REPLY_TIMEOUT)
         return ix_fail(o, IZDE_ERR_ENCODING, "%s extraction took longer than %u s, stopped",
                        label, x->timeout_s);
-    if (too_big) {
+    if (reply == IX_REPLY_TOO_BIG)
         return ix_refuse(o, IX_FATE_TOO_LARGE, "text of the %s is larger than --max-size",
                          label);
-    }
     if (WIFSIGNALED(status)) {
         /* Libraries that cannot allocate often abort or crash rather than
          * fail: a death near the limit is taken for want of memory. */
@@ -269,28 +438,18 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
             return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
         return ix_fail(o, IZDE_ERR_ENCODING, "%s parser crashed (signal %d)", label, sig);
     }
-
-    /* The answer (extract/wire.h): a helper of another version says so
-     * rather than being misread. */
+    /* An unframed answer: a helper of another version, which took
+     * --serve for the file's name. */
     izde_status_t st;
     int version;
     rc = ix_wire_read(x->scratch.p ? x->scratch.p : "", x->scratch.len, &st, o, x, &version);
     if (rc == IZDE_ERR_NOMEM)
         return rc;
-    if (rc == IZDE_ERR_UNSUPPORTED)
+    if (version > 0 && version != IX_WIRE_VERSION)
         return ix_fail(o, IZDE_ERR_ENCODING,
                        "%s helper speaks extraction protocol %d, this program %d: "
                        "install izde-extract of the same version", label, version,
                        IX_WIRE_VERSION);
-    if (rc != IZDE_OK)
-        return ix_fail(o, IZDE_ERR_ENCODING, "%s helper failed (exit status %d)", label,
-                       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    /* Out of memory in the helper is the helper's limit, not ours: the
-     * file fails, the run goes on. */
-    if (st == IZDE_ERR_NOMEM) {
-        o->fate = IX_FATE_FAILED;
-        return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
-    }
-    ix_outcome_settle(o, st);
-    return st;
+    return ix_fail(o, IZDE_ERR_ENCODING, "%s helper failed (exit status %d)", label,
+                   WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }

@@ -1,21 +1,27 @@
-/* helper_main.c - izde-extract, the helper izde-index runs per PDF, DOCX, ODT and EPUB so that a crash, hang or memory hunger in poppler, libzip or libxml2 costs one file, not the run.
+/* helper_main.c - izde-extract, the helper izde-index runs for PDF, DOCX, ODT, EPUB and scans so that a crash, hang or memory hunger in poppler, libzip, libxml2 or Tesseract costs one file, not the run.
  *
  * Usage: izde-extract [--format pdf|zip|image] [--max-bytes N] [--max-memory N]
  *                     [--ocr LANGS [--ocr-dpi N] [--ocr-cache DIR] [--progress-fd FD]]
  *                     -- PATH
+ *        izde-extract --serve [the options above, without PATH]
  * Writes its answer to stdout in the protocol of extract/wire.h ("IZDE-EXTRACT
  * <version>\n", then records). Exits 0 when it could answer.
+ * With --serve it reads requests on stdin, one file each, and answers each
+ * in a frame (IX_SERVE_MAGIC, wire.h) until stdin ends: starting a process
+ * that loads poppler costs ten times what reading a short PDF does.
  * With --ocr (builds with IZDE_HAVE_OCR), scanned PDF pages and images are
  * read by Tesseract in LANGS; before reading N pages it writes "ocr N\n" to
  * FD, so that the caller can give them IX_OCR_PAGE_SECONDS each.
  * The time limit is the caller's (it kills the helper); the helper caps its
  * own address space at --max-memory bytes (0: no cap; the default is 16
- * times --max-bytes, at least 1 GiB) and its CPU time, so that it cannot
- * take the machine down with it. */
+ * times --max-bytes, at least 1 GiB) and its CPU time a file, so that it
+ * cannot take the machine down with it. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "extract/readers.h"
 #include "extract/textout.h"
@@ -24,13 +30,115 @@
 #include "extract/scan.h"
 #endif
 
+/* CPU seconds a file may take from its start (scan.c adds more for each
+ * page to OCR). A serving helper has spent what the files before took, so
+ * the soft limit is set again for each; the hard one stays unlimited so
+ * that it can. */
+#define IX_HELPER_CPU_SECONDS 600
+
+static void allow_cpu(void)
+{
+    struct rusage ru;
+    rlim_t used = 0;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        used = (rlim_t)ru.ru_utime.tv_sec + (rlim_t)ru.ru_stime.tv_sec + 1;
+    struct rlimit rl = { used + IX_HELPER_CPU_SECONDS, RLIM_INFINITY };
+    setrlimit(RLIMIT_CPU, &rl);
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Reads the file at path as format and appends the answer to out. Returns
+ * IZDE_OK or IZDE_ERR_NOMEM (out then holds no whole answer). */
+static izde_status_t answer(const char *format, const char *path, size_t max_bytes,
+                            struct ix_scan *scan, struct izde_buf *out)
+{
+    struct ix_extract x;
+    memset(&x, 0, sizeof(x));
+    x.format = "";
+    struct ix_outcome o;
+    ix_outcome_init(&o);
+    izde_status_t rc;
+    if (strcmp(format, "zip") == 0)
+        rc = ix_extract_zip(&x, path, max_bytes, &o);
+#ifdef IZDE_HAVE_OCR
+    else if (strcmp(format, "image") == 0 && scan)
+        rc = ix_scan_image(scan, path, max_bytes, &x, &o);
+#endif
+    else if (strcmp(format, "image") == 0)
+        rc = ix_refuse(&o, IX_FATE_UNSUPPORTED, "images are read only with OCR");
+    else
+        rc = ix_extract_pdf(&x, path, max_bytes, scan, &o);
+    /* A reader that stopped without deciding the fate failed. */
+    if (rc != IZDE_OK && o.fate == IX_FATE_INDEXED)
+        o.fate = IX_FATE_FAILED;
+    izde_status_t wrc = ix_wire_put(out, rc, &o, &x);
+    free(o.why);
+    izde_buf_release(&x.text);
+    izde_buf_release(&x.title);
+    izde_buf_release(&x.author);
+    izde_buf_release(&x.date);
+    izde_buf_release(&x.notes);
+    izde_buf_release(&x.raw);
+    izde_buf_release(&x.scratch);
+    return wrc;
+}
+
+/* Answers the requests on stdin (wire.h) until it ends. Returns the exit
+ * status: 0 at the end of the requests, 1 on a request it cannot read or
+ * an answer it cannot make or send. */
+static int serve(struct ix_scan *scan)
+{
+    FILE *in = fdopen(0, "r");
+    if (!in)
+        return 1;
+    struct izde_buf out, path;
+    izde_buf_init(&out);
+    izde_buf_init(&path);
+    char line[128], format[16];
+    int bad = 0;
+    while (!bad && fgets(line, sizeof(line), in)) {
+        unsigned long long max_bytes, len;
+        izde_buf_clear(&path);
+        izde_buf_clear(&out);
+        bad = sscanf(line, "%15s %llu %llu", format, &max_bytes, &len) != 3 ||
+              len > IX_SERVE_PATH_MAX || izde_buf_grow(&path, (size_t)len + 2) != IZDE_OK ||
+              fread(path.p, 1, (size_t)len + 1, in) != (size_t)len + 1 ||
+              path.p[len] != '\n';
+        if (bad)
+            break;
+        path.p[len] = '\0';
+        allow_cpu();
+        bad = answer(format, path.p, (size_t)max_bytes, scan, &out) != IZDE_OK;
+        char head[64];
+        int n = snprintf(head, sizeof(head), IX_SERVE_MAGIC " %zu\n", out.len);
+        bad = bad || write_all(1, head, (size_t)n) || write_all(1, out.p, out.len);
+    }
+    izde_buf_release(&out);
+    izde_buf_release(&path);
+    fclose(in);
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
     size_t max_bytes = (size_t)256 << 20;
     const char *path = NULL, *format = "pdf", *memory = NULL;
     const char *ocr = NULL, *ocr_cache = NULL;
     unsigned ocr_dpi = IX_OCR_DPI;
-    int progress_fd = -1;
+    int progress_fd = -1, serving = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             max_bytes = (size_t)strtoull(argv[++i], NULL, 10);
@@ -48,19 +156,21 @@ int main(int argc, char **argv)
             ocr_cache = argv[++i];
         } else if (strcmp(argv[i], "--progress-fd") == 0 && i + 1 < argc) {
             progress_fd = (int)strtol(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--serve") == 0) {
+            serving = 1;
         } else if (strcmp(argv[i], "--") == 0 && i + 1 < argc) {
             path = argv[++i];
         } else {
             path = argv[i];
         }
     }
-    if (!path) {
+    if (!path && !serving) {
         fprintf(stderr, "usage: izde-extract [--format pdf|zip|image] [--max-bytes N] "
                         "[--max-memory N] [--ocr LANGS [--ocr-dpi N] [--ocr-cache DIR] "
-                        "[--progress-fd FD]] -- FILE\n");
+                        "[--progress-fd FD]] -- FILE\n"
+                        "       izde-extract --serve [the options above]\n");
         return 2;
     }
-    struct rlimit rl;
     rlim_t mem = (rlim_t)max_bytes * 16;
     if (mem < ((rlim_t)1 << 30))
         mem = (rlim_t)1 << 30;
@@ -70,21 +180,12 @@ int main(int argc, char **argv)
      * an address-space cap would stop it before main. */
 #if !defined(__SANITIZE_ADDRESS__)
     if (mem) {
-        rl.rlim_cur = rl.rlim_max = mem;
+        struct rlimit rl = { mem, mem };
         setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    /* The hard limit leaves room for scans: each page to OCR raises the
-     * soft one (extract/scan.c). */
-    rl.rlim_cur = 600;
-    rl.rlim_max = RLIM_INFINITY;
-    setrlimit(RLIMIT_CPU, &rl);
+    allow_cpu();
 
-    struct ix_extract x;
-    memset(&x, 0, sizeof(x));
-    x.format = "";
-    struct ix_outcome o;
-    ix_outcome_init(&o);
     struct ix_scan *scan = NULL;
 #ifdef IZDE_HAVE_OCR
     struct ix_scan sc = { .langs = ocr, .dpi = ocr_dpi, .cache_dir = ocr_cache,
@@ -94,31 +195,18 @@ int main(int argc, char **argv)
 #else
     (void)ocr, (void)ocr_cache, (void)ocr_dpi, (void)progress_fd;
 #endif
-    izde_status_t rc;
-    if (strcmp(format, "zip") == 0)
-        rc = ix_extract_zip(&x, path, max_bytes, &o);
-#ifdef IZDE_HAVE_OCR
-    else if (strcmp(format, "image") == 0 && scan)
-        rc = ix_scan_image(scan, path, max_bytes, &x, &o);
-#endif
-    else if (strcmp(format, "image") == 0)
-        rc = ix_refuse(&o, IX_FATE_UNSUPPORTED, "images are read only with OCR");
-    else
-        rc = ix_extract_pdf(&x, path, max_bytes, scan, &o);
-    /* A reader that stopped without deciding the fate failed. */
-    if (rc != IZDE_OK && o.fate == IX_FATE_INDEXED)
-        o.fate = IX_FATE_FAILED;
-    int bad = ix_wire_write(1, rc, &o, &x);
-    free(o.why);
-    izde_buf_release(&x.text);
-    izde_buf_release(&x.title);
-    izde_buf_release(&x.author);
-    izde_buf_release(&x.date);
-    izde_buf_release(&x.notes);
-    izde_buf_release(&x.raw);
-    izde_buf_release(&x.scratch);
+    int status;
+    if (serving) {
+        status = serve(scan);
+    } else {
+        struct izde_buf out;
+        izde_buf_init(&out);
+        status = answer(format, path, max_bytes, scan, &out) != IZDE_OK ||
+                 write_all(1, out.p, out.len) != 0;
+        izde_buf_release(&out);
+    }
 #ifdef IZDE_HAVE_OCR
     ix_scan_release(&sc);
 #endif
-    return bad ? 1 : 0;
+    return status;
 }

@@ -43,6 +43,27 @@ static gchar *page_text(PopplerDocument *doc, int i)
 }
 
 #ifdef IZDE_HAVE_OCR
+/* Whether page i is worth reading by OCR: its text layer is not usable,
+ * and it is not a blank page (no text at all and no image), which OCR
+ * reads as nothing after rendering it and starting Tesseract. A text layer
+ * of garbage is read whatever the page holds: its glyphs are drawn. */
+static int page_to_ocr(PopplerDocument *doc, int i, const char *text)
+{
+    size_t len = text ? strlen(text) : 0;
+    if (ix_scan_usable(text ? text : "", len))
+        return 0;
+    if (len > strspn(text ? text : "", " \t\r\n\f"))
+        return 1;
+    PopplerPage *page = poppler_document_get_page(doc, i);
+    if (!page)
+        return 0;
+    GList *images = poppler_page_get_image_mapping(page);
+    int any = images != NULL;
+    poppler_page_free_image_mapping(images);
+    g_object_unref(page);
+    return any;
+}
+
 /* Pixels a rendered page may have: an A0 poster at 300 dpi has 140 million;
  * such a page is rendered at a lower resolution instead of taking the
  * helper's memory. */
@@ -155,7 +176,7 @@ izde_status_t ix_extract_pdf(struct ix_extract *x, const char *path, size_t max_
         texts[i] = page_text(doc, i);
         total += texts[i] ? strlen(texts[i]) : 0;
 #ifdef IZDE_HAVE_OCR
-        if (scan && !ix_scan_usable(texts[i] ? texts[i] : "", texts[i] ? strlen(texts[i]) : 0))
+        if (scan && page_to_ocr(doc, i, texts[i]))
             scanned[nscanned++] = (unsigned)i;
 #endif
         if (total > max_bytes)

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Version 2's status codes: the numbers izde_status_t had when the enum's
  * order was the protocol, now written down so that they stay. */
@@ -81,62 +80,57 @@ enum ix_fate ix_wire_fate(int code)
 
 /* ------------------------------------------------------------ writing */
 
-static int write_all(int fd, const char *p, size_t n)
+static izde_status_t field(struct izde_buf *out, const char *tag, const char *v, size_t len)
 {
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
+    izde_status_t rc = izde_buf_addf(out, "%s %zu\n", tag, len);
+    if (rc == IZDE_OK)
+        rc = izde_buf_add(out, v ? v : "", len);
+    return rc == IZDE_OK ? izde_buf_addc(out, '\n') : rc;
 }
 
-static int field(int fd, const char *tag, const char *v, size_t len)
+static izde_status_t field_s(struct izde_buf *out, const char *tag, const char *v)
 {
-    char head[64];
-    int n = snprintf(head, sizeof(head), "%s %zu\n", tag, len);
-    return write_all(fd, head, (size_t)n) || write_all(fd, v ? v : "", len) ||
-           write_all(fd, "\n", 1);
+    return field(out, tag, v, v ? strlen(v) : 0);
 }
 
-static int field_s(int fd, const char *tag, const char *v)
-{
-    return field(fd, tag, v, v ? strlen(v) : 0);
-}
-
-static int field_n(int fd, const char *tag, long v)
+static izde_status_t field_n(struct izde_buf *out, const char *tag, long v)
 {
     char num[32];
     snprintf(num, sizeof(num), "%ld", v);
-    return field_s(fd, tag, num);
+    return field_s(out, tag, num);
 }
 
-int ix_wire_write(int fd, izde_status_t st, const struct ix_outcome *o,
-                  const struct ix_extract *x)
+izde_status_t ix_wire_put(struct izde_buf *out, izde_status_t st, const struct ix_outcome *o,
+                          const struct ix_extract *x)
 {
-    char head[32];
-    int n = snprintf(head, sizeof(head), IX_WIRE_MAGIC " %d\n", IX_WIRE_VERSION);
-    int bad = write_all(fd, head, (size_t)n);
-    bad = bad || field_n(fd, "status", ix_wire_status_code(st));
-    bad = bad || field_n(fd, "fate", ix_wire_fate_code(o->fate));
-    if (o->why)
-        bad = bad || field_s(fd, "why", o->why);
-    bad = bad || field_n(fd, "pages", (long)x->pages);
-    if (x->ocr_pages || x->ocr_cached) {
+    izde_status_t rc = izde_buf_addf(out, IX_WIRE_MAGIC " %d\n", IX_WIRE_VERSION);
+    if (rc == IZDE_OK)
+        rc = field_n(out, "status", ix_wire_status_code(st));
+    if (rc == IZDE_OK)
+        rc = field_n(out, "fate", ix_wire_fate_code(o->fate));
+    if (rc == IZDE_OK && o->why)
+        rc = field_s(out, "why", o->why);
+    if (rc == IZDE_OK)
+        rc = field_n(out, "pages", (long)x->pages);
+    if (rc == IZDE_OK && (x->ocr_pages || x->ocr_cached)) {
         char ocr[64];
         snprintf(ocr, sizeof(ocr), "%u %u %u %u", x->ocr_pages, x->ocr_cached, x->ocr_ms,
                  x->ocr_conf);
-        bad = bad || field_s(fd, "ocr", ocr);
+        rc = field_s(out, "ocr", ocr);
     }
-    bad = bad || field(fd, "title", x->title.p, x->title.len);
-    bad = bad || field(fd, "author", x->author.p, x->author.len);
-    bad = bad || field(fd, "date", x->date.p, x->date.len);
-    bad = bad || field(fd, "note", x->notes.p, x->notes.len);
-    bad = bad || field_s(fd, "format", x->format);
-    bad = bad || field(fd, "text", x->text.p, x->text.len);
-    return bad ? -1 : 0;
+    if (rc == IZDE_OK)
+        rc = field(out, "title", x->title.p, x->title.len);
+    if (rc == IZDE_OK)
+        rc = field(out, "author", x->author.p, x->author.len);
+    if (rc == IZDE_OK)
+        rc = field(out, "date", x->date.p, x->date.len);
+    if (rc == IZDE_OK)
+        rc = field(out, "note", x->notes.p, x->notes.len);
+    if (rc == IZDE_OK)
+        rc = field_s(out, "format", x->format);
+    if (rc == IZDE_OK)
+        rc = field(out, "text", x->text.p, x->text.len);
+    return rc;
 }
 
 /* ------------------------------------------------------------ reading */

@@ -20,9 +20,18 @@
  *     ix_wire_fate_code); no skip record, the fate says it.
  * 3 - the helper reads scans by OCR when told (--ocr), and its text may
  *     then hold OCR'd pages: record ocr "PAGES CACHED MS CONF". A version 2
- *     caller would neither pass the options nor give scans their time. */
-#define IX_WIRE_VERSION 3
+ *     caller would neither pass the options nor give scans their time.
+ * 4 - izde-extract --serve reads many files, one request each (below); a
+ *     version 3 helper would take "--serve" for the file to read. */
+#define IX_WIRE_VERSION 4
 #define IX_WIRE_MAGIC "IZDE-EXTRACT"
+
+/* With --serve, the caller writes a request on the helper's stdin for each
+ * file, "FORMAT MAX_BYTES PATH_LEN\n<PATH_LEN bytes of path>\n", and waits
+ * for its answer on the helper's stdout: IX_SERVE_MAGIC " LEN\n" and an
+ * answer of LEN bytes as above. The helper ends at the end of stdin. */
+#define IX_SERVE_MAGIC "IZDE-SERVE"
+#define IX_SERVE_PATH_MAX 65536
 
 /* A status's wire code, and back. A code this side does not know reads as
  * IZDE_ERR_INTERNAL. The numbers are fixed for a protocol version. */
@@ -34,11 +43,11 @@ izde_status_t ix_wire_status(int code);
 int ix_wire_fate_code(enum ix_fate fate);
 enum ix_fate ix_wire_fate(int code);
 
-/* Writes the answer for one file to fd: st, o's fate and reason, and x's
- * pages, OCR figures, metadata, notes, format and text. Returns 0, or -1 when fd could
- * not take it all. */
-int ix_wire_write(int fd, izde_status_t st, const struct ix_outcome *o,
-                  const struct ix_extract *x);
+/* Appends the answer for one file to out: st, o's fate and reason, and x's
+ * pages, OCR figures, metadata, notes, format and text. Returns IZDE_OK or
+ * IZDE_ERR_NOMEM. */
+izde_status_t ix_wire_put(struct izde_buf *out, izde_status_t st, const struct ix_outcome *o,
+                          const struct ix_extract *x);
 
 /* Reads an answer (s, len) into st, o and x: the text is appended to
  * x->raw, metadata and notes to their buffers, x->pages, the OCR figures

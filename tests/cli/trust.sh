@@ -111,9 +111,11 @@ expect_exit 2 "mistyped PATH, existing index" "$BIN/izde-index" --db "$db" "$lib
 
 ## 2 and 5. Interrupts: what was analysed is committed, one line says how
 ## far the run got, the exit code is the shell's, the next run goes on.
+## The collection is large enough that a run is still going after the first
+## commits (at most one each 0.25 s) have shown in --log.
 ## Every "added" line of --log is a document the index holds.
 big=$TMP/big
-many "$big" 2000
+many "$big" 5000
 # interrupt SIGNAL WANT_EXIT ARGS...: starts izde-index (own process group,
 # so that it does not inherit an ignored SIGINT), waits until its --log
 # shows committed work, sends SIGNAL.
@@ -137,15 +139,15 @@ interrupt() {
 }
 bdb=$TMP/bdb
 interrupt INT 130 --db "$bdb" "$big"
-expect_grep "^izde-index: interrupted: [0-9,]* of 2,000 files indexed and committed; run again to finish" "$TMP/err" "SIGINT: how far it got"
+expect_grep "^izde-index: interrupted: [0-9,]* of 5,000 files indexed and committed; run again to finish" "$TMP/err" "SIGINT: how far it got"
 added=$(grep -c '"added"' "$TMP/ilog")
 [ "$(docs "$bdb")" = "$added" ] && pass || fail "SIGINT: $(docs "$bdb") documents, $added 'added' lines in --log"
-[ "$added" -gt 0 ] && [ "$added" -lt 2000 ] && pass || fail "SIGINT: $added added, not part of the run"
+[ "$added" -gt 0 ] && [ "$added" -lt 5000 ] && pass || fail "SIGINT: $added added, not part of the run"
 [ ! -e "$bdb/izde-index.pid" ] && pass || fail "SIGINT: pid file left"
 interrupt TERM 143 --db "$bdb" "$big"
 expect_grep "^izde-index: interrupted: " "$TMP/err" "SIGTERM: how far it got"
 expect_exit 0 "run after interrupts" "$BIN/izde-index" -q --db "$bdb" "$big"
-[ "$(docs "$bdb")" = 2000 ] && pass || fail "after interrupts: $(docs "$bdb") documents, 2000 files"
+[ "$(docs "$bdb")" = 5000 ] && pass || fail "after interrupts: $(docs "$bdb") documents, 5000 files"
 
 # --full and --shards: an interrupted rebuild is not swapped in.
 for mode in "--full" "--shards 2"; do
@@ -157,7 +159,7 @@ for mode in "--full" "--shards 2"; do
     expect_grep "^izde-index: interrupted: .*the old index (5 documents) stays live" "$TMP/err" "$mode interrupt: old index live"
     [ "$(docs "$sdb")" = 5 ] && pass || fail "$mode interrupt: $(docs "$sdb") live documents, 5 before"
     expect_exit 0 "$mode after interrupt" "$BIN/izde-index" -q --db "$sdb" $mode "$big"
-    [ "$(docs "$sdb")" = 2000 ] && pass || fail "$mode finished: $(docs "$sdb") documents"
+    [ "$(docs "$sdb")" = 5000 ] && pass || fail "$mode finished: $(docs "$sdb") documents"
     rm -rf "$TMP/seed"
 done
 
