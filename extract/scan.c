@@ -13,7 +13,7 @@
 
 int ix_scan_usable(const char *s, size_t len)
 {
-    size_t chars = 0, bad = 0, words = 0;
+    size_t chars = 0, bad = 0, words = 0, latin1 = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         unsigned cp;
@@ -39,8 +39,14 @@ int ix_scan_usable(const char *s, size_t len)
         else if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
                  cp >= 0xC0)
             words++;
+        if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7)
+            latin1++;
     }
-    return words > 0 && bad * 3 <= chars;
+    /* Accented Latin letters make a few percent of French or German text
+     * and up to a sixth of Turkish or Hungarian; "Áèáëèîòåêà" is
+     * Windows-1251 Cyrillic under a Latin-1 font map, and the page image
+     * holds Cyrillic. */
+    return words > 0 && bad * 3 <= chars && latin1 * 5 < words * 2;
 }
 
 izde_status_t ix_scan_begin(struct ix_scan *s, const char *path, const unsigned *pages,

@@ -26,8 +26,10 @@ struct ix_scan {
 };
 
 /* Whether a page's text layer is worth indexing: it has letters or digits,
- * and at most a third of its characters are U+FFFD, controls or private-use
- * characters (what a PDF without a usable font map gives). */
+ * at most a third of its characters are U+FFFD, controls or private-use
+ * characters (what a PDF without a usable font map gives), and fewer than
+ * two in five of its letters and digits are Latin-1 letters (À-ÿ: what
+ * Windows-1251 Cyrillic gives under a Latin-1 font map). */
 int ix_scan_usable(const char *s, size_t len);
 
 /* Starts on the file at path, of which pages (indexes from 0, n of them)

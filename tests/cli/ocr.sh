@@ -101,6 +101,24 @@ expect_exit 0 "search garbled" "$BIN/izde-search" --db "$TMP/dbg" --json "мөң
 json_paths "$TMP/out" >"$TMP/paths"
 expect_grep "^garbled.pdf$" "$TMP/paths" "garbled PDF found by its image's words"
 
+# Nor is Windows-1251 Russian read through a Latin-1 font map: its letters
+# are all accented Latin ("Áèáëèîòåêà"), the image holds Cyrillic.
+mkdir -p "$TMP/mojibake"
+"$TOOLS/mkpdf" "$TMP/mojibake/mojibake.pdf" mojibake || fail "mkpdf mojibake"
+expect_exit 0 "index a Latin-1 text layer" "$BIN/izde-index" --db "$TMP/dbm" "$TMP/mojibake"
+expect_grep "1 page OCR'd" "$TMP/err" "Latin-1 page read by OCR"
+expect_exit 0 "search mojibake" "$BIN/izde-search" --db "$TMP/dbm" --json "мөңгүлүү"
+json_paths "$TMP/out" >"$TMP/paths"
+expect_grep "^mojibake.pdf$" "$TMP/paths" "Latin-1 PDF found by its image's words"
+
+# A blank page (no text, no image) is not rendered for OCR: there is
+# nothing to read, and Tesseract would take a tenth of a second to say so.
+mkdir -p "$TMP/blank"
+"$TOOLS/mkpdf" "$TMP/blank/blank.pdf" blank || fail "mkpdf blank"
+expect_exit 0 "index a PDF with a blank page" "$BIN/izde-index" --db "$TMP/dbb" "$TMP/blank"
+expect_no_grep "OCR'd" "$TMP/err" "blank page not read by OCR"
+expect_grep "1 indexed" "$TMP/err" "the PDF with a blank page indexed"
+
 # A TIFF of two pages (written by Pillow, where it is installed: an optional
 # dependency) is two pages, separated as PDF pages are.
 if /usr/bin/python3 -c 'import PIL' 2>/dev/null; then

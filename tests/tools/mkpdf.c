@@ -11,6 +11,9 @@
  *                        type, to be rasterised into a scan for the OCR test
  *   mkpdf OUT.pdf garbled  the same sentences drawn as outlines, over a text
  *                        layer of U+FFFD: a text layer OCR must not trust
+ *   mkpdf OUT.pdf blank    a page of text, then an empty page
+ *   mkpdf OUT.pdf mojibake the same outlines, over an invisible text layer of
+ *                        Windows-1251 Russian read as Latin-1 ("Áèáëèîòåêà")
  *   mkpdf OUT.pdf article  a three-page journal article: УДК, title, authors,
  *                        abstract and keywords on page 1, a word found only
  *                        on page 3, footers "Вестник ... 2021 № 3 113".."115" */
@@ -84,7 +87,7 @@ static void article(cairo_t *cr)
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words|garbled|article\n");
+        fprintf(stderr, "usage: mkpdf OUT.pdf doc|scan|edge|words|garbled|mojibake|blank|article\n");
         return 2;
     }
     cairo_surface_t *s = cairo_pdf_surface_create(argv[1], 595, 842);
@@ -96,8 +99,9 @@ int main(int argc, char **argv)
             cairo_fill(cr);
         }
         cairo_show_page(cr);
-    } else if (strcmp(argv[2], "words") == 0 || strcmp(argv[2], "garbled") == 0) {
-        int garbled = strcmp(argv[2], "garbled") == 0;
+    } else if (strcmp(argv[2], "words") == 0 || strcmp(argv[2], "garbled") == 0 ||
+               strcmp(argv[2], "mojibake") == 0) {
+        int garbled = strcmp(argv[2], "words") != 0;
         cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr, 16);
@@ -122,12 +126,35 @@ int main(int argc, char **argv)
                 cairo_show_text(cr, page[i]);
             }
         }
-        if (garbled) {
+        if (strcmp(argv[2], "mojibake") == 0) {
+            /* White on white: in the text layer, not in the image OCR sees. */
+            static const char *const latin1[] = {
+                "\xC3\x81\xC3\xA8\xC3\xA1\xC3\xAB\xC3\xA8\xC3\xAE\xC3\xB2\xC3\xA5\xC3\xAA"
+                "\xC3\xA0 \xC3\xB0\xC3\xA0\xC3\xA1\xC3\xAE\xC3\xB2\xC3\xA0\xC3\xA5\xC3\xB2 "
+                "\xC3\xAF\xC3\xAE \xC3\xB1\xC3\xB3\xC3\xA1\xC3\xA1\xC3\xAE\xC3\xB2\xC3\xA0"
+                "\xC3\xAC.",
+                "\xC3\x91\xC3\xB2\xC3\xB3\xC3\xA4\xC3\xA5\xC3\xAD\xC3\xB2\xC3\xBB "
+                "\xC3\xA8\xC3\xA7\xC3\xB3\xC3\xB7\xC3\xA0\xC3\xBE\xC3\xB2 \xC3\xA3\xC3\xB0"
+                "\xC3\xA0\xC3\xAC\xC3\xAC\xC3\xA0\xC3\xB2\xC3\xA8\xC3\xAA\xC3\xB3.",
+                NULL,
+            };
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_set_font_size(cr, 8);
+            lines(cr, 60, 400, latin1);
+        } else if (garbled) {
             cairo_set_font_size(cr, 8);
             cairo_move_to(cr, 60, 400);
             cairo_show_text(cr, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD 12 "
                                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
         }
+        cairo_show_page(cr);
+    } else if (strcmp(argv[2], "blank") == 0) {
+        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr, 12);
+        static const char *const page[] = { "Акыркы барак бош калды.", NULL };
+        lines(cr, 60, 80, page);
+        cairo_show_page(cr);
         cairo_show_page(cr);
     } else if (strcmp(argv[2], "edge") == 0) {
         cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
