@@ -76,7 +76,9 @@ if [ ! -f "$work/pdf.stats" ] || ! grep -q "^$want " "$work/pdf.stats"; then
             { echo "pdf_bench.sh: scans need pdftoppm (poppler-utils) and img2pdf" >&2; exit 1; }
         log "scanning $scans_n of them at 200 dpi"
         mkdir -p "$work/scanpng" "$pdfs/scans"
-        find "$pdfs/text" -name '*.pdf' | sort | head -n "$scans_n" | while read -r f; do
+        # (No "| head" under pipefail: sort would die of SIGPIPE.)
+        mapfile -t all < <(find "$pdfs/text" -name '*.pdf' | sort)
+        for f in "${all[@]:0:$scans_n}"; do
             b=$(basename "$f" .pdf)
             pdftoppm -r 200 -gray -png "$f" "$work/scanpng/$b"
             img2pdf -o "$pdfs/scans/$b.pdf" "$work/scanpng/$b"-*.png
@@ -188,7 +190,8 @@ awk -F'"ocr_pages":' 'NF > 1 { split($2, a, ","); p += a[1]; split($0, b, "\"ocr
 # izde-extract reads them as image files, all in one serving helper;
 # tesseract is started for each, as a script would.
 if [ "$ocr_pages" -gt 0 ] && [ "$spages" -gt 0 ] && have tesseract; then
-    mapfile -t imgs < <(find "$work/scanpng" -name '*.png' | sort | head -n "$ocr_pages")
+    mapfile -t imgs < <(find "$work/scanpng" -name '*.png' | sort)
+    imgs=("${imgs[@]:0:$ocr_pages}")
     log "OCR of ${#imgs[@]} pages: izde-extract, then tesseract"
     export OMP_THREAD_LIMIT=1
     for f in "${imgs[@]}"; do printf 'image 268435456 %d\n%s\n' "$(printf %s "$f" | wc -c)" "$f"; done >"$work/ocr.req"
