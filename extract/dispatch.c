@@ -42,6 +42,7 @@ void ix_extract_release(struct ix_extract *x)
     izde_buf_release(&x->notes);
     izde_buf_release(&x->raw);
     izde_buf_release(&x->scratch);
+    izde_buf_release(&x->ocr_each);
     izde_dehyphen_free(x->dh);
     x->dh = NULL;
     ix_helper_stop(x);
@@ -267,6 +268,7 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
     x->repaired = 0;
     x->first_bad = 0;
     x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
+    izde_buf_clear(&x->ocr_each);
     memset(&x->dehyphen, 0, sizeof(x->dehyphen));
 
     /* O_NONBLOCK: a file that became a FIFO since the walk must not hang

@@ -81,6 +81,8 @@ struct ix_extract {
     unsigned ocr_cached;       /* OUT: pages whose OCR text came from the cache */
     unsigned ocr_ms;           /* OUT: time the OCR took */
     unsigned ocr_conf;         /* OUT: mean Tesseract confidence of those pages, 0-100 */
+    struct izde_buf ocr_each;  /* OUT: a line "PAGE MS CONF" a page (from 1; MS -1:
+                                  from the cache), for --log */
     struct izde_buf raw;       /* scratch: the file as read */
     struct izde_buf scratch;   /* scratch: conversions */
     izde_dehyphen_t *dh;       /* created on first use */

@@ -245,8 +245,9 @@ static izde_status_t helper_start(struct ix_extract *x, size_t max_bytes, const 
     return IZDE_OK;
 }
 
-/* Sends h the request for path. Returns 0, or -1 when h has ended. */
-static int send_request(struct ix_helper *h, const char *path, const char *format,
+/* Sends h the request for path; a helper that has ended takes none (its
+ * answer, if any, is read all the same). */
+static void send_request(struct ix_helper *h, const char *path, const char *format,
                         size_t max_bytes)
 {
     char head[96];
@@ -263,7 +264,7 @@ static int send_request(struct ix_helper *h, const char *path, const char *forma
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            return -1;
+            return;
         want -= (size_t)w;
         /* A short send of a request (paths are short) is rare: step past
          * what went. */
@@ -277,7 +278,6 @@ static int send_request(struct ix_helper *h, const char *path, const char *forma
             msg.msg_iov[0].iov_len -= (size_t)w;
         }
     }
-    return 0;
 }
 
 /* Whether h has ended since its last answer (killed from outside, say). */
@@ -375,15 +375,14 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     if (!x->helper && (rc = helper_start(x, max_bytes, label, o)) != IZDE_OK)
         return rc;
     struct ix_helper *h = x->helper;
-    enum ix_reply reply = IX_REPLY_ENDED;
+    enum ix_reply reply;
     size_t head = 0;
     unsigned ocr_pages = 0;
     izde_buf_clear(&x->scratch);
-    /* A helper that cannot take the request has just ended: its exit
-     * status says why. */
-    rc = send_request(h, path, format, max_bytes) == 0
-             ? take_reply(x, h, max_bytes + 65536, &reply, &head, &ocr_pages)
-             : IZDE_OK;
+    /* A helper that cannot take the request has ended: what it wrote
+     * before (an older helper's one answer) and its exit status say why. */
+    send_request(h, path, format, max_bytes);
+    rc = take_reply(x, h, max_bytes + 65536, &reply, &head, &ocr_pages);
     if (rc == IZDE_OK && reply == IX_REPLY_FRAMED) {
         if (++h->files >= IX_HELPER_FILES)
             ix_helper_stop(x);

@@ -93,6 +93,7 @@ static izde_status_t answer(const char *format, const char *path, size_t max_byt
     izde_buf_release(&x.notes);
     izde_buf_release(&x.raw);
     izde_buf_release(&x.scratch);
+    izde_buf_release(&x.ocr_each);
     return wrc;
 }
 

@@ -110,6 +110,7 @@ int ix_scan_from_cache(struct ix_scan *s, unsigned page, struct ix_extract *x)
         return 0;
     x->ocr_cached++;
     s->conf_sum += (unsigned)conf;
+    izde_buf_addf(&x->ocr_each, "%u -1 %d\n", page + 1, conf);
     return 1;
 }
 
@@ -147,6 +148,8 @@ izde_status_t ix_scan_read(struct ix_scan *s, unsigned page, const unsigned char
     x->ocr_pages++;
     s->conf_sum += (unsigned)pg.conf;
     s->ms += pg.ms;
+    if (izde_buf_addf(&x->ocr_each, "%u %u %d\n", page + 1, (unsigned)pg.ms, pg.conf) != IZDE_OK)
+        return ix_fail(o, IZDE_ERR_NOMEM, "%s", izde_status_str(IZDE_ERR_NOMEM));
     if (pg.stopped)
         ix_note(x, "OCR of page %u stopped after %d s", page + 1, IX_OCR_PAGE_SECONDS);
     /* A page cut short is read again next time rather than kept. */

@@ -117,6 +117,8 @@ izde_status_t ix_wire_put(struct izde_buf *out, izde_status_t st, const struct i
         snprintf(ocr, sizeof(ocr), "%u %u %u %u", x->ocr_pages, x->ocr_cached, x->ocr_ms,
                  x->ocr_conf);
         rc = field_s(out, "ocr", ocr);
+        if (rc == IZDE_OK)
+            rc = field(out, "ocr_each", x->ocr_each.p, x->ocr_each.len);
     }
     if (rc == IZDE_OK)
         rc = field(out, "title", x->title.p, x->title.len);
@@ -209,6 +211,8 @@ izde_status_t ix_wire_read(const char *s, size_t len, izde_status_t *st, struct 
             if (sscanf(v4, "%u %u %u %u", &x->ocr_pages, &x->ocr_cached, &x->ocr_ms,
                        &x->ocr_conf) != 4)
                 x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
+        } else if (strcmp(tag, "ocr_each") == 0) {
+            rc = izde_buf_add(&x->ocr_each, val, vl);
         } else if (strcmp(tag, "title") == 0) {
             rc = izde_buf_add(&x->title, val, vl);
         } else if (strcmp(tag, "author") == 0) {

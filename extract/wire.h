@@ -9,7 +9,7 @@
 
 /* The answer is "IZDE-EXTRACT <version>\n" and then records
  * "TAG LEN\n<LEN bytes>\n" with tags status and fate (wire codes, below),
- * why, pages, ocr, title, author, date, note, format, text. Unknown tags are
+ * why, pages, ocr, ocr_each, title, author, date, note, format, text. Unknown tags are
  * skipped, so a record can be added without a new version; a change in
  * what a record or a code means needs one.
  *

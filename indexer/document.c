@@ -17,6 +17,7 @@ void ix_document_clear(struct ix_document *d)
 {
     free(d->why);
     free(d->warning);
+    free(d->ocr.each);
     izde_doc_free(d->doc);
     memset(d, 0, sizeof(*d));
 }
@@ -200,7 +201,10 @@ void ix_reader_read(struct ix_reader *r, const struct ix_job *job, struct ix_doc
     if (indexed) {
         d->bytes = r->x.bytes_read;
         d->ocr = (struct ix_ocr_figures){ r->x.ocr_pages, r->x.ocr_cached, r->x.ocr_ms,
-                                          r->x.ocr_conf };
+                                          r->x.ocr_conf, NULL };
+        /* Without it the log only lacks the pages' figures. */
+        if (r->x.ocr_each.len)
+            d->ocr.each = strndup(r->x.ocr_each.p, r->x.ocr_each.len);
         if (r->x.repaired || r->x.notes.len) {
             struct izde_buf b = IZDE_BUF_INIT;
             izde_buf_addf(&b, "'%s': ", f->path);

@@ -2,6 +2,7 @@
 #include "indexer/report.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "common/diag.h"
@@ -45,6 +46,29 @@ const char *ix_action_name(enum ix_action a)
     return a < IX_ACTION_COUNT ? action_names[a] : "?";
 }
 
+/* ,"ocr_each":[...] from the helper's "PAGE MS CONF" lines; a line that
+ * does not read as three numbers is left out. */
+static izde_status_t ocr_each(struct izde_buf *out, const char *each)
+{
+    izde_status_t rc = izde_buf_adds(out, ",\"ocr_each\":[");
+    const char *sep = "";
+    for (const char *p = each; rc == IZDE_OK && *p;) {
+        unsigned page;
+        long ms;
+        int conf;
+        if (sscanf(p, "%u %ld %d", &page, &ms, &conf) == 3) {
+            rc = ms < 0 ? izde_buf_addf(out, "%s{\"page\":%u,\"cached\":true,\"conf\":%d}", sep,
+                                        page, conf)
+                        : izde_buf_addf(out, "%s{\"page\":%u,\"ms\":%ld,\"conf\":%d}", sep, page,
+                                        ms, conf);
+            sep = ",";
+        }
+        const char *nl = strchr(p, '\n');
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    return rc == IZDE_OK ? izde_buf_addc(out, ']') : rc;
+}
+
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
                           const char *reason, double ms, const struct ix_ocr_figures *ocr)
 {
@@ -58,6 +82,8 @@ izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action
     if (ocr && (ocr->pages || ocr->cached) &&
         izde_buf_addf(out, ",\"ocr_pages\":%u,\"ocr_cached\":%u,\"ocr_ms\":%u,\"ocr_conf\":%u",
                       ocr->pages, ocr->cached, ocr->ms, ocr->conf))
+        return IZDE_ERR_NOMEM;
+    if (ocr && ocr->each && ocr_each(out, ocr->each))
         return IZDE_ERR_NOMEM;
     return izde_buf_addc(out, '}');
 }

@@ -20,9 +20,12 @@ enum ix_action {
 };
 
 /* What OCR did for one file (extract.h): pages read, pages taken from the
- * cache, milliseconds, mean confidence 0-100. All 0: no OCR. */
+ * cache, milliseconds, mean confidence 0-100; all 0: no OCR. each: a line
+ * "PAGE MS CONF" a page (MS -1: from the cache), or NULL; owned by the
+ * figures' holder. */
 struct ix_ocr_figures {
     unsigned pages, cached, ms, conf;
+    char *each;
 };
 
 struct ix_counts {
@@ -69,7 +72,9 @@ void ix_report_file(struct ix_report *r, const char *path, enum ix_action a,
                     const char *reason, double ms);
 
 /* Appends one --log JSON object (no newline) to out; with ocr (NULL or
- * all 0: none), also "ocr_pages", "ocr_cached", "ocr_ms", "ocr_conf". */
+ * all 0: none), also "ocr_pages", "ocr_cached", "ocr_ms", "ocr_conf" and
+ * "ocr_each", a {"page","ms","conf"} object a page ("cached":true instead
+ * of "ms" for a page the cache had). */
 izde_status_t ix_log_line(struct izde_buf *out, const char *path, enum ix_action a,
                           const char *reason, double ms, const struct ix_ocr_figures *ocr);
 

@@ -49,6 +49,8 @@ for name in ("scan.pdf", "photo.png"):
     assert r["action"] == "added", r
     assert r["ocr_pages"] == 1 and r["ocr_cached"] == 0, r
     assert r["ocr_ms"] > 0 and 50 <= r["ocr_conf"] <= 100, r
+    # and each page's own: the scan's one page is the file's figures
+    assert r["ocr_each"] == [{"page": 1, "ms": r["ocr_ms"], "conf": r["ocr_conf"]}], r
 assert "ocr_pages" not in rows["text.pdf"], rows["text.pdf"]
 PY
 
@@ -65,6 +67,7 @@ done
 expect_exit 0 "full rebuild" "$BIN/izde-index" --db "$db" --full --log "$TMP/log2" "$in"
 expect_grep "2 pages OCR'd, 2 from cache" "$TMP/err" "second run from the cache"
 expect_grep '"ocr_pages":0,"ocr_cached":1' "$TMP/log2" "--log says cached"
+expect_grep '"ocr_each":\[{"page":1,"cached":true,"conf":[0-9]*}\]' "$TMP/log2" "--log says which page was cached"
 expect_exit 0 "search after --full" "$BIN/izde-search" --db "$db" --json "мөңгүлүү"
 json_paths "$TMP/out" | sort >"$TMP/paths"
 expect_grep "^scan.pdf$" "$TMP/paths" "scan found from cached text"
