@@ -33,9 +33,9 @@ def norm(s):
 def words(s):
     return re.findall(r'\w+', s.lower())
 
-def helper_text(build, scan, cache, langs):
+def helper_text(build, scan, cache, langs, dpi):
     out = subprocess.run([os.path.join(build, 'bin/izde-extract'), '--format', 'pdf',
-                          '--ocr', langs, '--ocr-cache', cache, '--', scan],
+                          '--ocr', langs, '--ocr-dpi', str(dpi), '--ocr-cache', cache, '--', scan],
                          capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT='1'))
     data, rec = out.stdout, {}
     p = data.index(b'\n') + 1
@@ -71,7 +71,7 @@ def ocr_eval(a, items):
         ref = subprocess.run(['pdftotext', '-enc', 'UTF-8', os.path.join(a.set, it['text']), '-'],
                              capture_output=True, check=True).stdout.decode()
         t0 = time.time()
-        rec = helper_text(a.build, os.path.join(a.set, it['scan']), cache, a.langs)
+        rec = helper_text(a.build, os.path.join(a.set, it['scan']), cache, a.langs, a.ocr_dpi)
         secs = time.time() - t0
         hyp = rec.get('text', '')
         ocr = rec.get('ocr', '0 0 0 0').split()
@@ -161,6 +161,8 @@ def main():
     ap.add_argument('--build', default=os.path.join(here, '../../build'))
     ap.add_argument('--articles', default=os.path.join(here, '../../../shared/eval/articles'))
     ap.add_argument('--langs', default='kir+rus+eng')
+    ap.add_argument('--ocr-dpi', type=int, default=300,
+                    help='resolution the helper renders scanned pages at (its --ocr-dpi)')
     ap.add_argument('--retrieval', action='store_true')
     ap.add_argument('set')
     a = ap.parse_args()
