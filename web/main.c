@@ -27,6 +27,9 @@ static void usage(void)
            "                    public address: the index and its files are then theirs\n"
            "  --threads N       worker threads, each with its own session (default 4)\n"
            "  --no-files        show metadata and snippets only, never the files\n"
+           "  --follow-symlinks serve a file whose path is a symbolic link (for an index\n"
+           "                    built with izde-index --follow-symlinks); otherwise such\n"
+           "                    a file, like one changed since it was indexed, is 404\n"
            "  -h, --help        show this help\n"
            "  -V, --version     show the version\n"
            "\n"
@@ -40,13 +43,14 @@ static void usage(void)
            "  2   usage error\n");
 }
 
-enum { OPT_DB = 1, OPT_LISTEN, OPT_THREADS, OPT_NO_FILES, OPT_HELP, OPT_VERSION };
+enum { OPT_DB = 1, OPT_LISTEN, OPT_THREADS, OPT_NO_FILES, OPT_FOLLOW, OPT_HELP, OPT_VERSION };
 
 static const struct izde_cli_option options[] = {
     { "db", 0, IZDE_CLI_VALUE, OPT_DB },
     { "listen", 0, IZDE_CLI_VALUE, OPT_LISTEN },
     { "threads", 0, IZDE_CLI_VALUE, OPT_THREADS },
     { "no-files", 0, IZDE_CLI_FLAG, OPT_NO_FILES },
+    { "follow-symlinks", 0, IZDE_CLI_FLAG, OPT_FOLLOW },
     { "help", 'h', IZDE_CLI_FLAG, OPT_HELP },
     { "version", 'V', IZDE_CLI_FLAG, OPT_VERSION },
     { NULL, 0, 0, 0 },
@@ -88,6 +92,9 @@ static int parse_options(int argc, char **argv, struct web_options *o, const cha
             break;
         case OPT_NO_FILES:
             o->files = 0;
+            break;
+        case OPT_FOLLOW:
+            o->follow_links = 1;
             break;
         }
     }

@@ -331,14 +331,21 @@ enum MHD_Result web_route_doc(struct web_ctx *c, const char *id)
         return web_reply(c, MHD_HTTP_SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", msg,
                          sizeof msg - 1, 0);
     }
-    /* The path as the index stored it; it must still be a regular file. */
+    /* The path as the index stored it; it must still be the regular file
+     * that was indexed, not one swapped in since (a link to a file outside
+     * the collection, say): a link is refused as izde-index refuses it, and
+     * the size and time must be the indexed ones. */
     char *path = strndup(dd.path, dd.path_len);
     const char *type = doc_type(dd.path, dd.path_len);
+    uint64_t size = dd.size;
+    int64_t mtime = dd.mtime;
     free(raw);
-    int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) : -1;
+    int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (c->opts->follow_links ? 0 : O_NOFOLLOW);
+    int fd = path ? open(path, flags) : -1;
     free(path);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (uint64_t)st.st_size != size || (int64_t)st.st_mtime != mtime) {
         if (fd >= 0)
             close(fd);
         return not_found(c);

@@ -12,6 +12,7 @@ struct web_options {
                                picks a free one */
     unsigned threads;       /* worker threads, each with its own session */
     int files;              /* serve indexed files at /doc/ID (no --no-files) */
+    int follow_links;       /* ... also through a symbolic link (--follow-symlinks) */
 };
 
 typedef struct web_server web_server_t;

@@ -202,6 +202,30 @@ for bad in /doc/0 /doc/99999 /doc/1x /doc/ "/doc/../../etc/passwd" "/doc/..%2F..
     get "$bad"
     expect_code 404 "GET $bad"
 done
+# A file swapped for a link since it was indexed (to a file outside the
+# collection), or changed since, is not served: the record's size and time
+# are the indexed file's.
+printf 'алмаштырылчу файл\n' >"$docs/zz-swap.txt"
+printf 'өзгөрчү файл\n' >"$docs/zz-edit.txt"
+printf 'root:secret\n' >"$TMP/outside.txt"
+expect_exit 0 "index two more" "$BIN/izde-index" --db "$db" "$docs"
+get / -G --data-urlencode "q=алмаштырылчу"
+swapid=$(grep -o 'href="/doc/[0-9]*"' "$TMP/body" | head -1 | tr -dc 0-9)
+get / -G --data-urlencode "q=өзгөрчү"
+editid=$(grep -o 'href="/doc/[0-9]*"' "$TMP/body" | head -1 | tr -dc 0-9)
+get "/doc/$swapid"
+expect_code 200 "the file before the swap"
+cp -p "$docs/zz-swap.txt" "$TMP/outside-same.txt"
+ln -sf "$TMP/outside-same.txt" "$docs/zz-swap.txt"
+get "/doc/$swapid"
+expect_code 404 "a file swapped for a link"
+expect_no_grep "алмаштырылчу" "$TMP/body" "the link's target not served"
+printf 'өзгөрдү, узунураак\n' >"$docs/zz-edit.txt"
+get "/doc/$editid"
+expect_code 404 "a file changed since it was indexed"
+rm -f "$docs/zz-swap.txt" "$docs/zz-edit.txt"
+expect_exit 0 "drop them" "$BIN/izde-index" --db "$db" "$docs"
+
 # A document removed from the index is no longer served.
 echo "жаңы документ" >"$docs/zz-new.txt"
 expect_exit 0 "index a new document" "$BIN/izde-index" --db "$db" "$docs"
