@@ -17,6 +17,7 @@
  * times --max-bytes, at least 1 GiB) and its CPU time a file, so that it
  * cannot take the machine down with it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,13 @@ static izde_status_t answer(const char *format, const char *path, size_t max_byt
  * an answer it cannot make or send. */
 static int serve(struct ix_scan *scan)
 {
+    /* The answers go out on a descriptor of their own: a library that
+     * prints to stdout must not break the frames. */
+    int out_fd = dup(1);
+    int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (out_fd < 0 || null_fd < 0 || dup2(null_fd, 1) < 0)
+        return 1;
+    close(null_fd);
     FILE *in = fdopen(0, "r");
     if (!in)
         return 1;
@@ -125,11 +133,12 @@ static int serve(struct ix_scan *scan)
         bad = answer(format, path.p, (size_t)max_bytes, scan, &out) != IZDE_OK;
         char head[64];
         int n = snprintf(head, sizeof(head), IX_SERVE_MAGIC " %zu\n", out.len);
-        bad = bad || write_all(1, head, (size_t)n) || write_all(1, out.p, out.len);
+        bad = bad || write_all(out_fd, head, (size_t)n) || write_all(out_fd, out.p, out.len);
     }
     izde_buf_release(&out);
     izde_buf_release(&path);
     fclose(in);
+    close(out_fd);
     return bad;
 }
 
