@@ -1,11 +1,13 @@
-/* buf.c - the growable byte buffer. */
+/* buf.c - the growable byte buffer, and writing bytes whole. */
 #include "common/buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void izde_buf_init(struct izde_buf *b)
 {
@@ -98,4 +100,23 @@ void *izde_array_grow(void *items, size_t n, size_t *cap, size_t elem, size_t fi
     if (p)
         *cap = want;
     return p;
+}
+
+int izde_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        if (w == 0) {
+            errno = EIO;
+            return -1;
+        }
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
 }

@@ -1,4 +1,4 @@
-/* buf.h - a growable byte buffer (git's strbuf, reduced to what Izde needs), and growing arrays. */
+/* buf.h - a growable byte buffer (git's strbuf, reduced to what Izde needs), growing arrays, and writing bytes whole. */
 #ifndef IZDE_BUF_H
 #define IZDE_BUF_H
 
@@ -38,6 +38,10 @@ izde_status_t izde_buf_addf(struct izde_buf *b, const char *fmt, ...)
  * of twice the size (first when empty), *cap updated. Returns NULL when out
  * of memory, leaving items and *cap as they were. */
 void *izde_array_grow(void *items, size_t n, size_t *cap, size_t elem, size_t first);
+
+/* Writes the n bytes at p to fd, whole (a short write or EINTR goes on).
+ * Returns 0, or -1 with errno set. */
+int izde_write_all(int fd, const void *p, size_t n);
 
 /* Takes the content out of b: a malloc'ed NUL-terminated string the caller
  * frees (never NULL unless out of memory); b is left empty. */

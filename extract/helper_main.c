@@ -16,7 +16,6 @@
  * own address space at --max-memory bytes (0: no cap; the default is 16
  * times --max-bytes, at least 1 GiB) and its CPU time a file, so that it
  * cannot take the machine down with it. */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,20 +44,6 @@ static void allow_cpu(void)
         used = (rlim_t)ru.ru_utime.tv_sec + (rlim_t)ru.ru_stime.tv_sec + 1;
     struct rlimit rl = { used + IX_HELPER_CPU_SECONDS, RLIM_INFINITY };
     setrlimit(RLIMIT_CPU, &rl);
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
 }
 
 /* Reads the file at path as format and appends the answer to out. Returns
@@ -133,7 +118,8 @@ static int serve(struct ix_scan *scan)
         bad = answer(format, path.p, (size_t)max_bytes, scan, &out) != IZDE_OK;
         char head[64];
         int n = snprintf(head, sizeof(head), IX_SERVE_MAGIC " %zu\n", out.len);
-        bad = bad || write_all(out_fd, head, (size_t)n) || write_all(out_fd, out.p, out.len);
+        bad = bad || izde_write_all(out_fd, head, (size_t)n) ||
+              izde_write_all(out_fd, out.p, out.len);
     }
     izde_buf_release(&out);
     izde_buf_release(&path);
@@ -212,7 +198,7 @@ int main(int argc, char **argv)
         struct izde_buf out;
         izde_buf_init(&out);
         status = answer(format, path, max_bytes, scan, &out) != IZDE_OK ||
-                 write_all(1, out.p, out.len) != 0;
+                 izde_write_all(1, out.p, out.len) != 0;
         izde_buf_release(&out);
     }
 #ifdef IZDE_HAVE_OCR

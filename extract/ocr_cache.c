@@ -135,20 +135,6 @@ izde_status_t ix_ocr_cache_add(struct izde_buf *records, unsigned page, int conf
     return rc;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 izde_status_t ix_ocr_cache_write(const char *dir, const char *key,
                                  const struct izde_buf *records)
 {
@@ -166,9 +152,9 @@ izde_status_t ix_ocr_cache_write(const char *dir, const char *key,
     int fd = mkstemp(tmp);
     int bad = fd < 0;
     if (!bad) {
-        bad = write_all(fd, MAGIC, strlen(MAGIC)) ||
-              write_all(fd, records->p ? records->p : "", records->len) ||
-              write_all(fd, END, strlen(END)) || fsync(fd) != 0;
+        bad = izde_write_all(fd, MAGIC, strlen(MAGIC)) ||
+              izde_write_all(fd, records->p ? records->p : "", records->len) ||
+              izde_write_all(fd, END, strlen(END)) || fsync(fd) != 0;
         int e = errno;
         if (close(fd) != 0 && !bad) {
             bad = 1;
