@@ -316,7 +316,7 @@ static izde_status_t take_reply(struct ix_extract *x, struct ix_helper *h, size_
         }
         struct pollfd pfd[2] = { { h->sock, POLLIN, 0 }, { h->progress, POLLIN, 0 } };
         int pr = poll(pfd, h->progress >= 0 ? 2 : 1, (int)(left * 1000) + 1);
-        if (pr <= 0)
+        if ((pr < 0 && errno == EINTR) || pr == 0)
             continue;
         if (h->progress >= 0 && pfd[1].revents) {
             unsigned more = take_progress(&h->progress);
@@ -444,6 +444,7 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     rc = ix_wire_read(x->scratch.p ? x->scratch.p : "", x->scratch.len, &st, o, x, &version);
     if (rc == IZDE_ERR_NOMEM)
         return rc;
+    o->fate = IX_FATE_FAILED;
     if (version > 0 && version != IX_WIRE_VERSION)
         return ix_fail(o, IZDE_ERR_ENCODING,
                        "%s helper speaks extraction protocol %d, this program %d: "
