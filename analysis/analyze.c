@@ -580,15 +580,16 @@ static size_t sentence_end(const char *s, size_t start, size_t end)
     return end;
 }
 
-/* Words of s, roughly: runs of non-space bytes. Enough to tell a fragment
- * from a sentence. */
-static size_t rough_words(const char *s, size_t len)
+/* Whether s has at least LANGID_MIN_WORDS words, roughly: runs of
+ * non-space bytes. Enough to tell a fragment from a sentence; it stops
+ * at the last word it needs, since it is asked of every sentence. */
+static int has_min_words(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
-            n++;
-    return n;
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])) && ++n == LANGID_MIN_WORDS)
+            return 1;
+    return 0;
 }
 
 /* Splits the paragraph text[start, end) into a->sent, with each sentence's
@@ -629,7 +630,7 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
         if (rc != IZDE_OK)
             return rc;
         enum izde_lang para = izde_langid_decide(&para_ev, NULL);
-        if (prev != IZDE_LANG_COUNT && rough_words(text + start, end - start) < LANGID_MIN_WORDS)
+        if (prev != IZDE_LANG_COUNT && !has_min_words(text + start, end - start))
             para = prev;
         /* A paragraph may switch language between sentences (a Russian
          * quotation in Kyrgyz text): each sentence long enough to tell is
@@ -637,7 +638,7 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
         for (size_t k = 0; k < nsent; k++) {
             size_t s = a->sent[k].start, e = a->sent[k].end;
             enum izde_lang lang = para;
-            if (nsent > 1 && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
+            if (nsent > 1 && has_min_words(text + s, e - s)) {
                 double conf;
                 enum izde_lang l = izde_langid_decide(&a->sent[k].ev, &conf);
                 if (l != IZDE_LANG_OTHER && conf >= 0.5)
