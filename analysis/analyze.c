@@ -397,22 +397,45 @@ static size_t word_hash(const unsigned char *key, size_t len)
     return h & (WORD_CACHE_SLOTS - 1);
 }
 
-/* analyze_word, through the cache of recent words' terms (see struct
- * word_slot). */
-static izde_status_t analyze_word_cached(izde_analyzer_t *a, const char *src,
-                                         const struct izde_token *tok, enum izde_lang lang,
-                                         uint32_t pos, izde_term_fn fn, void *closure)
+/* The longest key of a slot: language, token kind, length, the word. */
+#define WORD_KEY_MAX (3 + WORD_CACHE_MAX_WORD)
+
+/* The cache key of tok analysed in lang into key (see struct word_slot):
+ * its length, or 0 for a word too long to be kept. */
+static size_t word_key(const char *src, const struct izde_token *tok, enum izde_lang lang,
+                       unsigned char key[WORD_KEY_MAX])
 {
     size_t n = tok->end - tok->start;
     if (n > WORD_CACHE_MAX_WORD)
-        return analyze_word(a, src, tok, lang, pos, fn, closure);
-    if (!a->words && !(a->words = calloc(WORD_CACHE_SLOTS, sizeof(*a->words))))
-        return IZDE_ERR_NOMEM;
-    unsigned char key[3 + WORD_CACHE_MAX_WORD] = { (unsigned char)lang, (unsigned char)tok->kind,
-                                                   (unsigned char)n };
+        return 0;
+    key[0] = (unsigned char)lang;
+    key[1] = (unsigned char)tok->kind;
+    key[2] = (unsigned char)n;
     memcpy(key + 3, src + tok->start, n);
-    size_t klen = 3 + n;
-    struct word_slot *slot = &a->words[word_hash(key, klen)];
+    return 3 + n;
+}
+
+/* The slot of key (klen bytes), making the cache on first use; NULL when
+ * the word is not to be kept (klen 0) or there is no memory for the cache,
+ * and the word is then analysed as if it were not cached. */
+static struct word_slot *word_slot(izde_analyzer_t *a, const unsigned char *key, size_t klen)
+{
+    if (!klen || (!a->words && !(a->words = calloc(WORD_CACHE_SLOTS, sizeof(*a->words)))))
+        return NULL;
+    return &a->words[word_hash(key, klen)];
+}
+
+/* analyze_word, through slot, the slot of tok's key (klen bytes; slot NULL
+ * for a word not to be kept): the terms of recent words (see struct
+ * word_slot). */
+static izde_status_t analyze_word_cached(izde_analyzer_t *a, const char *src,
+                                         const struct izde_token *tok, enum izde_lang lang,
+                                         const unsigned char *key, size_t klen,
+                                         struct word_slot *slot, uint32_t pos,
+                                         izde_term_fn fn, void *closure)
+{
+    if (!slot)
+        return analyze_word(a, src, tok, lang, pos, fn, closure);
     if (slot->used >= klen && memcmp(slot->data, key, klen) == 0)
         return replay_terms(slot->data + klen, slot->used - klen, tok, pos, fn, closure);
     struct recorder rec = { &a->recorded, 0 };
@@ -516,13 +539,23 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
         return rc;
     enum izde_lang term_lang = lang == IZDE_LANG_COUNT ? IZDE_LANG_OTHER : lang;
     int query = lang == IZDE_LANG_COUNT;
-    struct izde_token tok;
+    struct izde_token tok, next = { 0 };
     size_t compound_start = 0, prev_end = 0;
     uint32_t compound_pos = 0;
     int compound_parts = 0;
-    while (izde_text_words_next(a->text, &tok)) {
+    for (int have = izde_text_words_next(a->text, &tok); have; tok = next) {
         tok.start += base;
         tok.end += base;
+        /* The word's slot is mostly not in the processor's caches: asked
+         * for before the tokeniser looks for the next word, it arrives
+         * while that runs (perf: the wait for it was most of this
+         * function's time). */
+        unsigned char key[WORD_KEY_MAX];
+        size_t klen = word_key(text, &tok, lang, key);
+        struct word_slot *slot = word_slot(a, key, klen);
+        if (slot)
+            __builtin_prefetch(slot);
+        have = izde_text_words_next(a->text, &next);
         if (tok.hyphen_joined) {
             compound_parts++;
         } else {
@@ -539,7 +572,7 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
         prev_end = tok.end;
         (*pos)++;
         (*nwords)++;
-        rc = analyze_word_cached(a, text, &tok, lang, *pos, fn, closure);
+        rc = analyze_word_cached(a, text, &tok, lang, key, klen, slot, *pos, fn, closure);
         if (rc != IZDE_OK)
             return rc;
     }
