@@ -37,6 +37,34 @@
  * are too little evidence. */
 #define LANGID_MIN_WORDS 4
 
+/* The terms of a word depend only on its bytes, its token kind and the
+ * language it is analysed in, and most words of a text are words the
+ * analyser has just seen: a snippet re-analyses the start of each hit,
+ * and folding and stemming every word again was a third of the time of a
+ * page of results (perf on izde-web, one connection). So the analyser
+ * keeps the terms of recent words in a direct-mapped table, a slot per
+ * hash of the word, the newest word winning a slot; a word longer than
+ * WORD_CACHE_MAX_WORD bytes, or whose terms do not fit a slot, is
+ * analysed every time. The terms sent to the callback are the same
+ * either way, in the same order. 32768 slots of 128 bytes (4 MB an
+ * analyser, touched as words come) found 84% of the words of the pages
+ * of bench/query_latency --snippets on the 3000-document benchmark corpus
+ * (4096 slots: 51%); 0.2% of its words have terms too long for a slot. */
+#define WORD_CACHE_SLOTS 32768       /* a power of two */
+#define WORD_CACHE_BYTES 124
+#define WORD_CACHE_MAX_WORD 48
+
+/* A slot: the key (language, token kind, length, the word's bytes), then
+ * each term as kind, language, flags (TERM_STOP, TERM_POSITIONAL), its
+ * length in two bytes, little end first, and its bytes. */
+struct word_slot {
+    uint32_t used;          /* bytes of data in use; 0 for an empty slot */
+    unsigned char data[WORD_CACHE_BYTES];
+};
+
+#define TERM_STOP 1
+#define TERM_POSITIONAL 2
+
 /* A sentence of the paragraph being analysed, with its language evidence. */
 struct sentence {
     size_t start, end;
@@ -53,6 +81,8 @@ struct izde_analyzer {
     struct izde_buf packed;                 /* a T term's letters, packed */
     struct sentence *sent;                  /* the paragraph's sentences */
     size_t sent_cap;
+    struct word_slot *words;                /* WORD_CACHE_SLOTS, made on first use */
+    struct izde_buf recorded;               /* the terms of a word, as a slot holds them */
     char version[96];
 };
 
@@ -96,6 +126,8 @@ void izde_analyzer_free(izde_analyzer_t *a)
     izde_buf_release(&a->variant);
     izde_buf_release(&a->packed);
     free(a->sent);
+    free(a->words);
+    izde_buf_release(&a->recorded);
     free(a);
 }
 
@@ -315,6 +347,114 @@ static izde_status_t analyze_word(izde_analyzer_t *a, const char *src,
     }
 }
 
+/* Where record_term writes, and whether it ran out of memory. */
+struct recorder {
+    struct izde_buf *buf;
+    int nomem;
+};
+
+/* Appends term t to the recorder closure points to, as a slot holds it. */
+static int record_term(const struct izde_term *t, void *closure)
+{
+    struct recorder *rec = closure;
+    unsigned char head[5] = { (unsigned char)t->kind, (unsigned char)t->lang,
+                              (unsigned char)((t->stop ? TERM_STOP : 0) |
+                                              (t->positional ? TERM_POSITIONAL : 0)),
+                              (unsigned char)(t->len & 0xFF), (unsigned char)(t->len >> 8) };
+    rec->nomem = izde_buf_add(rec->buf, head, sizeof(head)) != IZDE_OK ||
+                 izde_buf_add(rec->buf, t->text, t->len) != IZDE_OK;
+    return rec->nomem;
+}
+
+/* Sends the recorded terms data[0, len) to fn as the terms of tok, at
+ * position pos. */
+static izde_status_t replay_terms(const unsigned char *data, size_t len,
+                                  const struct izde_token *tok, uint32_t pos, izde_term_fn fn,
+                                  void *closure)
+{
+    for (size_t i = 0; i < len;) {
+        size_t n = data[i + 3] | (size_t)data[i + 4] << 8;
+        struct izde_term t = {
+            .text = (const char *)data + i + 5, .len = n,
+            .kind = (enum izde_term_kind)data[i], .lang = (enum izde_lang)data[i + 1],
+            .pos = pos, .start = tok->start, .end = tok->end,
+            .stop = (data[i + 2] & TERM_STOP) != 0,
+            .positional = (data[i + 2] & TERM_POSITIONAL) != 0,
+        };
+        if (fn(&t, closure))
+            return IZDE_ERR_INTERNAL;
+        i += 5 + n;
+    }
+    return IZDE_OK;
+}
+
+/* FNV-1a: a word's slot. */
+static size_t word_hash(const unsigned char *key, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ key[i]) * 16777619u;
+    return h & (WORD_CACHE_SLOTS - 1);
+}
+
+/* The longest key of a slot: language, token kind, length, the word. */
+#define WORD_KEY_MAX (3 + WORD_CACHE_MAX_WORD)
+
+/* The cache key of tok analysed in lang into key (see struct word_slot):
+ * its length, or 0 for a word too long to be kept. */
+static size_t word_key(const char *src, const struct izde_token *tok, enum izde_lang lang,
+                       unsigned char key[WORD_KEY_MAX])
+{
+    size_t n = tok->end - tok->start;
+    if (n > WORD_CACHE_MAX_WORD)
+        return 0;
+    key[0] = (unsigned char)lang;
+    key[1] = (unsigned char)tok->kind;
+    key[2] = (unsigned char)n;
+    memcpy(key + 3, src + tok->start, n);
+    return 3 + n;
+}
+
+/* The slot of key (klen bytes), making the cache on first use; NULL when
+ * the word is not to be kept (klen 0) or there is no memory for the cache,
+ * and the word is then analysed as if it were not cached. */
+static struct word_slot *word_slot(izde_analyzer_t *a, const unsigned char *key, size_t klen)
+{
+    if (!klen || (!a->words && !(a->words = calloc(WORD_CACHE_SLOTS, sizeof(*a->words)))))
+        return NULL;
+    return &a->words[word_hash(key, klen)];
+}
+
+/* analyze_word, through slot, the slot of tok's key (klen bytes; slot NULL
+ * for a word not to be kept): the terms of recent words (see struct
+ * word_slot). */
+static izde_status_t analyze_word_cached(izde_analyzer_t *a, const char *src,
+                                         const struct izde_token *tok, enum izde_lang lang,
+                                         const unsigned char *key, size_t klen,
+                                         struct word_slot *slot, uint32_t pos,
+                                         izde_term_fn fn, void *closure)
+{
+    if (!slot)
+        return analyze_word(a, src, tok, lang, pos, fn, closure);
+    if (slot->used >= klen && memcmp(slot->data, key, klen) == 0)
+        return replay_terms(slot->data + klen, slot->used - klen, tok, pos, fn, closure);
+    struct recorder rec = { &a->recorded, 0 };
+    izde_buf_clear(&a->recorded);
+    izde_status_t rc = analyze_word(a, src, tok, lang, pos, record_term, &rec);
+    if (rec.nomem)
+        return IZDE_ERR_NOMEM;
+    if (rc != IZDE_OK)
+        return rc;
+    const unsigned char *terms = (const unsigned char *)a->recorded.p;
+    if (klen + a->recorded.len <= WORD_CACHE_BYTES) {
+        memcpy(slot->data, key, klen);
+        if (a->recorded.len)
+            memcpy(slot->data + klen, terms, a->recorded.len);
+        slot->used = (uint32_t)(klen + a->recorded.len);
+    }
+    return replay_terms(terms, a->recorded.len, tok, pos, fn, closure);
+}
+
 /* Emits the whole compound src[start, end) ('иш-аракет') as one term. */
 static izde_status_t emit_compound(izde_analyzer_t *a, const char *src, size_t start,
                                    size_t end, enum izde_lang lang, uint32_t pos,
@@ -399,13 +539,23 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
         return rc;
     enum izde_lang term_lang = lang == IZDE_LANG_COUNT ? IZDE_LANG_OTHER : lang;
     int query = lang == IZDE_LANG_COUNT;
-    struct izde_token tok;
+    struct izde_token tok, next = { 0 };
     size_t compound_start = 0, prev_end = 0;
     uint32_t compound_pos = 0;
     int compound_parts = 0;
-    while (izde_text_words_next(a->text, &tok)) {
+    for (int have = izde_text_words_next(a->text, &tok); have; tok = next) {
         tok.start += base;
         tok.end += base;
+        /* The word's slot is mostly not in the processor's caches: asked
+         * for before the tokeniser looks for the next word, it arrives
+         * while that runs (perf: the wait for it was most of this
+         * function's time). */
+        unsigned char key[WORD_KEY_MAX];
+        size_t klen = word_key(text, &tok, lang, key);
+        struct word_slot *slot = word_slot(a, key, klen);
+        if (slot)
+            __builtin_prefetch(slot);
+        have = izde_text_words_next(a->text, &next);
         if (tok.hyphen_joined) {
             compound_parts++;
         } else {
@@ -422,7 +572,7 @@ static izde_status_t analyze_span(izde_analyzer_t *a, const char *text, size_t b
         prev_end = tok.end;
         (*pos)++;
         (*nwords)++;
-        rc = analyze_word(a, text, &tok, lang, *pos, fn, closure);
+        rc = analyze_word_cached(a, text, &tok, lang, key, klen, slot, *pos, fn, closure);
         if (rc != IZDE_OK)
             return rc;
     }
@@ -463,15 +613,16 @@ static size_t sentence_end(const char *s, size_t start, size_t end)
     return end;
 }
 
-/* Words of s, roughly: runs of non-space bytes. Enough to tell a fragment
- * from a sentence. */
-static size_t rough_words(const char *s, size_t len)
+/* Whether s has at least LANGID_MIN_WORDS words, roughly: runs of
+ * non-space bytes. Enough to tell a fragment from a sentence; it stops
+ * at the last word it needs, since it is asked of every sentence. */
+static int has_min_words(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
-            n++;
-    return n;
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])) && ++n == LANGID_MIN_WORDS)
+            return 1;
+    return 0;
 }
 
 /* Splits the paragraph text[start, end) into a->sent, with each sentence's
@@ -512,7 +663,7 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
         if (rc != IZDE_OK)
             return rc;
         enum izde_lang para = izde_langid_decide(&para_ev, NULL);
-        if (prev != IZDE_LANG_COUNT && rough_words(text + start, end - start) < LANGID_MIN_WORDS)
+        if (prev != IZDE_LANG_COUNT && !has_min_words(text + start, end - start))
             para = prev;
         /* A paragraph may switch language between sentences (a Russian
          * quotation in Kyrgyz text): each sentence long enough to tell is
@@ -520,7 +671,7 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
         for (size_t k = 0; k < nsent; k++) {
             size_t s = a->sent[k].start, e = a->sent[k].end;
             enum izde_lang lang = para;
-            if (nsent > 1 && rough_words(text + s, e - s) >= LANGID_MIN_WORDS) {
+            if (nsent > 1 && has_min_words(text + s, e - s)) {
                 double conf;
                 enum izde_lang l = izde_langid_decide(&a->sent[k].ev, &conf);
                 if (l != IZDE_LANG_OTHER && conf >= 0.5)

@@ -14,7 +14,12 @@
 # izde-search --batch's mean time a query on the same queries, the
 # yardstick of issue 18 (API p99 within twice that; --batch makes no
 # snippets, the API does), and the API with one connection, where nothing
-# queues. Not a ctest test.
+# queues: while the writer commits (api1) and after it stopped (api1q),
+# with the ratio of api1q's p99 to --batch's time a query. When the build
+# has bench/bin/query_latency, also the time a query of the same pages
+# made in one process with snippets and no HTTP, so that the
+# cost of the snippets and of the HTTP layer can be told apart. Not a
+# ctest test.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-$here/../build/bin}
@@ -43,7 +48,15 @@ awk '{ printf "q%d\t%s\n", NR, $0 }' "$queries" >"$tmp/batch.tsv"
 t0=$(date +%s%N)
 "$bin/izde-search" --db "$tmp/db" --batch "$tmp/batch.tsv" >/dev/null 2>&1
 t1=$(date +%s%N)
-echo "izde-search --batch: $(echo "scale=3; ($t1 - $t0) / 1000000 / $(wc -l <"$queries")" | bc) ms a query (mean)"
+batch_ms=$(echo "scale=3; ($t1 - $t0) / 1000000 / $(wc -l <"$queries")" | bc)
+echo "izde-search --batch: $batch_ms ms a query (mean)"
+# The same pages with snippets, in one process: parse, rank, read the
+# records, make the snippets, as the API does before it writes JSON.
+ql=$bin/../bench/bin/query_latency
+if [ -x "$ql" ]; then
+    echo "pages with snippets, no HTTP: $("$ql" --db "$tmp/db" --snippets "$queries" |
+        sed -n 's/^mode=warm .*\(p50_ms=[^ ]*\) .*\(p99_ms=[^ ]*\) \(mean_ms=[^ ]*\).*/\1 \2 \3/p')"
+fi
 
 "$bin/izde-web" --db "$tmp/db" --listen 127.0.0.1:0 --threads "$(nproc)" 2>"$tmp/web.log" &
 web=$!
@@ -82,5 +95,14 @@ wrk -t 1 -c 1 -d "$((secs / 4 + 1))s" --timeout 10s -s "$here/web_load.lua" "$ur
     grep '^requests='
 touch "$tmp/stop"
 wait "${pids[1]}" 2>/dev/null || true
+# Again with the writer stopped: on a small machine its indexing takes
+# the cores the server needs, which is not the cost of a request.
+printf '%-5s ' api1q
+api1q=$(wrk -t 1 -c 1 -d "$((secs / 4 + 1))s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "/api/search?q=" |
+    grep '^requests=')
+echo "$api1q"
+p99=$(echo "$api1q" | sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p')
+[ -n "$p99" ] && echo "issue 18: API p99 with one connection (api1q) / izde-search --batch a query =" \
+    "$(echo "scale=1; $p99 / $batch_ms" | bc) (target: at most 2)"
 echo "commits during the run: $(cat "$tmp/commits" 2>/dev/null || echo 0)$(grep -c 'update failed' "$tmp/writer.err" 2>/dev/null | sed 's/^0$//; s/.\+/, & failed/')"
 echo "izde-web: $(rss) resident after; server warnings: $(grep -c warning "$tmp/web.log" || true)"

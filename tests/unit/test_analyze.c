@@ -50,6 +50,97 @@ static int has(const struct izde_buf *b, const char *needle)
     return b->p && strstr(b->p, needle) != NULL;
 }
 
+/* Renders every field of each term, "pos:start-end:kind:lang:stop:text"
+ * with '@' after a phrase key: what the recent-words cache of analyze.c
+ * must give back as the analysis gave it. */
+static int render_all(const struct izde_term *t, void *closure)
+{
+    struct izde_buf *b = closure;
+    izde_buf_addf(b, "%u:%zu-%zu:%d:%d:%d:", t->pos, t->start, t->end, (int)t->kind,
+                  (int)t->lang, t->stop);
+    izde_buf_add(b, t->text, t->len);
+    izde_buf_adds(b, t->positional ? "@\n" : "\n");
+    return 0;
+}
+
+static int ignore(const struct izde_term *t, void *closure)
+{
+    (void)t;
+    (void)closure;
+    return 0;
+}
+
+/* The terms of text in every language, as a document's and as a query's,
+ * each way from a new analyser when fresh is set (so that no word's
+ * terms come from the cache), else all from a. */
+static void analyse_all_ways(izde_analyzer_t *a, int fresh, const char *text,
+                             struct izde_buf *out)
+{
+    char *err = NULL;
+    for (int way = -1; way <= IZDE_LANG_COUNT; way++) {
+        izde_analyzer_t *an = a;
+        if (fresh)
+            CHECK_INT(izde_analyzer_new(&an, &err), IZDE_OK);
+        uint32_t pos = 7;
+        if (way < 0)
+            CHECK_INT(izde_analyze_text(an, text, strlen(text), &pos, NULL, render_all, out),
+                      IZDE_OK);
+        else if (way < IZDE_LANG_COUNT)
+            CHECK_INT(izde_analyze_text_in(an, text, strlen(text), (enum izde_lang)way, &pos,
+                                           render_all, out),
+                      IZDE_OK);
+        else
+            CHECK_INT(izde_analyze_query(an, text, strlen(text), render_all, out), IZDE_OK);
+        if (fresh)
+            izde_analyzer_free(an);
+    }
+}
+
+/* An analyser that has seen many words gives each word the terms a new one
+ * gives it: the cache of recent words' terms (analyze.c) keys on the
+ * language and the token kind, gives the word's own offsets and position,
+ * and a word that lost its slot to another, or is too long for one, is
+ * analysed anew. */
+static void check_word_cache(void)
+{
+    /* The same words in several languages, at other offsets the second
+     * time; stop words; a number; words of 24 and 25 letters (48 bytes,
+     * the longest the cache keeps, and 50) and a longer one. */
+    const char *probe =
+        "Мектеп мектептеги окуучулар жана мугалим. Школа и мектеп, учитель 2021 года.\n\n"
+        "The school teachers read мектеп. "
+        "Мектептердегилердикиндейлердикиндерден мектептердегилердикиндей "
+        "мектептердегилердикиндейл";
+    izde_analyzer_t *warm;
+    char *err = NULL;
+    CHECK_INT(izde_analyzer_new(&warm, &err), IZDE_OK);
+    struct izde_buf want = IZDE_BUF_INIT, got = IZDE_BUF_INIT, text = IZDE_BUF_INIT;
+    analyse_all_ways(NULL, 1, probe, &want);
+    /* Warm: the probe, then more distinct words than the cache has slots,
+     * so that its words lose their slots, then the probe twice. */
+    analyse_all_ways(warm, 0, probe, &got);
+    CHECK(got.len == want.len && memcmp(got.p, want.p, want.len) == 0);
+    static const char letters[] = "абвгдежзиклмнопрстуфхцчшыэюя";
+    const size_t nl = (sizeof(letters) - 1) / 2;
+    for (size_t i = 0; i < 40000; i++) {
+        for (size_t k = i, n = 0; n < 4; k /= nl, n++)
+            izde_buf_add(&text, letters + 2 * (k % nl), 2);
+        izde_buf_adds(&text, i % 10 == 9 ? ".\n\n" : " ");
+    }
+    uint32_t pos = 0;
+    CHECK_INT(izde_analyze_text(warm, text.p, text.len, &pos, NULL, ignore, NULL), IZDE_OK);
+    izde_buf_clear(&got);
+    analyse_all_ways(warm, 0, probe, &got);
+    CHECK(got.len == want.len && memcmp(got.p, want.p, want.len) == 0);
+    izde_buf_clear(&got);
+    analyse_all_ways(warm, 0, probe, &got);
+    CHECK(got.len == want.len && memcmp(got.p, want.p, want.len) == 0);
+    izde_buf_release(&want);
+    izde_buf_release(&got);
+    izde_buf_release(&text);
+    izde_analyzer_free(warm);
+}
+
 int main(void)
 {
     izde_analyzer_t *a;
@@ -206,6 +297,8 @@ int main(void)
     CHECK_INT(izde_analyze_query(a, "", 0, render, &b), IZDE_OK);
     CHECK_INT(izde_analyze_query(a, "?!", 2, render, &b), IZDE_OK);
     CHECK_INT(b.len, 0);
+
+    check_word_cache();
 
     izde_buf_release(&b);
     izde_buf_release(&doc);

@@ -4,6 +4,7 @@
 #include "common/buf.h"
 #include "harness.h"
 #include "text/langid.h"
+#include "text/langid_model.h"
 
 static void check_lang(const char *text, enum izde_lang want)
 {
@@ -23,8 +24,29 @@ static int count_stems(const struct izde_term *t, void *closure)
     return 0;
 }
 
+/* Every trigram of the model is found with its own log-probabilities
+ * (langid.c finds them by hash), and trigrams it lacks get the floor. */
+static void check_model_lookup(void)
+{
+    static const enum izde_lang cols[LANGID_MODEL_LANGS] = { IZDE_LANG_KY, IZDE_LANG_RU,
+                                                             IZDE_LANG_EN };
+    const uint32_t mask = (1u << 21) - 1;
+    int wrong = 0;
+    for (size_t i = 0; i < sizeof(langid_ngrams) / sizeof(langid_ngrams[0]); i++) {
+        uint64_t k = langid_ngrams[i].key;
+        uint32_t a = (uint32_t)(k >> 42), b = (uint32_t)(k >> 21) & mask, c = (uint32_t)k & mask;
+        for (int l = 0; l < LANGID_MODEL_LANGS; l++)
+            wrong += izde_langid_trigram_logp(a, b, c, cols[l]) != langid_ngrams[i].logp[l];
+    }
+    CHECK_INT(wrong, 0);
+    /* "qqq" and three Arabic letters are in no model. */
+    CHECK(izde_langid_trigram_logp('q', 'q', 'q', IZDE_LANG_KY) == langid_floor[0]);
+    CHECK(izde_langid_trigram_logp(0x628, 0x628, 0x628, IZDE_LANG_EN) == langid_floor[2]);
+}
+
 int main(void)
 {
+    check_model_lookup();
     /* Pure sentences, including Kyrgyz without ң, ө, ү. */
     check_lang("Мугалимдер жаңы окуу китептерин алышты.", IZDE_LANG_KY);
     check_lang("Бала китепти окуп жатат жана мектепке барат.", IZDE_LANG_KY);
