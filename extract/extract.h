@@ -33,8 +33,10 @@
  * (or at $IZDE_EXTRACT_HELPER), started with posix_spawn (which is safe in
  * a multi-threaded indexer, unlike fork without exec), limited to
  * x->max_memory bytes of address space plus IX_HELPER_BASE_MEMORY for its
- * libraries, and killed after x->timeout_s seconds: a document that makes a
- * parser crash, hang or eat all memory costs one file, not the run. Plain
+ * libraries, and killed after x->timeout_s seconds on a file: a document
+ * that makes a parser crash, hang or eat all memory costs one file, not the
+ * run. One helper serves all of x's files in turn (extract/helper.h), and
+ * a new one is started after a crash or a time-out. Plain
  * text and HTML, whose parsing is linear in their size, are read
  * in-process.
  *
