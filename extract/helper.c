@@ -1,4 +1,4 @@
-/* helper.c - the izde-extract helper of one struct ix_extract: started with posix_spawn under time and memory limits, given one file after another (--serve), and started again after a crash, a time-out or IX_HELPER_FILES files. */
+/* helper.c - the izde-extract helper of one struct ix_extract: started with posix_spawn under time and memory limits, given one file after another (--serve), and started again after a crash, a time-out, IX_HELPER_FILES files or when it has grown to half its memory limit. */
 #define _GNU_SOURCE     /* pipe2: a close-on-exec pipe with no window for other threads' spawns */
 #include "extract/helper.h"
 
@@ -70,8 +70,34 @@ struct ix_helper {
     int sock;           /* requests out, answers in */
     int progress;       /* its "ocr N" lines; -1: none */
     size_t max_bytes;   /* the --max-bytes it was started with */
+    size_t cap;         /* its address-space limit, as the helper sets it */
     unsigned files;     /* files it has answered */
 };
+
+/* The address space a helper may grow to over the files it reads, as a
+ * share of its cap: its limit holds for its whole life, and a helper that
+ * kept half of it from earlier files (poppler's and Tesseract's caches)
+ * would fail a large file that a new helper reads. */
+#define IX_HELPER_KEEP_SHARE 2
+
+/* Whether h has grown past the share of its cap it may keep (from
+ * /proc/PID/statm, whose first field is the address space in pages). */
+static int helper_grown(const struct ix_helper *h)
+{
+    char path[64], buf[64];
+    snprintf(path, sizeof(path), "/proc/%d/statm", (int)h->pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    unsigned long long pages = strtoull(buf, NULL, 10);
+    long page = sysconf(_SC_PAGESIZE);
+    return page > 0 && pages * (unsigned long long)page > h->cap / IX_HELPER_KEEP_SHARE;
+}
 
 /* The helper's end of its progress pipe (see helper_main.c). */
 #define PROGRESS_FD 3
@@ -241,6 +267,10 @@ static izde_status_t helper_start(struct ix_extract *x, size_t max_bytes, const 
     h->sock = sv[0];
     h->progress = progress[0];
     h->max_bytes = max_bytes;
+    /* helper_main.c's default when given no --max-memory. */
+    h->cap = x->max_memory ? x->max_memory + IX_HELPER_BASE_MEMORY : max_bytes * 16;
+    if (!x->max_memory && h->cap < ((size_t)1 << 30))
+        h->cap = (size_t)1 << 30;
     x->helper = h;
     return IZDE_OK;
 }
@@ -384,7 +414,7 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
     send_request(h, path, format, max_bytes);
     rc = take_reply(x, h, max_bytes + 65536, &reply, &head, &ocr_pages);
     if (rc == IZDE_OK && reply == IX_REPLY_FRAMED) {
-        if (++h->files >= IX_HELPER_FILES)
+        if (++h->files >= IX_HELPER_FILES || helper_grown(h))
             ix_helper_stop(x);
         izde_status_t st;
         int version;
