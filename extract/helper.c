@@ -401,12 +401,11 @@ static izde_status_t take_reply(struct ix_extract *x, struct ix_helper *h, size_
     }
 }
 
-izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
-                            size_t max_bytes, struct ix_outcome *o)
+/* One reading of path by x's helper (started if there is none). */
+static izde_status_t read_once(struct ix_extract *x, const char *path, const char *format,
+                               size_t max_bytes, struct ix_outcome *o)
 {
     const char *label = strcmp(format, "pdf") == 0 ? "PDF" : "document";
-    if (x->helper && (x->helper->max_bytes != max_bytes || helper_gone(x->helper)))
-        ix_helper_stop(x);
     izde_status_t rc;
     if (!x->helper && (rc = helper_start(x, max_bytes, label, o)) != IZDE_OK)
         return rc;
@@ -488,4 +487,38 @@ izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *
                        IX_WIRE_VERSION);
     return ix_fail(o, IZDE_ERR_ENCODING, "%s helper failed (exit status %d)", label,
                    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* Forgets what a reading that failed put in x and o. */
+static void forget_answer(struct ix_extract *x, struct ix_outcome *o)
+{
+    izde_buf_clear(&x->raw);
+    izde_buf_clear(&x->title);
+    izde_buf_clear(&x->author);
+    izde_buf_clear(&x->date);
+    izde_buf_clear(&x->notes);
+    izde_buf_clear(&x->ocr_each);
+    x->pages = 0;
+    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
+    free(o->why);
+    o->why = NULL;
+    o->fate = IX_FATE_INDEXED;
+}
+
+izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
+                            size_t max_bytes, struct ix_outcome *o)
+{
+    if (x->helper && (x->helper->max_bytes != max_bytes || helper_gone(x->helper)))
+        ix_helper_stop(x);
+    int used = x->helper && x->helper->files > 0;
+    izde_status_t rc = read_once(x, path, format, max_bytes, o);
+    /* A helper's memory cap holds for its whole life: what earlier files
+     * left in it may be what this one lacked. A new helper reads it once
+     * more before it counts as too large. */
+    if (rc != IZDE_ERR_NOMEM && used && o->why && strcmp(o->why, no_memory) == 0) {
+        ix_helper_stop(x);
+        forget_answer(x, o);
+        rc = read_once(x, path, format, max_bytes, o);
+    }
+    return rc;
 }

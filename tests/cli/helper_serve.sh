@@ -56,4 +56,35 @@ starts=$(wc -l < "$TMP/starts2")
 [ "$starts" -eq 2 ] && pass || fail "a crash gave $starts helper starts, expected 2"
 expect_exit 0 "search after the crash" "$BIN/izde-search" --db "$TMP/db2" --json c.pdf
 expect_grep '"total":1,' "$TMP/out" "the file after the crash is found by its text"
+
+# A helper's memory cap holds for its whole life: a file it lacks memory
+# for after earlier files is read once more by a new helper. This fake
+# runs out on its second file, whichever that is.
+m=$TMP/mem
+mkdir -p "$m"
+for f in a b c; do cp "$TMP/good.pdf" "$m/$f.pdf"; done
+cat > "$TMP/fake-mem.sh" <<SH
+#!/bin/bash
+echo start >> "$TMP/starts3"
+n=0
+while IFS=' ' read -r fmt max len; do
+    IFS= read -r path
+    n=\$((n + 1))
+    t="мугалим \${path##*/}"
+    tl=\$(printf %s "\$t" | wc -c)
+    if [ \$n -eq 2 ]; then
+        a=\$(printf 'IZDE-EXTRACT 4\nstatus 1\n1\nfate 1\n6\n'; echo x)
+    else
+        a=\$(printf 'IZDE-EXTRACT 4\nstatus 1\n0\nfate 1\n0\npages 1\n1\ntext %s\n%s\n' "\$tl" "\$t"; echo x)
+    fi
+    a=\${a%x}
+    printf 'IZDE-SERVE %s\n%s' "\$(printf %s "\$a" | wc -c)" "\$a"
+done
+SH
+chmod +x "$TMP/fake-mem.sh"
+IZDE_EXTRACT_HELPER=$TMP/fake-mem.sh expect_exit 0 "out of memory in a used helper" \
+    "$BIN/izde-index" -j 1 --db "$TMP/db3" "$m"
+expect_grep "3 indexed" "$TMP/err" "each file read again by a new helper"
+starts=$(wc -l < "$TMP/starts3")
+[ "$starts" -eq 3 ] && pass || fail "$starts helper starts, expected 3"
 finish
