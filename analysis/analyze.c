@@ -6,6 +6,7 @@
 #include <string.h>
 #include "analysis/stem.h"
 #include "common/buf.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "text/keyfold.h"
 #include "text/stopwords.h"
@@ -388,13 +389,10 @@ static izde_status_t replay_terms(const unsigned char *data, size_t len,
     return IZDE_OK;
 }
 
-/* FNV-1a: a word's slot. */
+/* A word's slot. */
 static size_t word_hash(const unsigned char *key, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ key[i]) * 16777619u;
-    return h & (WORD_CACHE_SLOTS - 1);
+    return izde_fnv1a32(key, len) & (WORD_CACHE_SLOTS - 1);
 }
 
 /* The longest key of a slot: language, token kind, length, the word. */

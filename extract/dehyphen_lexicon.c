@@ -1,6 +1,8 @@
 /* dehyphen_lexicon.c - the hyphen repair's evidence: the words and stems of the document in hash tables, and prefix counts from its sorted key list. */
 #include "extract/dehyphen_int.h"
 
+#include "common/hash.h"
+
 /* Appends the key form of s[a, b): lowercase, ё as е, no stress marks. */
 izde_status_t dh_add_key(struct izde_buf *k, const char *s, size_t a, size_t b)
 {
@@ -22,11 +24,10 @@ izde_status_t dh_add_key(struct izde_buf *k, const char *s, size_t a, size_t b)
 
 /* ------------------------------------------------------------ tables */
 
+/* Never 0, which marks an empty entry. */
 static uint32_t hash_key(const char *k, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)k[i]) * 16777619u;
+    uint32_t h = izde_fnv1a32(k, len);
     return h ? h : 1;
 }
 
