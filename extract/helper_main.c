@@ -52,7 +52,7 @@ static izde_status_t answer(const char *format, const char *path, size_t max_byt
                             struct ix_scan *scan, struct izde_buf *out)
 {
     struct ix_extract x;
-    memset(&x, 0, sizeof(x));
+    ix_extract_init(&x);
     x.format = "";
     struct ix_outcome o;
     ix_outcome_init(&o);
@@ -72,14 +72,7 @@ static izde_status_t answer(const char *format, const char *path, size_t max_byt
         o.fate = IX_FATE_FAILED;
     izde_status_t wrc = ix_wire_put(out, rc, &o, &x);
     free(o.why);
-    izde_buf_release(&x.text);
-    izde_buf_release(&x.title);
-    izde_buf_release(&x.author);
-    izde_buf_release(&x.date);
-    izde_buf_release(&x.notes);
-    izde_buf_release(&x.raw);
-    izde_buf_release(&x.scratch);
-    izde_buf_release(&x.ocr_each);
+    ix_extract_release(&x);
     return wrc;
 }
 
