@@ -33,6 +33,18 @@ void ix_extract_init(struct ix_extract *x)
     }
 }
 
+void ix_extract_clear_report(struct ix_extract *x)
+{
+    izde_buf_clear(&x->title);
+    izde_buf_clear(&x->author);
+    izde_buf_clear(&x->date);
+    izde_buf_clear(&x->notes);
+    izde_buf_clear(&x->raw);
+    izde_buf_clear(&x->ocr_each);
+    x->pages = 0;
+    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
+}
+
 void ix_extract_release(struct ix_extract *x)
 {
     izde_buf_release(&x->text);
@@ -256,19 +268,12 @@ static izde_status_t extract(struct ix_extract *x, const char *path, size_t max_
                              struct ix_outcome *o)
 {
     izde_buf_clear(&x->text);
-    izde_buf_clear(&x->title);
-    izde_buf_clear(&x->author);
-    izde_buf_clear(&x->date);
-    izde_buf_clear(&x->notes);
-    izde_buf_clear(&x->raw);
+    ix_extract_clear_report(x);
     x->encoding = "UTF-8";
     x->format = "text";
-    x->pages = 0;
     x->bytes_read = 0;
     x->repaired = 0;
     x->first_bad = 0;
-    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
-    izde_buf_clear(&x->ocr_each);
     memset(&x->dehyphen, 0, sizeof(x->dehyphen));
 
     /* O_NONBLOCK: a file that became a FIFO since the walk must not hang

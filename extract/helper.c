@@ -401,10 +401,12 @@ static izde_status_t take_reply(struct ix_extract *x, struct ix_helper *h, size_
     }
 }
 
-/* One reading of path by x's helper (started if there is none). */
+/* One reading of path by x's helper (started if there is none). OUT:
+ * *no_mem, whether the file failed for want of memory in the helper. */
 static izde_status_t read_once(struct ix_extract *x, const char *path, const char *format,
-                               size_t max_bytes, struct ix_outcome *o)
+                               size_t max_bytes, struct ix_outcome *o, int *no_mem)
 {
+    *no_mem = 0;
     const char *label = strcmp(format, "pdf") == 0 ? "PDF" : "document";
     izde_status_t rc;
     if (!x->helper && (rc = helper_start(x, max_bytes, label, o)) != IZDE_OK)
@@ -438,6 +440,7 @@ static izde_status_t read_once(struct ix_extract *x, const char *path, const cha
          * file fails, the run goes on. */
         if (st == IZDE_ERR_NOMEM) {
             o->fate = IX_FATE_FAILED;
+            *no_mem = 1;
             return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
         }
         ix_outcome_settle(o, st);
@@ -468,8 +471,10 @@ static izde_status_t read_once(struct ix_extract *x, const char *path, const cha
         int sig = WTERMSIG(status);
         if (x->max_memory && (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS ||
                               sig == SIGKILL) &&
-            (size_t)ru.ru_maxrss * 1024 >= x->max_memory / 2)
+            (size_t)ru.ru_maxrss * 1024 >= x->max_memory / 2) {
+            *no_mem = 1;
             return ix_fail(o, IZDE_ERR_ENCODING, "%s", no_memory);
+        }
         return ix_fail(o, IZDE_ERR_ENCODING, "%s parser crashed (signal %d)", label, sig);
     }
     /* An unframed answer: a helper of another version, which took
@@ -489,36 +494,22 @@ static izde_status_t read_once(struct ix_extract *x, const char *path, const cha
                    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-/* Forgets what a reading that failed put in x and o. */
-static void forget_answer(struct ix_extract *x, struct ix_outcome *o)
-{
-    izde_buf_clear(&x->raw);
-    izde_buf_clear(&x->title);
-    izde_buf_clear(&x->author);
-    izde_buf_clear(&x->date);
-    izde_buf_clear(&x->notes);
-    izde_buf_clear(&x->ocr_each);
-    x->pages = 0;
-    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
-    free(o->why);
-    o->why = NULL;
-    o->fate = IX_FATE_INDEXED;
-}
 
 izde_status_t ix_helper_run(struct ix_extract *x, const char *path, const char *format,
                             size_t max_bytes, struct ix_outcome *o)
 {
     if (x->helper && (x->helper->max_bytes != max_bytes || helper_gone(x->helper)))
         ix_helper_stop(x);
-    int used = x->helper && x->helper->files > 0;
-    izde_status_t rc = read_once(x, path, format, max_bytes, o);
+    int used = x->helper && x->helper->files > 0, no_mem;
+    izde_status_t rc = read_once(x, path, format, max_bytes, o, &no_mem);
     /* A helper's memory cap holds for its whole life: what earlier files
      * left in it may be what this one lacked. A new helper reads it once
      * more before it counts as too large. */
-    if (rc != IZDE_ERR_NOMEM && used && o->why && strcmp(o->why, no_memory) == 0) {
+    if (no_mem && used) {
         ix_helper_stop(x);
-        forget_answer(x, o);
-        rc = read_once(x, path, format, max_bytes, o);
+        ix_extract_clear_report(x);
+        ix_outcome_clear(o);
+        rc = read_once(x, path, format, max_bytes, o, &no_mem);
     }
     return rc;
 }
