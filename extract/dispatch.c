@@ -33,18 +33,6 @@ void ix_extract_init(struct ix_extract *x)
     }
 }
 
-void ix_extract_clear_report(struct ix_extract *x)
-{
-    izde_buf_clear(&x->title);
-    izde_buf_clear(&x->author);
-    izde_buf_clear(&x->date);
-    izde_buf_clear(&x->notes);
-    izde_buf_clear(&x->raw);
-    izde_buf_clear(&x->ocr_each);
-    x->pages = 0;
-    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
-}
-
 void ix_extract_release(struct ix_extract *x)
 {
     izde_buf_release(&x->text);

@@ -94,10 +94,6 @@ struct ix_extract {
 void ix_extract_init(struct ix_extract *x);
 void ix_extract_release(struct ix_extract *x);
 
-/* Empties what a reading reports of one file besides its text: metadata,
- * notes, the raw text, the page count and the OCR figures (what the
- * helper's answer fills, wire.h). */
-void ix_extract_clear_report(struct ix_extract *x);
 
 /* Reads the file at path (at most max_bytes; also the cap on decompressed
  * and extracted text) and extracts its text.

@@ -1,4 +1,4 @@
-/* textout.c - the text builder every reader writes through, and how a reader says why a file was refused. */
+/* textout.c - the text builder every reader writes through, how a reader says why a file was refused, and emptying what it reported. */
 #include "extract/textout.h"
 
 #include <stdarg.h>
@@ -113,4 +113,16 @@ izde_status_t ix_textout_add(struct ix_textout *t, const char *s, size_t len, in
         i = j - 1;
     }
     return rc;
+}
+
+void ix_extract_clear_report(struct ix_extract *x)
+{
+    izde_buf_clear(&x->title);
+    izde_buf_clear(&x->author);
+    izde_buf_clear(&x->date);
+    izde_buf_clear(&x->notes);
+    izde_buf_clear(&x->raw);
+    izde_buf_clear(&x->ocr_each);
+    x->pages = 0;
+    x->ocr_pages = x->ocr_cached = x->ocr_ms = x->ocr_conf = 0;
 }

@@ -1,4 +1,4 @@
-/* textout.h - what every reader writes through: the text builder, the reason a file was refused, and notes. */
+/* textout.h - what every reader writes through: the text builder, the reason a file was refused, notes, and emptying them for the next file. */
 #ifndef IZDE_EXTRACT_TEXTOUT_H
 #define IZDE_EXTRACT_TEXTOUT_H
 
@@ -38,5 +38,10 @@ izde_status_t ix_refuse(struct ix_outcome *o, enum ix_fate fate, const char *fmt
 
 /* Adds a note (see x->notes); a note lost for memory is no failure. */
 void ix_note(struct ix_extract *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Empties what a reading reports of one file besides its text: metadata,
+ * notes, the raw text, the page count and the OCR figures (what the
+ * helper's answer fills, wire.h). */
+void ix_extract_clear_report(struct ix_extract *x);
 
 #endif
