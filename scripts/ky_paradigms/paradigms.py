@@ -172,7 +172,6 @@ def adjective(lemma):
     for p in PREDICATIVE:
         forms.make(stem, p)
     if "subst" in lemma.flags:
-        forms.add(stem)
         _with_cases(forms, stem, CASES)
         plural = forms.make(stem, PLURAL)
         _with_cases(forms, plural, CASES)
@@ -248,10 +247,12 @@ def _voice_forms(forms, stem):
 
 
 def _passive_suffix(stem):
+    """-ыл/-л, but -ын/-н after a stem whose last consonant is л: алын,
+    бөлүн, and кайталан, талкуулан (the -ла verbs: маселе талкууланды)."""
     if ends_in_vowel(stem):
-        return "л"
+        return "н" if len(stem) > 1 and stem[-2] == "л" else "л"
     if stem.endswith("л"):
-        return "Iн"       # ал -> алын, бил -> билин
+        return "Iн"
     return "Iл"
 
 

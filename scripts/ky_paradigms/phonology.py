@@ -58,19 +58,17 @@ def ends_in_vowel(word):
     return word[-1] in VOWELS
 
 
+# code: (after a vowel, after a voiced consonant, after a voiceless one)
+_ALTERNANTS = {"L": ("л", "д", "т"), "N": ("н", "д", "т"), "G": ("г", "г", "к"),
+               "D": ("д", "д", "т"), "B": ("б", "б", "п")}
+
+
 def _consonant(code, word):
     last = word[-1]
-    if code == "L":
-        if last in VOWELS or last in L_AFTER:
-            return "л"
-        return "т" if last in VOICELESS else "д"
-    voiced = {"N": "н", "G": "г", "D": "д", "B": "б"}[code]
-    voiceless = {"N": "т", "G": "к", "D": "т", "B": "п"}[code]
-    if last in VOWELS:
-        return voiced if code != "N" else "н"
-    if code == "N":
-        return "т" if last in VOICELESS else "д"
-    return voiceless if last in VOICELESS else voiced
+    after_vowel, after_voiced, after_voiceless = _ALTERNANTS[code]
+    if last in VOWELS or (code == "L" and last in L_AFTER):
+        return after_vowel
+    return after_voiceless if last in VOICELESS else after_voiced
 
 
 def _vowel(code, word):
