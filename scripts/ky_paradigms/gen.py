@@ -21,7 +21,11 @@ from phonology import SuffixError  # noqa: E402
 
 
 def gold_lines(lemma):
-    return [f"^{form}/{lemma.text}<{lemma.pos}>$" for form in BY_POS[lemma.pos](lemma)]
+    try:
+        forms = BY_POS[lemma.pos](lemma)
+    except SuffixError as e:
+        raise SuffixError(f"{lemma.text}<{lemma.pos}>: {e}") from e
+    return [f"^{form}/{lemma.text}<{lemma.pos}>$" for form in forms]
 
 
 def main():

@@ -9,6 +9,8 @@ from paradigms import Lemma, BY_POS
 
 KNOWN_FLAGS = {"voice", "alt", "isi", "person", "coll", "caus", "intr",
                "contr", "subst"}
+# Flags that are nothing without a value: alt=мурд, caus=DIр.
+VALUED_FLAGS = {"alt", "caus"}
 
 
 class LemmaListError(ValueError):
@@ -23,6 +25,10 @@ def _flags(text, where):
         name, _, value = item.strip().partition("=")
         if name not in KNOWN_FLAGS:
             raise LemmaListError(f"{where}: unknown flag '{name}'")
+        if (name in VALUED_FLAGS) != bool(value):
+            raise LemmaListError(f"{where}: flag '{item.strip()}' wants a value"
+                                 if name in VALUED_FLAGS else
+                                 f"{where}: flag '{name}' takes no value")
         flags[name] = value
     return flags
 
@@ -41,7 +47,10 @@ def read_lemmas(path):
             text, pos = fields[0].strip(), fields[1].strip()
             if pos not in BY_POS:
                 raise LemmaListError(f"{where}: unknown part of speech '{pos}'")
-            lemmas.append(Lemma(text, pos, _flags(fields[2].strip() if len(fields) == 3 else "", where)))
+            flags = _flags(fields[2].strip() if len(fields) == 3 else "", where)
+            if "voice" in flags and text[-1] not in "пк":
+                raise LemmaListError(f"{where}: '{text}' has the flag voice but ends in neither п nor к")
+            lemmas.append(Lemma(text, pos, flags))
     return lemmas
 
 

@@ -248,7 +248,7 @@ def _voice_forms(forms, stem):
 
 def _passive_suffix(stem):
     """-ыл/-л, but -ын/-н after a stem whose last consonant is л: алын,
-    бөлүн, and кайталан, талкуулан (the -ла verbs: маселе талкууланды)."""
+    бөлүн, кайталан, талкуулан (маселе талкууланды)."""
     if ends_in_vowel(stem):
         return "н" if len(stem) > 1 and stem[-2] == "л" else "л"
     if stem.endswith("л"):

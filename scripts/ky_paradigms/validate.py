@@ -71,7 +71,8 @@ def main():
         total += len(want)
         found += len(want) - len(missing)
         if missing:
-            print(f"{lemma.text}<{lemma.pos}> missing {len(missing)}/{len(want)}: {' '.join(missing)}")
+            print(f"{lemma.text}<{lemma.pos}> missing {len(missing)}/{len(want)}: "
+                  + " ".join(missing))
         if args.extra:
             extra = sorted(made - set(want))
             print(f"{lemma.text}<{lemma.pos}> extra {len(extra)}: {' '.join(extra)}")
