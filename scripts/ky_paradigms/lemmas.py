@@ -49,7 +49,8 @@ def read_lemmas(path):
                 raise LemmaListError(f"{where}: unknown part of speech '{pos}'")
             flags = _flags(fields[2].strip() if len(fields) == 3 else "", where)
             if "voice" in flags and text[-1] not in "пк":
-                raise LemmaListError(f"{where}: '{text}' has the flag voice but ends in neither п nor к")
+                raise LemmaListError(f"{where}: '{text}' has the flag voice"
+                                     " but ends in neither п nor к")
             lemmas.append(Lemma(text, pos, flags))
     return lemmas
 
