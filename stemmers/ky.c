@@ -5,8 +5,8 @@
  *      digits before a hyphen (a numeral with its noun, 10-класста); anything
  *      else (Latin, symbols, invalid UTF-8) passes through unchanged.
  *      Only the part after the last hyphen is stemmed.
- *   2. The letters are decoded to one byte each (code point - U+0400); ю
- *      and я count as й + у/а (коюлду = кой-ул-ду). A few frequent function
+ *   2. The letters are decoded to one byte each (code point - U+0400); ю,
+ *      я and ё count as й + у/а/о (коюлду = кой-ул-ду). A few frequent function
  *      words are kept whole, and балдар is read as бала-лар.
  *   3. Suffixes are written as patterns over letter classes (an upper-case
  *      letter is a class, a lower-case letter itself), e.g. the plural
@@ -47,8 +47,10 @@
  *   3  2sg and (after б/г, the plural, before the dative -а) 1sg
  *      possessives, -ныкы with case, imperative -гыла, numerals in digits
  *      before a hyphen (10-класста), pronouns whose root changes (мага, муну)
+ *   4  ё read as й + о (коёт), optative -йын/-йлы after vowels, past 1pl -дык
+ *      after vowels and й
  */
-const unsigned izde_ky_version = 3;
+const unsigned izde_ky_version = 4;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
@@ -160,6 +162,9 @@ enum {
     F_P12 = 1 << 12,  /* is the 1sg or 2sg possessive */
     F_AVOICED = 1 << 13, /* after the voiced alternant б/г of a final п/к */
     F_NEEDED = 1 << 14, /* only where the suffix before asks for it (need) */
+    F_AVJ = 1 << 15,  /* after a vowel or й */
+    F_FINITE = 1 << 16, /* a finite verb form (person, mood): no noun suffix
+                           follows it, only the question clitic */
 };
 
 struct ky_sfx {
@@ -168,7 +173,7 @@ struct ky_sfx {
     unsigned char len;    /* bytes */
     unsigned char slot;   /* enum ky_slot */
     unsigned char last;   /* the last pattern letter (code point - 0x400) */
-    unsigned short flags; /* F_* */
+    unsigned flags;       /* F_* */
 };
 
 /* The last letter of a pattern literal, folded by the compiler (C11 6.6p10
@@ -254,21 +259,36 @@ static const struct ky_sfx ky_verb[] = {
     /* intention -макчы */
     SFX("мАкчЫ", KY_VERB),
     /* evidential past -ыптыр, -птыр */
-    SFX("ЫптЫр", KY_VERB), SFXF("птЫр", KY_VERB, F_AV),
+    SFXF("ЫптЫр", KY_VERB, F_FINITE), SFXF("птЫр", KY_VERB, F_AV | F_FINITE),
     /* past: -ды + person (-дым, -дың, -дыңыз, -дыңар) */
-    SFX("ДЫңЫздАр", KY_VERB), SFX("ДЫңЫз", KY_VERB), SFX("ДЫңАр", KY_VERB),
-    SFX("ДЫм", KY_VERB), SFX("ДЫң", KY_VERB), SFX("ДЫ", KY_VERB),
+    SFXF("ДЫңЫздАр", KY_VERB, F_FINITE), SFXF("ДЫңЫз", KY_VERB, F_FINITE),
+    SFXF("ДЫңАр", KY_VERB, F_FINITE), SFXF("ДЫм", KY_VERB, F_FINITE),
+    SFXF("ДЫң", KY_VERB, F_FINITE), SFXF("ДЫ", KY_VERB, F_FINITE),
+    /* past 1pl -дык after vowels and й (окудук, койдук); after other
+     * sounds it is the derivation -лык/-дык as often (шаардык, бардык)
+     * and is left to it */
+    SFXF("ДЫк", KY_VERB, F_AVJ | F_FINITE),
     /* imperative plural -гыла */
-    SFX("ГЫлА", KY_VERB),
+    SFXF("ГЫлА", KY_VERB, F_FINITE),
+    /* optative 1sg -йын, 1pl -йлы after vowels (баштайын, баштайлы,
+     * коёюн): the end of a word, never before a case (капчыгай-ын-да,
+     * ырай-ын-ын). After consonants they are -айын, -алы, which a stem in
+     * а reads the same (башт-айын, башта-йын; жас-айын, жаса-йын), and
+     * stems in -ла/-да/-та are the most frequent verbs; -алы is also the
+     * end of nouns with a possessive (мисал-ы, абал-ы) */
+    SFXF("йЫн", KY_VERB, F_AV | F_FINITE), SFXF("йлЫ", KY_VERB, F_AV | F_FINITE),
     /* conditional -са + person */
-    SFX("сАңЫз", KY_VERB), SFX("сАңАр", KY_VERB), SFX("сАм", KY_VERB),
-    SFX("сАң", KY_VERB), SFX("сАк", KY_VERB), SFX("сА", KY_VERB),
+    SFXF("сАңЫздАр", KY_VERB, F_FINITE),
+    SFXF("сАңЫз", KY_VERB, F_FINITE), SFXF("сАңАр", KY_VERB, F_FINITE),
+    SFXF("сАм", KY_VERB, F_FINITE), SFXF("сАң", KY_VERB, F_FINITE),
+    SFXF("сАк", KY_VERB, F_FINITE), SFXF("сА", KY_VERB, F_FINITE),
     /* present-future: -а-/-й- + person; 3rd -ат/-йт */
-    SFX("АсЫңАр", KY_VERB), SFXF("йсЫңАр", KY_VERB, F_AV),
-    SFX("АсЫз", KY_VERB), SFXF("йсЫз", KY_VERB, F_AV),
-    SFX("АсЫң", KY_VERB), SFXF("йсЫң", KY_VERB, F_AV),
-    SFX("АбЫз", KY_VERB), SFXF("йбЫз", KY_VERB, F_AV),
-    SFXF("йм", KY_VERB, F_AV), SFX("Ат", KY_VERB), SFXF("йт", KY_VERB, F_AV),
+    SFXF("АсЫңАр", KY_VERB, F_FINITE), SFXF("йсЫңАр", KY_VERB, F_AV | F_FINITE),
+    SFXF("АсЫздАр", KY_VERB, F_FINITE), SFXF("йсЫздАр", KY_VERB, F_AV | F_FINITE),
+    SFXF("АсЫз", KY_VERB, F_FINITE), SFXF("йсЫз", KY_VERB, F_AV | F_FINITE),
+    SFXF("АсЫң", KY_VERB, F_FINITE), SFXF("йсЫң", KY_VERB, F_AV | F_FINITE),
+    SFXF("АбЫз", KY_VERB, F_FINITE), SFXF("йбЫз", KY_VERB, F_AV | F_FINITE),
+    SFXF("йм", KY_VERB, F_AV | F_FINITE), SFX("Ат", KY_VERB), SFXF("йт", KY_VERB, F_AV),
     /* verbal noun -уу/-үү, fused with a stem-final а/е/о/ө as -оо/-өө */
     SFX("уу", KY_VERB), SFX("үү", KY_VERB),
     SFXF("оо", KY_VERB, F_FUSED), SFXF("өө", KY_VERB, F_FUSED),
@@ -434,6 +454,8 @@ static inline int match_rule(const struct ky_sfx *r, const uint8_t *w, int n)
         return -1;
     if ((r->flags & F_AVOICED) && prev != C_B && prev != C_G)
         return -1;
+    if ((r->flags & F_AVJ) && !is_vowel(prev) && prev != C_J)
+        return -1;
     if ((r->flags & F_LONG) && st < 4)
         return -1;
     if ((r->flags & F_SHORTV) && st >= 2 && is_vowel(w[st - 2]))
@@ -557,6 +579,8 @@ static void search(struct ky_search *s, int n, int last, unsigned need, int verb
                 continue;
             if (need ? !(r->flags & need) : (r->flags & F_NEEDED) != 0)
                 continue;
+            if ((r->flags & F_FINITE) && last != KY_NONE && last != KY_Q)
+                continue;
             int st = match_rule(r, w, n);
             if (st < 0)
                 continue;
@@ -654,20 +678,21 @@ int izde_ky_stem(struct izde_stem_buf *buf)
             return 0;
         }
 
-    /* ю and я are й + vowel: коюлду is кой-ул-ду, компаниясы компаний-а-сы */
+    /* ю, я and ё are й + vowel: коюлду is кой-ул-ду, компаниясы компаний-а-сы,
+     * коёт кой-от */
     struct ky_search s;
-    uint8_t split[2 * KY_MAX_LETTERS]; /* 1 where a ю/я was split */
+    uint8_t split[2 * KY_MAX_LETTERS]; /* 1 where a ю/я/ё was split */
     int n = 0;
     for (size_t i = start; i < len; i += 2) {
         unsigned c = (((unsigned)(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)) - 0x400;
         if (c > 0xFF || !(ky_props[c] & L_LETTER))
             return 0; /* upper case or a letter the rules do not know */
         split[n] = 0;
-        if (c == C_JU || c == C_JA) {
+        if (c == C_JU || c == C_JA || c == C_JO) {
             split[n] = 1;
             s.w[n++] = C_J;
             split[n] = 0;
-            c = c == C_JU ? C_U : C_A;
+            c = c == C_JU ? C_U : c == C_JA ? C_A : C_O;
         }
         s.w[n++] = (uint8_t)c;
     }
@@ -715,7 +740,7 @@ int izde_ky_stem(struct izde_stem_buf *buf)
         unsigned cp = 0x400u + w[i];
         if (split[i] && i + 1 < st) {
             i++;
-            cp = 0x400u + (w[i] == C_U ? C_JU : C_JA);
+            cp = 0x400u + (w[i] == C_U ? C_JU : w[i] == C_A ? C_JA : C_JO);
         }
         p[o++] = (unsigned char)(0xC0 | (cp >> 6));
         p[o++] = (unsigned char)(0x80 | (cp & 0x3F));

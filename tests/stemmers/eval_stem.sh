@@ -1,7 +1,9 @@
 #!/bin/bash
-# eval_stem.sh LANG CONLLU MIN_F1 - a stemmer's quality on a UD dev set, run
-# through ../shared/eval/stem_eval.py: fails if F1 < MIN_F1. Skips (exit 77)
-# when ../shared, its data or /usr/bin/python3 is absent.
+# eval_stem.sh LANG CONLLU|PARADIGM_DIR MIN_F1 - a stemmer's quality on a UD
+# dev set, or on a folder of paradigms of ours (a path in the source tree,
+# tests/stemmers/...), run through ../shared/eval/stem_eval.py: fails if
+# F1 < MIN_F1. Skips (exit 77) when ../shared, its data or /usr/bin/python3
+# is absent.
 # Env: IZDE_BIN_DIR, IZDE_SHARED_DIR (default: ../shared next to the source).
 set -u
 lang=$1 conllu=$2 min=$3
@@ -10,12 +12,16 @@ bin=${IZDE_BIN_DIR:-$src/build/bin}
 shared=${IZDE_SHARED_DIR:-$src/../shared}
 eval=$shared/eval/stem_eval.py
 data=$shared/data/$conllu
+gold=(--conllu "$data")
+case $conllu in
+tests/*) data=$src/$conllu gold=(--gold-paradigms "$data") ;;
+esac
 me="eval_stem.sh $lang"
-if [ ! -f "$eval" ] || [ ! -f "$data" ] || [ ! -x /usr/bin/python3 ]; then
+if [ ! -f "$eval" ] || [ ! -e "$data" ] || [ ! -x /usr/bin/python3 ]; then
     echo "$me: skipped: $shared (stem_eval.py, $conllu) not available"
     exit 77
 fi
-out=$(/usr/bin/python3 "$eval" --conllu "$data" --stemmer "'$bin/izde-stem' --lang $lang" --json)
+out=$(/usr/bin/python3 "$eval" "${gold[@]}" --stemmer "'$bin/izde-stem' --lang $lang" --json)
 rc=$?
 if [ $rc -ne 0 ]; then
     echo "$me: stem_eval.py exited with $rc" >&2
