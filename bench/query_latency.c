@@ -68,7 +68,7 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
     struct sr_query q;
     struct sr_counts counts;
     *nhits = 0;
-    izde_status_t rc = sr_query_parse(s->an, text, strlen(text), &q);
+    izde_status_t rc = sr_query_parse(s->an, s->db, text, strlen(text), &q);
     if (rc == IZDE_OK)
         rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, SR_SORT_RELEVANCE, s->results, nhits,
                      &counts);

@@ -38,7 +38,7 @@ static size_t count(const char *s, size_t len, char c)
 static void parse_and_snippet(const char *query, size_t qlen, const char *doc, size_t dlen)
 {
     struct sr_query q;
-    izde_status_t rc = sr_query_parse(analyzer, query, qlen, &q);
+    izde_status_t rc = sr_query_parse(analyzer, NULL, query, qlen, &q);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU || rc == IZDE_ERR_QUERY);
     /* Bad syntax, and only bad syntax, has a message: one line of valid
      * UTF-8 that names the character. */

@@ -33,6 +33,8 @@ struct sr_query {
     int has_content_terms;  /* some term is not of a stop word */
     struct izde_buf explain;/* one line per query word */
     struct izde_buf error;  /* the syntax error, when parsing failed on one */
+    izde_rdb_t *vocab;      /* during sr_query_parse only: the index whose
+                               terms extend a stem (NULL: none) */
 };
 
 /* Parses text (valid UTF-8) in the query language of searcher/qsyntax.h:
@@ -42,13 +44,15 @@ struct sr_query {
  * words and phrases is searched in three tiers (all words, all words some
  * through the backoff, some words); other items of a top-level
  * conjunction are required of every tier; a top-level OR, or a query of
- * filters alone, is one boolean query in q->all.
+ * filters alone, is one boolean query in q->all. vocab (may be NULL) is
+ * the index searched: the backoff takes the stems of its vocabulary that
+ * extend a query word's stem.
  * OUT: *q (release with sr_query_release, also on failure).
  * Returns IZDE_OK (q->all is NULL when nothing searchable is left),
  * IZDE_ERR_QUERY for bad syntax (q->error says what and at which
  * character), IZDE_ERR_NOMEM, or an analysis or query status. */
-izde_status_t sr_query_parse(izde_analyzer_t *an, const char *text, size_t len,
-                             struct sr_query *q);
+izde_status_t sr_query_parse(izde_analyzer_t *an, izde_rdb_t *vocab, const char *text,
+                             size_t len, struct sr_query *q);
 void sr_query_release(struct sr_query *q);
 
 /* One result ready for printing. */

@@ -334,6 +334,25 @@ static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
     }
 }
 
+/* sr_query_parse, redone on the newest revision each time a writer
+ * discarded the revision whose vocabulary it was reading. */
+static izde_status_t parse_query(izde_session_t *s, const char *text, size_t len,
+                                 struct sr_query *q)
+{
+    int corrupt = 0;
+    for (int attempt = 0;; attempt++) {
+        izde_status_t rc = sr_query_parse(s->an, s->db, text, len, q);
+        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
+            return rc;
+        if (!transient(rc) || attempt == SR_MAX_REOPENS)
+            return rc;
+        sr_query_release(q);
+        rc = izde_rdb_reopen(s->db);
+        if (rc != IZDE_OK && !transient(rc))
+            return rc;
+    }
+}
+
 /* Whether path names a PDF, whose pages a viewer opens at #page=N. The
  * record keeps no format, and a PDF is only ever read from a .pdf file. */
 static int is_pdf(const char *path, size_t len)
@@ -422,7 +441,7 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     }
     struct sr_query q = { 0 };
     struct sr_result *res = NULL;
-    rc = sr_query_parse(s->an, p->query, p->query_len, &q);
+    rc = parse_query(s, p->query, p->query_len, &q);
     if (rc == IZDE_ERR_QUERY && q.error.len) {
         p->outcome = IZDE_PAGE_BAD_SYNTAX;
         p->error = q.error;

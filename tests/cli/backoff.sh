@@ -1,4 +1,4 @@
-# backoff.sh - a document that has a query word only through its 5-letter prefix backoff never outranks one that has the word itself (exact or stem), and counts as a partial match.
+# backoff.sh - a document that has a query word only through its 5-letter prefix backoff, or through a Kyrgyz stem it begins with or that extends it, never outranks one that has the word itself (exact or stem), and counts as a partial match.
 . "$(dirname "$0")/lib.sh"
 lib=$TMP/lib
 mkdir -p "$lib"
@@ -27,4 +27,24 @@ json_paths "$TMP/out" > "$TMP/order"
 # --all: complete matches only, the prefix-only one is not among them.
 expect_exit 0 "--all" "$BIN/izde-search" --db "$TMP/db" --json --all Кыргызстан
 expect_no_grep "prefix.txt" "$TMP/out" "--all shows the prefix-only match"
+
+# Kyrgyz derivations: a query word whose stem begins with a document's
+# stem (шаардыктар: шаардык, a document's шаары: шаар), or whose stem a
+# document's stem extends (сабагым: сабак, a document's сабакташтар:
+# сабакташ), matches as a partial match, though their first five letters
+# differ and a one-word query has no tier of some words.
+der=$TMP/der
+mkdir -p "$der"
+printf 'Макала\n\nСабакташтар бирге окушат.\n' > "$der/classmates.txt"
+printf 'Макала\n\nБишкек шаары чоң.\n' > "$der/city.txt"
+printf 'Макала\n\nТоолор бийик.\n' > "$der/other.txt"
+expect_exit 0 "index derivations" "$BIN/izde-index" -q --db "$TMP/der.db" "$der"
+expect_exit 0 "stem extended" "$BIN/izde-search" --db "$TMP/der.db" --json сабагым
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(cat "$TMP/order")" = "classmates.txt" ] && pass || { fail "сабагым does not find сабакташтар"; cat "$TMP/order" >&2; }
+expect_exit 0 "stem shortened" "$BIN/izde-search" --db "$TMP/der.db" --json шаардыктар
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(cat "$TMP/order")" = "city.txt" ] && pass || { fail "шаардыктар does not find шаары"; cat "$TMP/order" >&2; }
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]));
+sys.exit(0 if d["complete"] == 0 and d["results"][0]["partial"] else 1)' "$TMP/out" && pass || fail "a derivation should be a partial match"
 finish

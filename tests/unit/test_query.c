@@ -24,7 +24,7 @@ static int explain_lines(const struct sr_query *q)
 
 static izde_status_t parse(izde_analyzer_t *an, const char *text, struct sr_query *q)
 {
-    return sr_query_parse(an, text, strlen(text), q);
+    return sr_query_parse(an, NULL, text, strlen(text), q);
 }
 
 static void test_words(izde_analyzer_t *an)
