@@ -263,6 +263,7 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
 {
     struct qlist alts = { 0 }, backoffs = { 0 };
     izde_status_t rc = IZDE_OK;
+    *out = NULL;
     *loose = NULL;
     *exact = NULL;
     *key = NULL;
@@ -301,6 +302,15 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
         rc = qlist_combine(&alts, IZDE_Q_SYNONYM, 0, loose);
     qlist_release(&alts);
     qlist_release(&backoffs);
+    if (rc != IZDE_OK) {
+        /* Reading the index for the backoff may fail after the exact
+         * form and the phrase key were made. */
+        izde_query_t **made[4] = { out, loose, exact, key };
+        for (int k = 0; k < 4; k++) {
+            izde_query_free(*made[k]);
+            *made[k] = NULL;
+        }
+    }
     return rc;
 }
 
