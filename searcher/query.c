@@ -163,9 +163,10 @@ static int is_backoff(const struct chunk_terms *c, size_t i)
  * are read from the index here, not left to Xapian's wildcard, which
  * expands in each shard apart and so ranks shards unlike one index.
  * Measured on the dev known-item sets (MRR@10 even / odd half): short
- * 0.7392/0.7589 -> 0.7461/0.7726, folded 0.7639/0.7454 -> 0.7733/0.7608,
- * lead 0.7425/0.7710 -> 0.7419/0.7734; prefixes of 3 letters gained more
- * on short but lost 0.01 on lead in both halves, those of 5 less on all. */
+ * 0.7392/0.7589 -> 0.7444/0.7651, lead 0.7425/0.7710 -> 0.7441/0.7741,
+ * folded 0.7639/0.7454 -> 0.7685/0.7659; prefixes of 3 letters gained
+ * more on short but lost 0.01 on lead in both halves, those of 5 less on
+ * all. */
 #define STEM_PREFIX_MIN 4
 #define STEM_EXTENSIONS_MAX 20
 
