@@ -48,9 +48,11 @@
  *      possessives, -ныкы with case, imperative -гыла, numerals in digits
  *      before a hyphen (10-класста), pronouns whose root changes (мага, муну)
  *   4  ё read as й + о (коёт), optative -йын/-йлы after vowels, past 1pl -дык
- *      after vowels and й
+ *      after vowels and й; finite verb forms (person, mood) take no noun
+ *      suffix after them
+ *   5  -дагы as a noun with the plural and a case after it (үйдөгүлөр)
  */
-const unsigned izde_ky_version = 4;
+const unsigned izde_ky_version = 5;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
@@ -302,6 +304,9 @@ static const struct ky_sfx ky_deriv[] = {
      * the thing of the base and is searched with it; -луу/-сыз are not
      * stripped (they did not help in measurements) */
     SFX("ЛЫк", KY_DERIV),
+    /* -дагы as a noun, "the one(s) at": it takes the plural and a case
+     * after it (үйдөгүлөр, мектептегилерге) */
+    SFX("ДАгЫ", KY_DERIV),
 };
 
 static const struct ky_sfx ky_neg[] = {
