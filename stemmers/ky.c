@@ -51,8 +51,9 @@
  *      after vowels and й; finite verb forms (person, mood) take no noun
  *      suffix after them
  *   5  -дагы as a noun with the plural and a case after it (үйдөгүлөр)
+ *   6  and with a plural and a possessive before it (балалардагылар)
  */
-const unsigned izde_ky_version = 5;
+const unsigned izde_ky_version = 6;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
@@ -167,6 +168,7 @@ enum {
     F_AVJ = 1 << 15,  /* after a vowel or й */
     F_FINITE = 1 << 16, /* a finite verb form (person, mood): no noun suffix
                            follows it, only the question clitic */
+    F_RESTART = 1 << 17, /* the word before it is read as before a case */
 };
 
 struct ky_sfx {
@@ -206,8 +208,6 @@ static const struct ky_sfx ky_pers[] = {
 };
 
 static const struct ky_sfx ky_case[] = {
-    /* relativiser -дагы/-деги/-догу/-дөгү, after 3rd possessive -ндагы */
-    SFXF("нДАгЫ", KY_CASE, F_AH), SFX("ДАгЫ", KY_CASE),
     /* ablative, after 3rd possessive with the pronominal -н- */
     SFXF("нАн", KY_CASE, F_AH), SFXF("ДАн", KY_CASE, F_STAN),
     /* locative */
@@ -304,9 +304,12 @@ static const struct ky_sfx ky_deriv[] = {
      * the thing of the base and is searched with it; -луу/-сыз are not
      * stripped (they did not help in measurements) */
     SFX("ЛЫк", KY_DERIV),
-    /* -дагы as a noun, "the one(s) at": it takes the plural and a case
-     * after it (үйдөгүлөр, мектептегилерге) */
-    SFX("ДАгЫ", KY_DERIV),
+    /* the relativiser -дагы/-деги/-догу/-дөгү (after the 3rd possessive
+     * -ндагы) makes a noun, "the one(s) at": it takes the plural and a case
+     * after it (үйдөгүлөр, мектептегилерге), and the noun before it takes
+     * a plural and a possessive as before a case (балалар-дагы-лар,
+     * шаар-ы-нда-гы-лар) */
+    SFXF("нДАгЫ", KY_DERIV, F_AH | F_RESTART), SFXF("ДАгЫ", KY_DERIV, F_RESTART),
 };
 
 static const struct ky_sfx ky_neg[] = {
@@ -598,7 +601,7 @@ static void search(struct ky_search *s, int n, int last, unsigned need, int verb
                 search(s, st + 1, r->slot, 0, 0);
                 w[st] = v;
             } else {
-                search(s, st, r->slot,
+                search(s, st, (r->flags & F_RESTART) ? KY_CASE : r->slot,
                        (r->flags & F_AH) ? F_P3 : (r->flags & F_AMN) ? F_P12 : 0,
                        (r->flags & F_VERBAL) && is_vowel(w[st - 1]));
             }
