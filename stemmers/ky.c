@@ -52,8 +52,9 @@
  *      suffix after them
  *   5  -дагы as a noun with the plural and a case after it (үйдөгүлөр)
  *   6  and with a plural and a possessive before it (балалардагылар)
+ *   7  the 1sg possessive after the participle -ган (бергенимдин)
  */
-const unsigned izde_ky_version = 6;
+const unsigned izde_ky_version = 7;
 
 /* Letters are handled as code point - 0x400 (all of Cyrillic is U+04xx).
  * Longer words than this (in letters) pass through; stemmer.c already stops
@@ -254,6 +255,9 @@ static const struct ky_sfx ky_pl[] = {
 static const struct ky_sfx ky_verb[] = {
     /* participle + -дык nominaliser (барган-дык-ы-н) */
     SFX("ГАндЫк", KY_VERB),
+    /* participle + 1sg possessive (барганым), which the possessives take
+     * only where the -ым cannot end a root */
+    SFX("ГАнЫм", KY_VERB),
     /* progressive/perfect participle -ган, -гыча/-ганча "until" */
     SFX("ГАнчА", KY_VERB), SFX("ГЫчА", KY_VERB), SFX("ГАн", KY_VERB),
     /* negative converb/participle -бастан, -бас (the -ба- is in the pattern) */
