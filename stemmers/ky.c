@@ -35,6 +35,7 @@
  */
 #include "stemmers/stemmer_impl.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -377,6 +378,37 @@ static const uint8_t ky_class_bit[256] = {
     [K_G] = B_G, [K_B] = B_B,
 };
 
+/* For each slot and each last letter of a word, the rules of the slot
+ * whose pattern can end in that letter, as a bit per rule in table order:
+ * most rules fail on the last letter, and reading the mask instead of
+ * every rule halves the time of a word. Made once, on the first stemmer. */
+#define KY_MAX_RULES 64
+static uint64_t ky_ends_in[KY_NSLOTS][256];
+static pthread_once_t ky_ends_once = PTHREAD_ONCE_INIT;
+
+#define FITS(t) _Static_assert(sizeof(t) / sizeof(t[0]) <= KY_MAX_RULES, #t " has too many rules")
+FITS(ky_q);
+FITS(ky_pers);
+FITS(ky_case);
+FITS(ky_poss);
+FITS(ky_nyky);
+FITS(ky_pl);
+FITS(ky_verb);
+FITS(ky_deriv);
+FITS(ky_neg);
+FITS(ky_voice);
+
+static void ky_ends_build(void)
+{
+    for (int slot = 0; slot < KY_NSLOTS; slot++)
+        for (size_t i = 0; i < ky_slots[slot].n; i++) {
+            unsigned last = ky_slots[slot].r[i].last;
+            for (unsigned c = 0; c < 256; c++)
+                if (last == c || (ky_class_bit[last] & ky_in_class[c]))
+                    ky_ends_in[slot][c] |= (uint64_t)1 << i;
+        }
+}
+
 /* Does letter c belong to pattern letter p (a class or itself)? */
 static inline int class_has(unsigned p, unsigned c)
 {
@@ -577,18 +609,15 @@ static void search(struct ky_search *s, int n, int last, unsigned need, int verb
             s->best[i] = w[i];
         s->best_len = n;
     }
-    unsigned c_last = w[n - 1], cb_last = ky_in_class[c_last];
+    unsigned c_last = w[n - 1];
     int top = last == KY_NONE ? KY_NSLOTS - 1 : last - 1;
     if (verbal && top > KY_VERB)
         top = KY_VERB;
     for (int slot = top; slot > KY_NONE; slot--) {
         if (!(follow_ok[slot] & BIT(last)) || (need && slot != KY_POSS && slot != KY_NYKY))
             continue;
-        for (size_t i = 0; i < ky_slots[slot].n; i++) {
-            const struct ky_sfx *r = &ky_slots[slot].r[i];
-            /* most rules fail on the last letter: test it before anything */
-            if (r->last != c_last && !(ky_class_bit[r->last] & cb_last))
-                continue;
+        for (uint64_t m = ky_ends_in[slot][c_last]; m; m &= m - 1) {
+            const struct ky_sfx *r = &ky_slots[slot].r[__builtin_ctzll(m)];
             if (need ? !(r->flags & need) : (r->flags & F_NEEDED) != 0)
                 continue;
             if ((r->flags & F_FINITE) && last != KY_NONE && last != KY_Q)
@@ -659,6 +688,7 @@ static const struct ky_irregular ky_irregular[] = {
 
 int izde_ky_stem(struct izde_stem_buf *buf)
 {
+    pthread_once(&ky_ends_once, ky_ends_build);
     unsigned char *p = (unsigned char *)buf->p;
     size_t len = buf->len;
     size_t start = 0; /* first byte of the part after the last hyphen */
