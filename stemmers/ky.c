@@ -381,7 +381,8 @@ static const uint8_t ky_class_bit[256] = {
 /* For each slot and each last letter of a word, the rules of the slot
  * whose pattern can end in that letter, as a bit per rule in table order:
  * most rules fail on the last letter, and reading the mask instead of
- * every rule halves the time of a word. Made once, on the first stemmer. */
+ * every rule took 40% off the time of a word (bench/stem_words.sh). Made
+ * once, on the first word stemmed. */
 #define KY_MAX_RULES 64
 static uint64_t ky_ends_in[KY_NSLOTS][256];
 static pthread_once_t ky_ends_once = PTHREAD_ONCE_INIT;
