@@ -71,6 +71,9 @@ static const struct paradigm paradigms[] = {
     P("шаар", "шаар", "шаары", "шаарында", "шаарынын", "шаардын", "шаарлар", "шаарларда",
       "шаарыма"),
     P("суу", "суу", "суусу", "суунун", "сууга", "сууда"),
+    /* a finite verb ending (present 1pl -бүз) takes no case after it:
+     * өлкөбүздө is өлкө + 1pl possessive + locative */
+    P("өлкө", "өлкө", "өлкөгө", "өлкөбүздө", "өлкөбүздүн", "өлкөбүзгө"),
     /* -дагы as a noun: "the ones at", with plural and case */
     P("үй", "үй", "үйдө", "үйдөгү", "үйдөгүлөр", "үйдөгүлөргө", "үйдөгүнү"),
     P("мекте", "мектеп", "мектептеги", "мектептегилер", "мектептегилерге"),
@@ -115,6 +118,9 @@ static const struct paradigm paradigms[] = {
     /* the optative after vowels and the past 1pl after vowels */
     P("башта", "баштады", "баштайт", "баштайын", "баштайлы", "баштадык"),
     P("де", "деди", "дейт", "деп", "деген"),
+    /* the 2pl polite -сыздар is one ending, in the present and the
+     * conditional */
+    P("ич", "ич", "ичти", "ичет", "ичесиздер", "ичсеңиздер"),
 
     /* pronouns whose root changes in some cases (not ал: see ky.c) */
     P("мен", "мен", "мага", "мени", "менин", "менден", "меники"),
