@@ -64,6 +64,9 @@ int main(int argc, char **argv)
     }
     izde_diag_set_quiet(opts.quiet);
     ix_memmodel_apply(&opts, opts.max_memory >> 20, opts.shards > 1 ? opts.shards : 1);
+    if (opts.jobs_asked)
+        izde_diag_warning("--max-memory %zu leaves room for %u reading threads, not %u",
+                          opts.max_memory >> 20, opts.jobs, opts.jobs_asked);
 
     struct ix_report report = { 0 };
     if (ix_report_open(&report, opts.log_path) != IZDE_OK) {

@@ -14,13 +14,23 @@
  * IX_MEM_PER_FILE (its path, its plan entry, its old record). */
 #define IX_MEM_BASE_MB 48
 #define IX_MEM_PER_TEXT_BYTE 12
+/* The base covers IX_MEM_BASE_JOBS reading threads; each more takes about
+ * IX_MEM_PER_JOB_MB (its analyser's word cache of 4 MB, ICU and stemmer
+ * state, buffers: --jobs 8 peaked 34 MB above --jobs 2 under
+ * --max-memory 64). Batches and files in flight keep at least
+ * IX_MEM_MIN_USABLE_MB, and --jobs is lowered to what fits. */
+#define IX_MEM_BASE_JOBS 2
+#define IX_MEM_PER_JOB_MB 6
+#define IX_MEM_MIN_USABLE_MB 8
 #define IX_MEM_MIN_MB 64
 #define IX_MEM_DEFAULT_MB 512
 #define IX_MEM_PER_FILE 300
 
 /* Sets o->commit_bytes, inflight_bytes and max_memory so that a run with
  * writers writer threads stays near max_mb megabytes (at least
- * IX_MEM_MIN_MB): of what is left after the base, half goes to the
+ * IX_MEM_MIN_MB); lowers o->jobs to what fits, and then sets
+ * o->jobs_asked to what it was (else 0). Of what is left after the base
+ * and the reading threads beyond IX_MEM_BASE_JOBS, half goes to the
  * writers' batches and a quarter to documents in flight. The last quarter
  * is headroom: for the hyphen repair's count of the words of the text each
  * thread repairs (some 50 bytes a distinct word) and the allocator's

@@ -22,6 +22,7 @@ struct ix_options {
     unsigned shards;        /* --shards: writer threads and databases of a
                                --full build, merged at the end (0 or 1: one) */
     unsigned jobs;          /* extraction and analysis threads */
+    unsigned jobs_asked;    /* --jobs when --max-memory lowered it, else 0 */
     const char *log_path;   /* --log: one JSON line per file, appended */
     size_t max_file_bytes;  /* larger files are skipped */
     unsigned commit_docs;   /* commit after this many documents, at most

@@ -8,6 +8,11 @@ expect_grep "^izde-index: no PATH to index (see izde-index --help)$" "$TMP/err" 
 expect_exit 2 "index bad option" "$BIN/izde-index" --db "$db" --frobnicate x
 expect_exit 2 "index too little memory" "$BIN/izde-index" --db "$db" --max-memory 10 "$SRC/corpus-samples"
 expect_grep "at least 64" "$TMP/err" "--max-memory names its minimum"
+# Reading threads that do not fit --max-memory are fewer, with a warning.
+expect_exit 0 "index with more threads than fit" "$BIN/izde-index" --db "$TMP/jobs.db" \
+    --max-memory 64 --jobs 8 "$SRC/corpus-samples"
+expect_grep "max-memory 64 leaves room for 3 reading threads, not 8" "$TMP/err" \
+    "--jobs lowered to fit --max-memory"
 expect_exit 0 "index help" "$BIN/izde-index" --help
 expect_grep "75 " "$TMP/out" "help lists exit codes"
 expect_exit 2 "search without query" "$BIN/izde-search" --db "$db"

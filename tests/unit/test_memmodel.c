@@ -8,7 +8,9 @@
 /* The model's shares, in bytes, add up to at most what --max-memory gives. */
 static void check_adds_up(const struct ix_options *o, size_t max_mb, unsigned writers)
 {
+    unsigned more_jobs = o->jobs > IX_MEM_BASE_JOBS ? o->jobs - IX_MEM_BASE_JOBS : 0;
     uint64_t used = ((uint64_t)IX_MEM_BASE_MB << 20) +
+                    ((uint64_t)more_jobs * IX_MEM_PER_JOB_MB << 20) +
                     (uint64_t)writers * o->commit_bytes * IX_MEM_PER_TEXT_BYTE +
                     (uint64_t)o->inflight_bytes * IX_MEM_PER_TEXT_BYTE;
     if (used > (uint64_t)max_mb << 20)
@@ -23,19 +25,24 @@ static void test_apply(void)
         size_t max_mb;
         unsigned jobs, writers;
         size_t commit, inflight;
+        unsigned jobs_after, jobs_asked;
     } rows[] = {
-        /* the default: 464 MB after the base; half, a quarter (and a
-         * quarter of headroom) */
-        { 512, 4, 1, 20272469, 10136234 },
-        /* writers share the batch budget; jobs do not change it */
-        { 512, 4, 4, 5068117, 10136234 },
-        { 512, 2, 1, 20272469, 10136234 },
+        /* the default with two reading threads: 464 MB after the base;
+         * half, a quarter (and a quarter of headroom) */
+        { 512, 2, 1, 20272469, 10136234, 2, 0 },
+        /* each reading thread beyond two takes its 6 MB first */
+        { 512, 4, 1, 19748181, 9874090, 4, 0 },
+        /* writers share the batch budget */
+        { 512, 4, 4, 4937045, 9874090, 4, 0 },
         /* 0 writers count as one */
-        { 512, 0, 0, 20272469, 10136234 },
+        { 512, 0, 0, 20272469, 10136234, 0, 0 },
         /* the smallest --max-memory */
-        { IX_MEM_MIN_MB, 2, 1, 699050, 349525 },
-        { 8192, 1, 1, 355816789, 177908394 },
-        { 0, 0, 0, 0, 0 },
+        { IX_MEM_MIN_MB, 2, 1, 699050, 349525, 2, 0 },
+        { 8192, 1, 1, 355816789, 177908394, 1, 0 },
+        /* more threads than fit: lowered to what leaves 8 MB */
+        { IX_MEM_MIN_MB, 8, 1, 436906, 218453, 3, 8 },
+        { 128, 64, 1, 349525, 174762, 14, 64 },
+        { 0, 0, 0, 0, 0, 0, 0 },
     };
     for (int i = 0; rows[i].max_mb; i++) {
         struct ix_options o = { .jobs = rows[i].jobs };
@@ -43,6 +50,8 @@ static void test_apply(void)
         CHECK_INT(o.commit_bytes, rows[i].commit);
         CHECK_INT(o.inflight_bytes, rows[i].inflight);
         CHECK_INT(o.max_memory, (uint64_t)rows[i].max_mb << 20);
+        CHECK_INT(o.jobs, rows[i].jobs_after);
+        CHECK_INT(o.jobs_asked, rows[i].jobs_asked);
         check_adds_up(&o, rows[i].max_mb, rows[i].writers ? rows[i].writers : 1);
     }
     /* The default must be allowed. */
