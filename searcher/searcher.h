@@ -34,7 +34,8 @@ struct sr_query {
     struct izde_buf explain;/* one line per query word */
     struct izde_buf error;  /* the syntax error, when parsing failed on one */
     izde_rdb_t *vocab;      /* during sr_query_parse only: the index whose
-                               terms extend a stem (NULL: none) */
+                               stems extend a query stem (NULL: no such
+                               backoff) */
 };
 
 /* Parses text (valid UTF-8) in the query language of searcher/qsyntax.h:
@@ -45,8 +46,9 @@ struct sr_query {
  * through the backoff, some words); other items of a top-level
  * conjunction are required of every tier; a top-level OR, or a query of
  * filters alone, is one boolean query in q->all. vocab (may be NULL) is
- * the index searched: the backoff takes the stems of its vocabulary that
- * extend a query word's stem.
+ * the index searched: a Kyrgyz word's backoff then takes the stems its
+ * stem begins with and those of vocab that extend it (none when NULL, or
+ * when the query has more than 5 words).
  * OUT: *q (release with sr_query_release, also on failure).
  * Returns IZDE_OK (q->all is NULL when nothing searchable is left),
  * IZDE_ERR_QUERY for bad syntax (q->error says what and at which
@@ -54,6 +56,9 @@ struct sr_query {
 izde_status_t sr_query_parse(izde_analyzer_t *an, izde_rdb_t *vocab, const char *text,
                              size_t len, struct sr_query *q);
 void sr_query_release(struct sr_query *q);
+
+/* Blank-separated words of text[0..len). */
+size_t sr_count_words(const char *text, size_t len);
 
 /* One result ready for printing. */
 struct sr_result {

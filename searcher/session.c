@@ -242,21 +242,6 @@ static izde_status_t reserve(struct izde_session_page *p, uint32_t limit)
     return IZDE_OK;
 }
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Blank-separated words of text. */
-static size_t count_words(const char *text, size_t len)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < len; i++)
-        if (!is_blank(text[i]) && (i == 0 || is_blank(text[i - 1])))
-            words++;
-    return words;
-}
-
 /* Keeps only documents with text in lang (their L term). */
 static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
 {
@@ -434,7 +419,7 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     izde_status_t rc = take_query(p, text, len);
     if (rc != IZDE_OK)
         return rc;
-    p->words = count_words(p->query, p->query_len);
+    p->words = sr_count_words(p->query, p->query_len);
     if (p->query_len > IZDE_SESSION_MAX_QUERY_BYTES || p->words > IZDE_SESSION_MAX_QUERY_WORDS) {
         p->outcome = IZDE_PAGE_TOO_LONG;
         return IZDE_OK;
