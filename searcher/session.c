@@ -295,46 +295,51 @@ static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
     return rc;
 }
 
-/* read_page_once, redone on the newest revision each time a writer
- * discarded the revision being read. */
+/* After an attempt that ended with *rc, whether to make another on the
+ * newest revision, which this reopens: only when a writer discarded the
+ * revision being read, at most SR_MAX_REOPENS times, and a corrupt error
+ * is believed the SR_MAX_CORRUPT-th time. When not, *rc is the status to
+ * return (the reopen's, if that failed). */
+static int try_again(izde_session_t *s, izde_status_t *rc, int attempt, int *corrupt)
+{
+    if (*rc == IZDE_ERR_DB_CORRUPT && ++*corrupt == SR_MAX_CORRUPT)
+        return 0;
+    if (!transient(*rc) || attempt == SR_MAX_REOPENS)
+        return 0;
+    izde_status_t reopened = izde_rdb_reopen(s->db);
+    if (reopened != IZDE_OK && !transient(reopened)) {
+        *rc = reopened;
+        return 0;
+    }
+    return 1;
+}
+
+/* read_page_once, on the newest revision each time a writer discarded
+ * the revision being read; the caller releases the hits of a failure. */
 static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
                                const struct izde_session_params *params, struct sr_result *res,
                                struct izde_session_page *p)
 {
     int corrupt = 0;
     for (int attempt = 0;; attempt++) {
-        release_hits(p);
         izde_status_t rc = read_page_once(s, q, params, res, p);
-        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
+        if (!try_again(s, &rc, attempt, &corrupt))
             return rc;
-        if (!transient(rc))
-            return rc;
-        if (attempt == SR_MAX_REOPENS) {
-            release_hits(p);
-            return rc;
-        }
-        rc = izde_rdb_reopen(s->db);
-        if (rc != IZDE_OK && !transient(rc))
-            return rc;
+        release_hits(p);
     }
 }
 
-/* sr_query_parse, redone on the newest revision each time a writer
- * discarded the revision whose vocabulary it was reading. */
+/* sr_query_parse, on the newest revision each time a writer discarded
+ * the revision whose vocabulary it was reading. */
 static izde_status_t parse_query(izde_session_t *s, const char *text, size_t len,
                                  struct sr_query *q)
 {
     int corrupt = 0;
     for (int attempt = 0;; attempt++) {
         izde_status_t rc = sr_query_parse(s->an, s->db, text, len, q);
-        if (rc == IZDE_ERR_DB_CORRUPT && ++corrupt == SR_MAX_CORRUPT)
-            return rc;
-        if (!transient(rc) || attempt == SR_MAX_REOPENS)
+        if (!try_again(s, &rc, attempt, &corrupt))
             return rc;
         sr_query_release(q);
-        rc = izde_rdb_reopen(s->db);
-        if (rc != IZDE_OK && !transient(rc))
-            return rc;
     }
 }
 
