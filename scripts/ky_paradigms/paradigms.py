@@ -111,12 +111,18 @@ def _with_cases(forms, stem, cases):
         forms.make(stem, c)
 
 
-def _noun_body(forms, stem):
-    """Case, number and possession of a noun or substantivised word."""
-    forms.add(stem)
+def _with_number_and_cases(forms, stem):
+    """Every case of stem and of its plural; returns the plural."""
     _with_cases(forms, stem, CASES)
     plural = forms.make(stem, PLURAL)
     _with_cases(forms, plural, CASES)
+    return plural
+
+
+def _noun_body(forms, stem):
+    """Case, number and possession of a noun or substantivised word."""
+    forms.add(stem)
+    plural = _with_number_and_cases(forms, stem)
     for base in (stem, plural):
         for template, cases in POSSESSIVES:
             owned = forms.make(base, template)
@@ -158,9 +164,7 @@ def proper_noun(lemma):
     forms = _Forms(lemma)
     stem = lemma.text
     forms.add(stem)
-    _with_cases(forms, stem, CASES)
-    plural = forms.make(stem, PLURAL)
-    _with_cases(forms, plural, CASES)
+    _with_number_and_cases(forms, stem)
     return forms.spelled()
 
 
@@ -172,9 +176,7 @@ def adjective(lemma):
     for p in PREDICATIVE:
         forms.make(stem, p)
     if "subst" in lemma.flags:
-        _with_cases(forms, stem, CASES)
-        plural = forms.make(stem, PLURAL)
-        _with_cases(forms, plural, CASES)
+        _with_number_and_cases(forms, stem)
         third = forms.make(stem, "{с}I")
         _with_cases(forms, third, CASES_PRONOMINAL)
     return forms.spelled()
