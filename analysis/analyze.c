@@ -70,6 +70,8 @@ struct word_slot {
 struct sentence {
     size_t start, end;
     struct izde_langid_evidence ev;
+    int read;               /* ev is filled */
+    int pass;               /* the sieve passes it (any sentence without one) */
 };
 
 struct izde_analyzer {
@@ -168,30 +170,6 @@ static izde_status_t emit_stem(izde_analyzer_t *a, const char *prefix, enum izde
     return emit_prefixed(a, prefix, s, slen, lang, positional, t, fn, closure);
 }
 
-/* T terms store each letter а..я (U+0430..U+044F: all a keyboard-folded
- * Russian or Kyrgyz word has) as one byte, PACK_BASE + offset, and any other
- * code point as its UTF-8. A packed byte (0xC0..0xDF) is never followed by a
- * UTF-8 continuation byte, so the packing is undone without ambiguity
- * (izde_term_display). */
-#define PACK_FIRST 0x430u
-#define PACK_LAST 0x44Fu
-#define PACK_BASE 0xC0u
-
-/* Appends the packed form of s[0, len) (valid UTF-8) to out. */
-static izde_status_t pack_letters(const char *s, size_t len, struct izde_buf *out)
-{
-    for (size_t i = 0; i < len;) {
-        size_t start = i;
-        uint32_t cp = izde_utf8_next(s, len, &i);
-        izde_status_t rc = cp >= PACK_FIRST && cp <= PACK_LAST
-                               ? izde_buf_addc(out, (char)(PACK_BASE + (cp - PACK_FIRST)))
-                               : izde_buf_add(out, s + start, i - start);
-        if (rc != IZDE_OK)
-            return rc;
-    }
-    return IZDE_OK;
-}
-
 /* The first IZDE_TRUNC_LETTERS letters of the keyboard-folded word, as a
  * T term: a backoff that joins the forms of names and loans the stemmers
  * do not know, whatever the keyboard. Both sides make it the same way.
@@ -211,34 +189,13 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
     for (int n = 0; n < IZDE_TRUNC_LETTERS && end < a->kbfold.len; n++)
         izde_utf8_next(a->kbfold.p, a->kbfold.len, &end);
     izde_buf_clear(&a->packed);
-    rc = pack_letters(a->kbfold.p, end, &a->packed);
+    rc = izde_term_pack(a->kbfold.p, end, &a->packed);
     if (rc != IZDE_OK)
         return rc;
     return emit_prefixed(a, IZDE_PREFIX_TRUNC, a->packed.p, a->packed.len, IZDE_LANG_OTHER,
                          keyed, t, fn, closure);
 }
 
-izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out)
-{
-    if (len == 0 || term[0] != IZDE_PREFIX_TRUNC[0])
-        return izde_buf_add(out, term, len);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)term[i];
-        int packed = c >= PACK_BASE && c <= PACK_BASE + (PACK_LAST - PACK_FIRST) &&
-                     !(i + 1 < len && ((unsigned char)term[i + 1] & 0xC0) == 0x80);
-        izde_status_t rc;
-        if (packed) {
-            uint32_t cp = PACK_FIRST + (c - PACK_BASE);
-            char u[2] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)) };
-            rc = izde_buf_add(out, u, 2);
-        } else {
-            rc = izde_buf_addc(out, (char)c);
-        }
-        if (rc != IZDE_OK)
-            return rc;
-    }
-    return IZDE_OK;
-}
 
 /* The stems of one Cyrillic word (folded, in word/len) for the languages in
  * langs. A Kyrgyz word gets its F term too: the Kyrgyz stem of the word as
@@ -623,12 +580,11 @@ static int has_min_words(const char *s, size_t len)
     return 0;
 }
 
-/* Splits the paragraph text[start, end) into a->sent, with each sentence's
- * language evidence, and sums that into *para. Returns how many. */
+/* Splits the paragraph text[start, end) into a->sent, unread, each
+ * marked as sieve (NULL: passes all) passes it. Returns how many in *n. */
 static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_t start,
-                                     size_t end, struct izde_langid_evidence *para, size_t *n)
+                                     size_t end, const struct izde_sieve *sieve, size_t *n)
 {
-    memset(para, 0, sizeof(*para));
     *n = 0;
     for (size_t s = start; s < end;) {
         struct sentence *grown = izde_array_grow(a->sent, *n, &a->sent_cap, sizeof(*grown), 32);
@@ -638,10 +594,130 @@ static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_
         struct sentence *t = &a->sent[(*n)++];
         t->start = s;
         t->end = sentence_end(text, s, end);
-        memset(&t->ev, 0, sizeof(t->ev));
-        izde_langid_add(&t->ev, text + s, t->end - s);
-        izde_langid_merge(para, &t->ev);
+        t->read = 0;
+        t->pass = !sieve || izde_sieve_passes(sieve, text + s, t->end - s);
         s = t->end;
+    }
+    return IZDE_OK;
+}
+
+/* The language evidence of sentence t, read once. */
+static const struct izde_langid_evidence *sentence_evidence(const char *text, struct sentence *t)
+{
+    if (!t->read) {
+        memset(&t->ev, 0, sizeof(t->ev));
+        izde_langid_add(&t->ev, text + t->start, t->end - t->start);
+        t->read = 1;
+    }
+    return &t->ev;
+}
+
+/* The language of the paragraph text[start, end), whose n sentences are in
+ * a->sent: its own, the sum of its sentences' evidence, or for a paragraph
+ * too short to tell, that of the last one that told (*prev), which it then
+ * becomes. */
+static enum izde_lang paragraph_lang(izde_analyzer_t *a, const char *text, size_t start,
+                                     size_t end, size_t n, enum izde_lang *prev)
+{
+    struct izde_langid_evidence ev;
+    memset(&ev, 0, sizeof(ev));
+    for (size_t k = 0; k < n; k++)
+        izde_langid_merge(&ev, sentence_evidence(text, &a->sent[k]));
+    enum izde_lang para = izde_langid_decide(&ev, NULL);
+    if (*prev != IZDE_LANG_COUNT && !has_min_words(text + start, end - start))
+        para = *prev;
+    if (para != IZDE_LANG_OTHER)
+        *prev = para;
+    return para;
+}
+
+/* The language of sentence k of n when it tells its own (a paragraph may
+ * switch language between sentences: a Russian quotation in Kyrgyz text),
+ * else IZDE_LANG_COUNT: the paragraph's. */
+static enum izde_lang sentence_lang(izde_analyzer_t *a, const char *text, size_t k, size_t n)
+{
+    struct sentence *t = &a->sent[k];
+    if (n < 2 || !has_min_words(text + t->start, t->end - t->start))
+        return IZDE_LANG_COUNT;
+    double conf;
+    enum izde_lang l = izde_langid_decide(sentence_evidence(text, t), &conf);
+    return l != IZDE_LANG_OTHER && conf >= 0.5 ? l : IZDE_LANG_COUNT;
+}
+
+/* Reads the paragraphs text[from, to) for language only, as analyze_text
+ * would, to bring *prev up to date. */
+static izde_status_t read_languages(izde_analyzer_t *a, const char *text, size_t from,
+                                    size_t to, enum izde_lang *prev)
+{
+    for (size_t start = from; start < to;) {
+        size_t end = paragraph_end(text, to, start), n;
+        izde_status_t rc = split_sentences(a, text, start, end, NULL, &n);
+        if (rc != IZDE_OK)
+            return rc;
+        paragraph_lang(a, text, start, end, n, prev);
+        start = end;
+    }
+    return IZDE_OK;
+}
+
+/* izde_analyze_text, and with a sieve izde_analyze_text_sieved. With a
+ * sieve, a sentence is read for language only when the sentences it passes
+ * need it: one long enough tells its own, others take their paragraph's,
+ * and a short paragraph the language of the ones before, which are then
+ * read. So a sentence the sieve passes gets the language and the terms it
+ * would get without the sieve. */
+static izde_status_t analyze_text(izde_analyzer_t *a, const char *text, size_t len,
+                                  uint32_t *pos, struct izde_analysis_stats *stats,
+                                  const struct izde_sieve *sieve, izde_term_fn fn,
+                                  void *closure)
+{
+    enum izde_lang prev = IZDE_LANG_COUNT;
+    size_t unread = len; /* the first paragraph not read since prev was told */
+    for (size_t start = 0; start < len;) {
+        size_t end = paragraph_end(text, len, start), n;
+        izde_status_t rc = IZDE_OK;
+        if (sieve && !izde_sieve_passes(sieve, text + start, end - start)) {
+            if (unread == len)
+                unread = start;
+            start = end;
+            continue;
+        }
+        if (unread != len && !has_min_words(text + start, end - start)) {
+            rc = read_languages(a, text, unread, start, &prev);
+            unread = len;
+        }
+        if (rc == IZDE_OK)
+            rc = split_sentences(a, text, start, end, sieve, &n);
+        if (rc != IZDE_OK)
+            return rc;
+        /* Without a sieve every paragraph's language is told, for the
+         * sentences that take it and for the short paragraphs after it. */
+        int need_para = !sieve;
+        for (size_t k = 0; k < n && !need_para; k++)
+            need_para = a->sent[k].pass && sentence_lang(a, text, k, n) == IZDE_LANG_COUNT;
+        enum izde_lang para = IZDE_LANG_COUNT;
+        if (need_para) {
+            para = paragraph_lang(a, text, start, end, n, &prev);
+            if (para != IZDE_LANG_OTHER)
+                unread = len;
+        } else if (unread == len) {
+            unread = start;
+        }
+        for (size_t k = 0; k < n; k++) {
+            if (!a->sent[k].pass)
+                continue;
+            enum izde_lang lang = sentence_lang(a, text, k, n);
+            if (lang == IZDE_LANG_COUNT)
+                lang = para;
+            uint32_t nwords = 0;
+            size_t s = a->sent[k].start, e = a->sent[k].end;
+            rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
+            if (rc != IZDE_OK)
+                return rc;
+            if (stats)
+                stats->words[lang] += nwords;
+        }
+        start = end;
     }
     return IZDE_OK;
 }
@@ -650,43 +726,15 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure)
 {
-    enum izde_lang prev = IZDE_LANG_COUNT;
-    for (size_t start = 0; start < len;) {
-        size_t end = paragraph_end(text, len, start);
-        /* Each sentence is read once for language: the paragraph's
-         * evidence is the sum of its sentences'. */
-        struct izde_langid_evidence para_ev;
-        size_t nsent;
-        izde_status_t rc = split_sentences(a, text, start, end, &para_ev, &nsent);
-        if (rc != IZDE_OK)
-            return rc;
-        enum izde_lang para = izde_langid_decide(&para_ev, NULL);
-        if (prev != IZDE_LANG_COUNT && !has_min_words(text + start, end - start))
-            para = prev;
-        /* A paragraph may switch language between sentences (a Russian
-         * quotation in Kyrgyz text): each sentence long enough to tell is
-         * identified on its own. */
-        for (size_t k = 0; k < nsent; k++) {
-            size_t s = a->sent[k].start, e = a->sent[k].end;
-            enum izde_lang lang = para;
-            if (nsent > 1 && has_min_words(text + s, e - s)) {
-                double conf;
-                enum izde_lang l = izde_langid_decide(&a->sent[k].ev, &conf);
-                if (l != IZDE_LANG_OTHER && conf >= 0.5)
-                    lang = l;
-            }
-            uint32_t nwords = 0;
-            rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
-            if (rc != IZDE_OK)
-                return rc;
-            if (stats)
-                stats->words[lang] += nwords;
-        }
-        if (para != IZDE_LANG_OTHER)
-            prev = para;
-        start = end;
-    }
-    return IZDE_OK;
+    return analyze_text(a, text, len, pos, stats, NULL, fn, closure);
+}
+
+izde_status_t izde_analyze_text_sieved(izde_analyzer_t *a, const char *text, size_t len,
+                                       const struct izde_sieve *sieve, izde_term_fn fn,
+                                       void *closure)
+{
+    uint32_t pos = 0;
+    return analyze_text(a, text, len, &pos, NULL, sieve, fn, closure);
 }
 
 izde_status_t izde_analyze_text_in(izde_analyzer_t *a, const char *text, size_t len,

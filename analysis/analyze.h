@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "analysis/packing.h"
+#include "analysis/sieve.h"
 #include "common/buf.h"
 #include "text/langid.h"
 #include "common/status.h"
@@ -70,6 +72,13 @@ izde_status_t izde_analyze_text(izde_analyzer_t *a, const char *text, size_t len
                                 uint32_t *pos, struct izde_analysis_stats *stats,
                                 izde_term_fn fn, void *closure);
 
+/* As izde_analyze_text, for the terms of the words sieve looks for: only
+ * the sentences it passes are analysed, so fewer other words are seen.
+ * Positions count the words of those sentences only. */
+izde_status_t izde_analyze_text_sieved(izde_analyzer_t *a, const char *text, size_t len,
+                                       const struct izde_sieve *sieve, izde_term_fn fn,
+                                       void *closure);
+
 /* Document side, for text whose language the document itself states (an
  * article's Kyrgyz keyword list, its Russian abstract): as
  * izde_analyze_text, with every word in lang instead of identified. A
@@ -79,9 +88,6 @@ izde_status_t izde_analyze_text_in(izde_analyzer_t *a, const char *text, size_t 
                                    enum izde_lang lang, uint32_t *pos, izde_term_fn fn,
                                    void *closure);
 
-/* Appends term as a person reads it to out: T terms are stored packed
- * (analyze.c), other terms are copied. */
-izde_status_t izde_term_display(const char *term, size_t len, struct izde_buf *out);
 
 /* Query side: the words of a piece of query text (valid UTF-8). Each word
  * gets its exact term and its stem in every language it could plausibly be

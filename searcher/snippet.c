@@ -122,15 +122,21 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
                          struct izde_buf *out, struct sr_span *matched)
 {
     struct matches m = { .q = q };
-    uint32_t pos = 0;
     izde_buf_clear(out);
+    /* Only the sentences that may hold a query word are analysed: most of
+     * a snippet's time went to analysing the others. */
+    struct izde_sieve sieve;
+    izde_sieve_init(&sieve);
     izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < q->nterms; i++)
+        if (!(q->terms[i].stop && q->has_content_terms))
+            rc = izde_sieve_add(&sieve, q->terms[i].text, q->terms[i].len);
     size_t size = SCAN_FIRST;
     for (size_t from = 0; rc == IZDE_OK && !m.nomem && from < len && from < SCAN_MAX;
          size = size < SCAN_CHUNK ? 2 * size : SCAN_CHUNK) {
         size_t end = chunk_end(text, from, len, size);
         m.base = from;
-        rc = izde_analyze_text(an, text + from, end - from, &pos, NULL, find_match, &m);
+        rc = izde_analyze_text_sieved(an, text + from, end - from, &sieve, find_match, &m);
         from = end;
         if (all_words_seen(q, &m))
             break;

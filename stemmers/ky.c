@@ -678,6 +678,16 @@ static const struct {
     PRN("ошондо", "ошол"), PRN("ошондон", "ошол"),
 };
 
+size_t izde_ky_root(const char *stem, size_t len)
+{
+    /* The nominatives have no ң, ө or ү, so their keyboard-folded F terms
+     * are spelled alike and are found here too. */
+    for (size_t k = 0; k < sizeof(ky_pronoun) / sizeof(ky_pronoun[0]); k++)
+        if (ky_pronoun[k].to_len == len && memcmp(stem, ky_pronoun[k].to, len) == 0)
+            return 0;
+    return len;
+}
+
 /* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
 struct ky_irregular {
     uint8_t from[8], to[8];

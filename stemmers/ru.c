@@ -411,6 +411,13 @@ static enum ru_kind strip_inflection(struct ru_word *w, int *refl)
     return K_NONE;
 }
 
+size_t izde_ru_root(const char *stem, size_t len)
+{
+    /* The mark a reflexive stem gets back (izde_ru_stem); a stem that only
+     * happens to end so loses letters it did not need to, which is safe. */
+    return len > 4 && memcmp(stem + len - 4, "ся", 4) == 0 ? len - 4 : len;
+}
+
 int izde_ru_stem(struct izde_stem_buf *buf)
 {
     if (!check_and_fold(buf->p, buf->len))

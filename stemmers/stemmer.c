@@ -12,12 +12,13 @@
 struct lang_entry {
     const char *names[4]; /* canonical code first, NULL-terminated */
     izde_stem_fn stem;
+    izde_root_fn root;
     const unsigned *version;
 };
 
 static const struct lang_entry languages[] = {
-    { { "ky", "kir", "kyrgyz", NULL }, izde_ky_stem, &izde_ky_version },
-    { { "ru", "rus", "russian", NULL }, izde_ru_stem, &izde_ru_version },
+    { { "ky", "kir", "kyrgyz", NULL }, izde_ky_stem, izde_ky_root, &izde_ky_version },
+    { { "ru", "rus", "russian", NULL }, izde_ru_stem, izde_ru_root, &izde_ru_version },
 };
 
 #define N_LANGUAGES (sizeof(languages) / sizeof(languages[0]))
@@ -52,6 +53,15 @@ izde_status_t izde_stemmer_new(const char *lang, izde_stemmer_t **out)
         }
     }
     return IZDE_ERR_UNSUPPORTED;
+}
+
+size_t izde_stemmer_root(const char *lang, const char *stem, size_t len)
+{
+    for (size_t i = 0; lang && i < N_LANGUAGES; i++)
+        for (const char *const *n = languages[i].names; *n; n++)
+            if (strcmp(*n, lang) == 0)
+                return languages[i].root(stem, len);
+    return len;
 }
 
 void izde_stemmer_free(izde_stemmer_t *st)

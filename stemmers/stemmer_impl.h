@@ -19,6 +19,13 @@ typedef int (*izde_stem_fn)(struct izde_stem_buf *buf);
 int izde_ky_stem(struct izde_stem_buf *buf);
 int izde_ru_stem(struct izde_stem_buf *buf);
 
+/* How much of a stem the words with that stem begin with (see
+ * izde_stemmer_root). */
+typedef size_t (*izde_root_fn)(const char *stem, size_t len);
+
+size_t izde_ky_root(const char *stem, size_t len);
+size_t izde_ru_root(const char *stem, size_t len);
+
 /* Rule versions; bump on any change of output (history in each file). */
 extern const unsigned izde_ky_version;
 extern const unsigned izde_ru_version;

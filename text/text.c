@@ -1,6 +1,7 @@
 /* text.c - UTF-8 repair, NFC and case folding, word breaks; the only file that calls ICU. */
 #include "text/text.h"
 #include "common/utf8.h"
+#include "text/keyfold.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -275,6 +276,53 @@ izde_status_t izde_text_fold(izde_text_t *t, const char *s, size_t len,
     if (rc == IZDE_OK)
         fold_lookalikes(out);
     return rc;
+}
+
+/* Non-ASCII characters that never begin or continue a word for ICU:
+ * spaces, quotes, dashes, currency and other punctuation a Kyrgyz or
+ * Russian text is full of ('«', '—', '№'). Others the sieve cannot tell. */
+static int is_punctuation(uint32_t cp)
+{
+    if (cp >= 0xA0 && cp <= 0xBF)
+        return cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 &&
+               cp != 0xBA && cp < 0xBC;
+    return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x200A) ||
+           (cp >= 0x2012 && cp <= 0x2029) || (cp >= 0x202F && cp <= 0x205F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF) || cp == 0x2116 || cp == 0x2122 || cp == 0xFFFD;
+}
+
+enum izde_sieve_class izde_text_sieve_class(uint32_t cp, uint32_t *folded)
+{
+    if (cp < 0x80) {
+        if (cp == '-')
+            return IZDE_SIEVE_HYPHEN;
+        if (cp >= 'A' && cp <= 'Z')
+            cp += 'a' - 'A';
+        else if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')))
+            return IZDE_SIEVE_SEPARATOR;
+        uint32_t twin = cyrillic_lookalike(cp);
+        *folded = twin ? twin : cp;
+        return IZDE_SIEVE_LETTER;
+    }
+    if (cp >= 0x410 && cp <= 0x44F) { /* А-Я, а-я: most of the letters read */
+        *folded = cp < 0x430 ? cp + 0x20 : cp;
+        return IZDE_SIEVE_LETTER;
+    }
+    if (is_dropped(cp))
+        return IZDE_SIEVE_DROPPED;
+    if (cp == 0x2010 || cp == 0x2011)
+        return IZDE_SIEVE_HYPHEN;
+    if (is_punctuation(cp))
+        return IZDE_SIEVE_SEPARATOR;
+    /* Letters only: U+0482 is a sign, which ICU breaks a word at. */
+    int letter = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x400 && cp <= 0x481) ||
+                 (cp >= 0x48A && cp <= 0x52F);
+    if (!letter || !is_simple(cp))
+        return IZDE_SIEVE_UNSURE;
+    uint32_t f = post_fold((uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
+    uint32_t twin = f < 0x80 ? cyrillic_lookalike(f) : 0; /* ſ folds to s */
+    *folded = izde_keyfold_cp(twin ? twin : f);
+    return IZDE_SIEVE_LETTER;
 }
 
 izde_status_t izde_text_lower(const char *s, size_t len, struct izde_buf *out)

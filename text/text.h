@@ -75,6 +75,24 @@ enum izde_script {
 };
 enum izde_script izde_text_script(const char *s, size_t len);
 
+/* How the sieve (analysis/sieve.h) reads a code point of raw text: a
+ * letter or digit of a word, with *folded the form it is compared in; a
+ * separator between words; a hyphen, which both ends a word and may join
+ * it to the next (a compound's joined reading); a character folding drops
+ * (soft hyphen, zero-width ones); or one it cannot tell (another script, a
+ * combining mark), for which it must assume a match. *folded is the
+ * letter folded as izde_text_fold folds it, then keyboard-folded, with a
+ * Latin look-alike read as its Cyrillic twin: coarser than any term, so a
+ * word whose term begins with some letters begins with their coarse form. */
+enum izde_sieve_class {
+    IZDE_SIEVE_LETTER,
+    IZDE_SIEVE_SEPARATOR,
+    IZDE_SIEVE_HYPHEN,
+    IZDE_SIEVE_DROPPED,
+    IZDE_SIEVE_UNSURE,
+};
+enum izde_sieve_class izde_text_sieve_class(uint32_t cp, uint32_t *folded);
+
 /* Whether cp is a letter of any script (ICU's u_isalpha). */
 int izde_text_is_alpha(uint32_t cp);
 

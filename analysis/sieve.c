@@ -1,0 +1,168 @@
+/* sieve.c - which sentences may hold a word of a query: the first letters of each term, looked for at each word's start. */
+#include "analysis/sieve.h"
+#include <string.h>
+#include "analysis/packing.h"
+#include "index/schema.h"
+#include "common/buf.h"
+#include "common/utf8.h"
+#include "stemmers/stemmer.h"
+#include "text/text.h"
+
+void izde_sieve_init(struct izde_sieve *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+/* How many of a term's first letters its words all begin with: a stem's
+ * last may be changed, an English stem's past its first ('dying' -> 'die'
+ * in Snowball's exceptions); a folded form or a T term is the word's own. */
+static unsigned letters_kept(char prefix, unsigned letters, int ends_in_letter)
+{
+    if (letters == 0)
+        return 0;
+    unsigned n = letters;
+    int stem = prefix == IZDE_PREFIX_STEM_KY[0] || prefix == IZDE_PREFIX_STEM_RU[0] ||
+               prefix == IZDE_PREFIX_KBFOLD[0];
+    if (prefix == IZDE_PREFIX_STEM_EN[0])
+        n = letters > 1 ? 1 : 0;
+    else if (stem && ends_in_letter)
+        n = letters - 1;
+    return n < IZDE_SIEVE_LETTERS ? n : IZDE_SIEVE_LETTERS;
+}
+
+izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len)
+{
+    if (s->all)
+        return IZDE_OK;
+    char prefix = len && term[0] >= 'A' && term[0] <= 'Z' ? term[0] : 0;
+    if (prefix && prefix != IZDE_PREFIX_STEM_KY[0] && prefix != IZDE_PREFIX_STEM_RU[0] &&
+        prefix != IZDE_PREFIX_STEM_EN[0] && prefix != IZDE_PREFIX_KBFOLD[0] &&
+        prefix != IZDE_PREFIX_TRUNC[0]) {
+        s->all = 1;
+        return IZDE_OK;
+    }
+    struct izde_buf shown = IZDE_BUF_INIT;
+    if (izde_term_display(term, len, &shown) != IZDE_OK) {
+        izde_buf_release(&shown);
+        return IZDE_ERR_NOMEM;
+    }
+    /* The part of a stem its words begin with (a Russian reflexive's stem
+     * ends in a mark, a Kyrgyz pronoun's is not the start of its forms). */
+    size_t body = prefix ? 1 : 0, body_end = shown.len;
+    if (prefix == IZDE_PREFIX_STEM_KY[0] || prefix == IZDE_PREFIX_KBFOLD[0])
+        body_end = body + izde_stemmer_root("ky", shown.p + body, shown.len - body);
+    else if (prefix == IZDE_PREFIX_STEM_RU[0])
+        body_end = body + izde_stemmer_root("ru", shown.p + body, shown.len - body);
+    /* The body's letters up to the first that is not one. */
+    uint32_t first[IZDE_SIEVE_LETTERS + 1];
+    unsigned letters = 0;
+    int unsure = 0, ends_in_letter = 1;
+    for (size_t i = body; i < body_end;) {
+        uint32_t f = 0;
+        enum izde_sieve_class c = izde_text_sieve_class(izde_utf8_next(shown.p, body_end, &i), &f);
+        if (c == IZDE_SIEVE_DROPPED)
+            continue;
+        if (c == IZDE_SIEVE_UNSURE)
+            unsure = 1;
+        if (c != IZDE_SIEVE_LETTER) {
+            ends_in_letter = 0;
+            break;
+        }
+        if (letters <= IZDE_SIEVE_LETTERS)
+            first[letters] = f;
+        if (++letters > IZDE_SIEVE_LETTERS)
+            ends_in_letter = 0; /* the kept letters are not the last one */
+    }
+    izde_buf_release(&shown);
+    unsigned n = unsure ? 0 : letters_kept(prefix, letters, ends_in_letter);
+    if (n == 0) {
+        s->all = 1;
+        return IZDE_OK;
+    }
+    for (size_t k = 0; k < s->count; k++)
+        if (s->n[k] == n && memcmp(s->letters[k], first, n * sizeof(first[0])) == 0)
+            return IZDE_OK;
+    if (s->count == IZDE_SIEVE_MAX) {
+        s->all = 1;
+        return IZDE_OK;
+    }
+    memcpy(s->letters[s->count], first, n * sizeof(first[0]));
+    s->n[s->count++] = (unsigned char)n;
+    if (n > s->longest)
+        s->longest = n;
+    return IZDE_OK;
+}
+
+/* Whether a word that begins with the n letters w matches a term kept. */
+static int begins_a_term(const struct izde_sieve *s, const uint32_t *w, unsigned n)
+{
+    for (size_t k = 0; k < s->count; k++)
+        if (s->n[k] <= n && memcmp(s->letters[k], w, s->n[k] * sizeof(*w)) == 0)
+            return 1;
+    return 0;
+}
+
+/* The length of the letter at text[i] when it is one the sieve needs not
+ * fold, inside a word: an ASCII letter or digit, or a Cyrillic letter
+ * (U+0482-U+0489, signs and marks, excepted); else 0. */
+static size_t plain_letter(const unsigned char *t, size_t len, size_t i)
+{
+    unsigned char b = t[i];
+    if (b < 0x80)
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    if (i + 1 >= len)
+        return 0;
+    if (b == 0xD0 || b == 0xD1 || b == 0xD3 || (b == 0xD2 && (t[i + 1] < 0x82 || t[i + 1] > 0x89)))
+        return 2;
+    return 0;
+}
+
+int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
+{
+    if (s->all)
+        return 1;
+    int at_start = 1;
+    for (size_t i = 0; i < len;) {
+        size_t skip = at_start ? 0 : plain_letter((const unsigned char *)text, len, i);
+        if (skip) {
+            i += skip;
+            continue;
+        }
+        uint32_t f = 0;
+        enum izde_sieve_class c = izde_text_sieve_class(izde_utf8_next(text, len, &i), &f);
+        switch (c) {
+        case IZDE_SIEVE_UNSURE:
+            return 1;
+        case IZDE_SIEVE_DROPPED:
+            break;
+        case IZDE_SIEVE_SEPARATOR:
+        case IZDE_SIEVE_HYPHEN:
+            at_start = 1;
+            break;
+        case IZDE_SIEVE_LETTER:
+            if (at_start) {
+                /* The word's first letters, read across hyphens too: a
+                 * compound is also indexed joined ('иш-аракет' as
+                 * 'ишаракет'), and its parts are words of their own. */
+                uint32_t w[IZDE_SIEVE_LETTERS];
+                unsigned n = 0;
+                w[n++] = f;
+                for (size_t j = i; j < len && n < s->longest;) {
+                    uint32_t g = 0;
+                    enum izde_sieve_class d = izde_text_sieve_class(izde_utf8_next(text, len, &j), &g);
+                    if (d == IZDE_SIEVE_UNSURE)
+                        return 1;
+                    if (d == IZDE_SIEVE_LETTER)
+                        w[n++] = g;
+                    else if (d == IZDE_SIEVE_SEPARATOR)
+                        break;
+                }
+                if (begins_a_term(s, w, n))
+                    return 1;
+            }
+            at_start = 0;
+            break;
+        }
+    }
+    return 0;
+}
