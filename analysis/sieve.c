@@ -14,31 +14,28 @@ void izde_sieve_init(struct izde_sieve *s)
 }
 
 /* How many of a term's first letters its words all begin with: a stem's
- * last may be changed, an English stem's past its first ('dying' -> 'die'
- * in Snowball's exceptions); a folded form or a T term is the word's own. */
-static unsigned letters_kept(char prefix, unsigned letters, int ends_in_letter)
+ * root is what its stemmer says (body_end), an English stem's its first
+ * letter ('dying' -> 'die' in Snowball's exceptions); a folded form or a T
+ * term is the word's own. */
+static unsigned letters_kept(char prefix, unsigned letters)
 {
-    if (letters == 0)
-        return 0;
     unsigned n = letters;
-    int stem = prefix == IZDE_PREFIX_STEM_KY[0] || prefix == IZDE_PREFIX_STEM_RU[0] ||
-               prefix == IZDE_PREFIX_KBFOLD[0];
     if (prefix == IZDE_PREFIX_STEM_EN[0])
         n = letters > 1 ? 1 : 0;
-    else if (stem && ends_in_letter)
-        n = letters - 1;
     return n < IZDE_SIEVE_LETTERS ? n : IZDE_SIEVE_LETTERS;
 }
 
-izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len)
+izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len, unsigned word)
 {
-    if (s->all)
+    uint64_t bit = (uint64_t)1 << (word % 64);
+    s->any |= bit;
+    if (s->unsure & bit)
         return IZDE_OK;
     char prefix = len && term[0] >= 'A' && term[0] <= 'Z' ? term[0] : 0;
     if (prefix && prefix != IZDE_PREFIX_STEM_KY[0] && prefix != IZDE_PREFIX_STEM_RU[0] &&
         prefix != IZDE_PREFIX_STEM_EN[0] && prefix != IZDE_PREFIX_KBFOLD[0] &&
         prefix != IZDE_PREFIX_TRUNC[0]) {
-        s->all = 1;
+        s->unsure |= bit;
         return IZDE_OK;
     }
     struct izde_buf shown = IZDE_BUF_INIT;
@@ -46,60 +43,58 @@ izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len)
         izde_buf_release(&shown);
         return IZDE_ERR_NOMEM;
     }
-    /* The part of a stem its words begin with (a Russian reflexive's stem
-     * ends in a mark, a Kyrgyz pronoun's is not the start of its forms). */
+    /* The part of a stem its words begin with (izde_stemmer_root). */
     size_t body = prefix ? 1 : 0, body_end = shown.len;
     if (prefix == IZDE_PREFIX_STEM_KY[0] || prefix == IZDE_PREFIX_KBFOLD[0])
         body_end = body + izde_stemmer_root("ky", shown.p + body, shown.len - body);
     else if (prefix == IZDE_PREFIX_STEM_RU[0])
         body_end = body + izde_stemmer_root("ru", shown.p + body, shown.len - body);
     /* The body's letters up to the first that is not one. */
-    uint32_t first[IZDE_SIEVE_LETTERS + 1];
+    uint32_t first[IZDE_SIEVE_LETTERS];
     unsigned letters = 0;
-    int unsure = 0, ends_in_letter = 1;
-    for (size_t i = body; i < body_end;) {
+    int unsure = 0;
+    for (size_t i = body; i < body_end && letters < IZDE_SIEVE_LETTERS;) {
         uint32_t f = 0;
         enum izde_sieve_class c = izde_text_sieve_class(izde_utf8_next(shown.p, body_end, &i), &f);
         if (c == IZDE_SIEVE_DROPPED)
             continue;
-        if (c == IZDE_SIEVE_UNSURE)
-            unsure = 1;
-        if (c != IZDE_SIEVE_LETTER) {
-            ends_in_letter = 0;
+        unsure = c == IZDE_SIEVE_UNSURE;
+        if (c != IZDE_SIEVE_LETTER)
             break;
-        }
-        if (letters <= IZDE_SIEVE_LETTERS)
-            first[letters] = f;
-        if (++letters > IZDE_SIEVE_LETTERS)
-            ends_in_letter = 0; /* the kept letters are not the last one */
+        first[letters++] = f;
     }
     izde_buf_release(&shown);
-    unsigned n = unsure ? 0 : letters_kept(prefix, letters, ends_in_letter);
+    unsigned n = unsure ? 0 : letters_kept(prefix, letters);
     if (n == 0) {
-        s->all = 1;
+        s->unsure |= bit;
         return IZDE_OK;
     }
     for (size_t k = 0; k < s->count; k++)
-        if (s->n[k] == n && memcmp(s->letters[k], first, n * sizeof(first[0])) == 0)
+        if (s->n[k] == n && memcmp(s->letters[k], first, n * sizeof(first[0])) == 0) {
+            s->words[k] |= bit;
             return IZDE_OK;
+        }
     if (s->count == IZDE_SIEVE_MAX) {
-        s->all = 1;
+        s->unsure |= bit;
         return IZDE_OK;
     }
     memcpy(s->letters[s->count], first, n * sizeof(first[0]));
+    s->words[s->count] = bit;
     s->n[s->count++] = (unsigned char)n;
     if (n > s->longest)
         s->longest = n;
     return IZDE_OK;
 }
 
-/* Whether a word that begins with the n letters w matches a term kept. */
-static int begins_a_term(const struct izde_sieve *s, const uint32_t *w, unsigned n)
+/* The words of the terms kept that a word beginning with the n letters w
+ * may have. */
+static uint64_t words_begun(const struct izde_sieve *s, const uint32_t *w, unsigned n)
 {
+    uint64_t found = 0;
     for (size_t k = 0; k < s->count; k++)
         if (s->n[k] <= n && memcmp(s->letters[k], w, s->n[k] * sizeof(*w)) == 0)
-            return 1;
-    return 0;
+            found |= s->words[k];
+    return found;
 }
 
 /* The length of the letter at text[i] when it is one the sieve needs not
@@ -117,12 +112,13 @@ static size_t plain_letter(const unsigned char *t, size_t len, size_t i)
     return 0;
 }
 
-int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
+/* The words of the terms added that text may hold, read to the end, or
+ * with first until one is found. */
+static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, int first)
 {
-    if (s->all)
-        return 1;
+    uint64_t found = s->unsure;
     int at_start = 1;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0; i < len && !(first ? found != 0 : found == s->any);) {
         size_t skip = at_start ? 0 : plain_letter((const unsigned char *)text, len, i);
         if (skip) {
             i += skip;
@@ -132,7 +128,7 @@ int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
         enum izde_sieve_class c = izde_text_sieve_class(izde_utf8_next(text, len, &i), &f);
         switch (c) {
         case IZDE_SIEVE_UNSURE:
-            return 1;
+            return s->any;
         case IZDE_SIEVE_DROPPED:
             break;
         case IZDE_SIEVE_SEPARATOR:
@@ -151,18 +147,27 @@ int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
                     uint32_t g = 0;
                     enum izde_sieve_class d = izde_text_sieve_class(izde_utf8_next(text, len, &j), &g);
                     if (d == IZDE_SIEVE_UNSURE)
-                        return 1;
+                        return s->any;
                     if (d == IZDE_SIEVE_LETTER)
                         w[n++] = g;
                     else if (d == IZDE_SIEVE_SEPARATOR)
                         break;
                 }
-                if (begins_a_term(s, w, n))
-                    return 1;
+                found |= words_begun(s, w, n);
             }
             at_start = 0;
             break;
         }
     }
-    return 0;
+    return found;
+}
+
+int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
+{
+    return scan(s, text, len, 1) != 0;
+}
+
+uint64_t izde_sieve_words(const struct izde_sieve *s, const char *text, size_t len)
+{
+    return scan(s, text, len, 0);
 }

@@ -24,19 +24,26 @@
 struct izde_sieve {
     uint32_t letters[IZDE_SIEVE_MAX][IZDE_SIEVE_LETTERS];
     unsigned char n[IZDE_SIEVE_MAX];    /* letters kept of each term */
+    uint64_t words[IZDE_SIEVE_MAX];     /* the words each stands for, a bit each */
     size_t count;
     unsigned longest;
-    int all;                            /* passes every text */
+    uint64_t any;                       /* every word given a term */
+    uint64_t unsure;                    /* the words any text may hold */
 };
 
 void izde_sieve_init(struct izde_sieve *s);
 
-/* Adds a term as the analysis writes it (prefix included, T terms packed:
- * analysis/analyze.h). Returns IZDE_OK or IZDE_ERR_NOMEM. */
-izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len);
+/* Adds a term of query word number word (its bit is word % 64) as the
+ * analysis writes it (prefix included, T terms packed: analysis/
+ * analyze.h). Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len, unsigned word);
 
 /* Whether text[0, len) (valid UTF-8) may hold a word with one of the
  * terms added. */
 int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len);
+
+/* The words (bits, as in izde_sieve_add) whose terms text[0, len) may
+ * hold; one that it lacks, text cannot hold. */
+uint64_t izde_sieve_words(const struct izde_sieve *s, const char *text, size_t len);
 
 #endif

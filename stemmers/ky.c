@@ -685,6 +685,15 @@ size_t izde_ky_root(const char *stem, size_t len)
     for (size_t k = 0; k < sizeof(ky_pronoun) / sizeof(ky_pronoun[0]); k++)
         if (ky_pronoun[k].to_len == len && memcmp(stem, ky_pronoun[k].to, len) == 0)
             return 0;
+    /* The last letter, when a suffix may change it in a word: a final к/п
+     * is г/б before a vowel (аймагы -> аймак), й and a vowel are written
+     * as one letter (коюу -> кой), and a final vowel meets a suffix's
+     * (атоо -> ата, экөө -> эке). Other consonants stay. */
+    static const char *const changing[] = { "к", "п", "й", "а", "е", "ё", "и", "о", "ө",
+                                            "у", "ү", "ы", "э", "ю", "я" };
+    for (size_t k = 0; len >= 2 && k < sizeof(changing) / sizeof(changing[0]); k++)
+        if (memcmp(stem + len - 2, changing[k], 2) == 0)
+            return len - 2;
     return len;
 }
 

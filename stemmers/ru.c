@@ -415,7 +415,12 @@ size_t izde_ru_root(const char *stem, size_t len)
 {
     /* The mark a reflexive stem gets back (izde_ru_stem); a stem that only
      * happens to end so loses letters it did not need to, which is safe. */
-    return len > 4 && memcmp(stem + len - 4, "ся", 4) == 0 ? len - 4 : len;
+    if (len > 4 && memcmp(stem + len - 4, "ся", 4) == 0)
+        len -= 4;
+    /* The last letter: a fleeting vowel went before it (отец -> отц). */
+    while (len > 0 && ((unsigned char)stem[len - 1] & 0xC0) == 0x80)
+        len--;
+    return len > 0 ? len - 1 : 0;
 }
 
 int izde_ru_stem(struct izde_stem_buf *buf)

@@ -30,11 +30,11 @@ const char *izde_stemmer_stem(izde_stemmer_t *st, const char *word, size_t len,
                               size_t *stem_len);
 
 /* How many bytes at the start of stem every word with that stem begins
- * with, for the language lang ("ky", "ru"; another gives len): the stem
- * but a mark a rule added (a Russian reflexive's "ся": учащихся -> учся,
- * so 2 letters), or none for a Kyrgyz pronoun whose forms change the root
- * (мага -> мен). Its last letter may still differ in a word (китеп ->
- * ките, китеби -> ките). */
+ * with, for the language lang ("ky", "ru"; another gives len). A Kyrgyz
+ * stem is the start of its words (китеби -> ките), but a pronoun's whose
+ * forms change the root (мага -> мен: none). A Russian stem but its last
+ * letter, before which a fleeting vowel may have gone (отец -> отц), and
+ * the mark a reflexive gets back (учащихся -> учся: у). */
 size_t izde_stemmer_root(const char *lang, const char *stem, size_t len);
 
 /* The version of st's rules; it changes whenever any output changes, and the
