@@ -644,6 +644,35 @@ static enum izde_lang sentence_lang(izde_analyzer_t *a, const char *text, size_t
     return l != IZDE_LANG_OTHER && conf >= 0.5 ? l : IZDE_LANG_COUNT;
 }
 
+/* Analyses, of the sentence text[start, end) in lang, the runs of
+ * non-space text with a word the sieve passes. Words are found in a run as
+ * in the sentence: ICU breaks a word at white space whatever surrounds
+ * it, and a compound ('иш-аракет') has none. */
+static izde_status_t analyze_words_sieved(izde_analyzer_t *a, const char *text, size_t start,
+                                          size_t end, enum izde_lang lang,
+                                          const struct izde_sieve *sieve, uint32_t *pos,
+                                          izde_term_fn fn, void *closure)
+{
+    uint32_t nwords = 0;
+    for (size_t at = start, word; at < end;) {
+        if (!izde_sieve_find(sieve, text + at, end - at, &word))
+            return IZDE_OK;
+        if (word == SIZE_MAX) /* the sieve cannot tell where: all of it */
+            return analyze_span(a, text, at, end - at, lang, pos, &nwords, fn, closure);
+        size_t run = at + word, run_end = run;
+        while (run > at && !is_space(text[run - 1]))
+            run--;
+        while (run_end < end && !is_space(text[run_end]))
+            run_end++;
+        izde_status_t rc = analyze_span(a, text, run, run_end - run, lang, pos, &nwords, fn,
+                                        closure);
+        if (rc != IZDE_OK)
+            return rc;
+        at = run_end;
+    }
+    return IZDE_OK;
+}
+
 /* Reads the paragraphs text[from, to) for language only, as analyze_text
  * would, to bring *prev up to date. */
 static izde_status_t read_languages(izde_analyzer_t *a, const char *text, size_t from,
@@ -711,7 +740,8 @@ static izde_status_t analyze_text(izde_analyzer_t *a, const char *text, size_t l
                 lang = para;
             uint32_t nwords = 0;
             size_t s = a->sent[k].start, e = a->sent[k].end;
-            rc = analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
+            rc = sieve ? analyze_words_sieved(a, text, s, e, lang, sieve, pos, fn, closure)
+                       : analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
             if (rc != IZDE_OK)
                 return rc;
             if (stats)

@@ -1,5 +1,6 @@
 /* sieve.c - which sentences may hold a word of a query: the first letters of each term, looked for at each word's start. */
 #include "analysis/sieve.h"
+#include <stdint.h>
 #include <string.h>
 #include "analysis/packing.h"
 #include "index/schema.h"
@@ -113,21 +114,29 @@ static size_t plain_letter(const unsigned char *t, size_t len, size_t i)
 }
 
 /* The words of the terms added that text may hold, read to the end, or
- * with first until one is found. */
-static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, int first)
+ * with first until one is found. *where (may be NULL) is then the start of
+ * the word found first, or SIZE_MAX when the text has a character the
+ * sieve cannot read (and may hold any word). */
+static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, int first,
+                     size_t *where)
 {
     uint64_t found = s->unsure;
     int at_start = 1;
+    if (where)
+        *where = 0;
     for (size_t i = 0; i < len && !(first ? found != 0 : found == s->any);) {
         size_t skip = at_start ? 0 : plain_letter((const unsigned char *)text, len, i);
         if (skip) {
             i += skip;
             continue;
         }
+        size_t start = i;
         uint32_t f = 0;
         enum izde_sieve_class c = izde_text_sieve_class(izde_utf8_next(text, len, &i), &f);
         switch (c) {
         case IZDE_SIEVE_UNSURE:
+            if (where)
+                *where = SIZE_MAX;
             return s->any;
         case IZDE_SIEVE_DROPPED:
             break;
@@ -146,14 +155,20 @@ static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, i
                 for (size_t j = i; j < len && n < s->longest;) {
                     uint32_t g = 0;
                     enum izde_sieve_class d = izde_text_sieve_class(izde_utf8_next(text, len, &j), &g);
-                    if (d == IZDE_SIEVE_UNSURE)
+                    if (d == IZDE_SIEVE_UNSURE) {
+                        if (where)
+                            *where = SIZE_MAX;
                         return s->any;
+                    }
                     if (d == IZDE_SIEVE_LETTER)
                         w[n++] = g;
                     else if (d == IZDE_SIEVE_SEPARATOR)
                         break;
                 }
-                found |= words_begun(s, w, n);
+                uint64_t begun = words_begun(s, w, n);
+                if (begun && !found && where)
+                    *where = start;
+                found |= begun;
             }
             at_start = 0;
             break;
@@ -164,10 +179,21 @@ static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, i
 
 int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len)
 {
-    return scan(s, text, len, 1) != 0;
+    return scan(s, text, len, 1, NULL) != 0;
 }
 
 uint64_t izde_sieve_words(const struct izde_sieve *s, const char *text, size_t len)
 {
-    return scan(s, text, len, 0);
+    return scan(s, text, len, 0, NULL);
+}
+
+int izde_sieve_find(const struct izde_sieve *s, const char *text, size_t len, size_t *word)
+{
+    if (s->unsure) {
+        *word = SIZE_MAX;
+        return 1;
+    }
+    if (!scan(s, text, len, 1, word))
+        return 0;
+    return 1;
 }

@@ -42,6 +42,11 @@ izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len,
  * terms added. */
 int izde_sieve_passes(const struct izde_sieve *s, const char *text, size_t len);
 
+/* Finds in text[0, len) the first word that may have one of the terms
+ * added. Returns 0 when there is none, else 1 with *word its start, or
+ * SIZE_MAX when the sieve cannot tell where (any word may have one). */
+int izde_sieve_find(const struct izde_sieve *s, const char *text, size_t len, size_t *word);
+
 /* The words (bits, as in izde_sieve_add) whose terms text[0, len) may
  * hold; one that it lacks, text cannot hold. */
 uint64_t izde_sieve_words(const struct izde_sieve *s, const char *text, size_t len);

@@ -1,5 +1,6 @@
 /* test_sieve.c - the sieve never fails text with a word that has a term it was given, fails most other text, and a sieved analysis finds what a full one finds. */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,41 +130,55 @@ static int query_term(const struct izde_term *t, void *closure)
     return 0;
 }
 
-/* For every 61st word of text as a query: the sieved analysis of text
+/* Whether the sieved analysis of text finds query's terms (a query's
+ * words) where the full one does, with the same language. */
+static int same_matches(const char *text, size_t len, const char *query, size_t qlen,
+                        struct izde_sieve *sieve, struct izde_buf *why)
+{
+    struct izde_buf terms = IZDE_BUF_INIT;
+    izde_analyze_query(an, query, qlen, query_term, &terms);
+    izde_sieve_init(sieve);
+    for (const char *p = terms.p, *nl; p && p < terms.p + terms.len; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(terms.p + terms.len - p));
+        izde_sieve_add(sieve, p, (size_t)(nl - p), 0);
+    }
+    struct found full = { sieve, &terms, IZDE_BUF_INIT };
+    struct found sieved = { sieve, &terms, IZDE_BUF_INIT };
+    uint32_t pos = 0;
+    izde_analyze_text(an, text, len, &pos, NULL, record_match, &full);
+    izde_analyze_text_sieved(an, text, len, sieve, record_match, &sieved);
+    int same = full.out.len == sieved.out.len &&
+               (!full.out.len || memcmp(full.out.p, sieved.out.p, full.out.len) == 0);
+    if (!same && why)
+        izde_buf_addf(why, "full analysis found\n%.*s sieved found\n%.*s", (int)full.out.len,
+                      full.out.p ? full.out.p : "", (int)sieved.out.len,
+                      sieved.out.p ? sieved.out.p : "");
+    izde_buf_release(&terms);
+    izde_buf_release(&full.out);
+    izde_buf_release(&sieved.out);
+    return same;
+}
+
+/* Every step-th word of text, as a query: the sieved analysis of text
  * finds the query's terms where the full one does, with the same
  * language. Adds to skipped[0] the sentences the sieve fails, to
  * skipped[1] all it was given. Returns how many queries. */
 static size_t check_same_matches(const char *name, const char *text, size_t len,
-                                 size_t skipped[2])
+                                 size_t step, size_t skipped[2])
 {
     struct spans words = { 0 };
     uint32_t pos = 0;
     izde_analyze_text(an, text, len, &pos, NULL, keep_span, &words);
     size_t queries = 0, differ = 0;
-    for (size_t w = 30; w < words.n; w += 61) {
-        struct izde_buf terms = IZDE_BUF_INIT;
+    for (size_t w = step / 2; w < words.n; w += step) {
         const struct span *sp = &words.items[w];
-        CHECK(izde_analyze_query(an, text + sp->start, sp->end - sp->start, query_term,
-                                 &terms) == IZDE_OK);
         struct izde_sieve sieve;
-        izde_sieve_init(&sieve);
-        for (const char *p = terms.p, *nl; p && p < terms.p + terms.len; p = nl + 1) {
-            nl = memchr(p, '\n', (size_t)(terms.p + terms.len - p));
-            izde_sieve_add(&sieve, p, (size_t)(nl - p), 0);
-        }
-        struct found full = { &sieve, &terms, IZDE_BUF_INIT };
-        struct found sieved = { &sieve, &terms, IZDE_BUF_INIT };
-        pos = 0;
-        CHECK(izde_analyze_text(an, text, len, &pos, NULL, record_match, &full) == IZDE_OK);
-        CHECK(izde_analyze_text_sieved(an, text, len, &sieve, record_match, &sieved) == IZDE_OK);
-        if (full.out.len != sieved.out.len ||
-            memcmp(full.out.p, sieved.out.p, full.out.len) != 0) {
-            if (differ++ < 5)
-                fprintf(stderr, "%s: '%.*s': full analysis found\n%.*s sieved found\n%.*s", name,
-                        (int)(sp->end - sp->start), text + sp->start, (int)full.out.len,
-                        full.out.p ? full.out.p : "", (int)sieved.out.len,
-                        sieved.out.p ? sieved.out.p : "");
-        }
+        struct izde_buf why = IZDE_BUF_INIT;
+        if (!same_matches(text, len, text + sp->start, sp->end - sp->start, &sieve, &why) &&
+            differ++ < 5)
+            fprintf(stderr, "%s: '%.*s': %.*s", name, (int)(sp->end - sp->start),
+                    text + sp->start, (int)why.len, why.p);
+        izde_buf_release(&why);
         /* The sentences the sieve fails, of all (cut as analyze.c cuts
          * them: after '.', '!', '?' or ';' before white space). */
         for (size_t at = 0, end; at < len; at = end) {
@@ -175,9 +190,6 @@ static size_t check_same_matches(const char *name, const char *text, size_t len,
             skipped[1]++;
         }
         queries++;
-        izde_buf_release(&terms);
-        izde_buf_release(&full.out);
-        izde_buf_release(&sieved.out);
     }
     CHECK_INT(differ, 0);
     free(words.items);
@@ -250,6 +262,35 @@ static void examples(void)
     /* A sign before a word ends no word for the sieve unless it ends one
      * for ICU: the tokeniser starts 'китеп' after '҂'. */
     CHECK(passes(&s, "\xD2\x82" "китеп"));
+    /* Where the first word that may match starts. */
+    size_t at = 0;
+    static const char found[] = "Бүгүн «китеп» окуйбуз.";
+    CHECK(izde_sieve_find(&s, found, strlen(found), &at) == 1);
+    CHECK_INT(at, strlen("Бүгүн «"));
+    static const char none[] = "Бүгүн мектепке барабыз.";
+    CHECK(izde_sieve_find(&s, none, strlen(none), &at) == 0);
+    static const char han[] = "Бүгүн \xE4\xB8\xAD китеп.";
+    CHECK(izde_sieve_find(&s, han, strlen(han), &at) == 1);
+    CHECK(at == SIZE_MAX);
+    /* A sieved analysis reads whole runs of non-space text, as ICU reads
+     * a word in its context: the 3 of "2,3", the parts of a compound. */
+    static const char *const runs[][2] = {
+        { "Баасы 2,3 сом. Дагы 3 сом жана 1.3 сом.", "3" },
+        { "Иш-аракет жана ишаракет. Аракет кылды.", "аракет" },
+        { "Иш-аракет жана ишаракет. Аракет кылды.", "ишаракет" },
+        { "Мугалимдин иш-\nмердүүлүгү жана «ишмердүүлүгү».", "ишмердүүлүк" },
+        { "10-класста окуйт. Класста отурат.", "класста" },
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        struct izde_sieve rs;
+        struct izde_buf why = IZDE_BUF_INIT;
+        int same = same_matches(runs[i][0], strlen(runs[i][0]), runs[i][1], strlen(runs[i][1]),
+                                &rs, &why);
+        CHECK(same);
+        if (!same)
+            fprintf(stderr, "'%s' in '%s': %.*s", runs[i][1], runs[i][0], (int)why.len, why.p);
+        izde_buf_release(&why);
+    }
     /* Which words a text may hold, a bit each. */
     izde_sieve_init(&s);
     izde_sieve_add(&s, "Kмектеп", strlen("Kмектеп"), 0);
@@ -278,6 +319,10 @@ static char *read_file(const char *path, size_t *len)
     return b.p;
 }
 
+/* The sample's every step-th word is a query (tests/cli/sieve_data.sh
+ * gives long texts, corpus-samples are short). */
+static size_t step = 7;
+
 static void check_file(const char *path, size_t *queries, size_t skipped[2])
 {
     size_t len = 0;
@@ -286,7 +331,7 @@ static void check_file(const char *path, size_t *queries, size_t skipped[2])
     if (!text)
         return;
     check_every_term(path, text, len);
-    *queries += check_same_matches(path, text, len, skipped);
+    *queries += check_same_matches(path, text, len, step, skipped);
     free(text);
 }
 
@@ -300,7 +345,8 @@ int main(int argc, char **argv)
     examples();
     size_t queries = 0, skipped[2] = { 0, 0 };
     if (argc > 1) {
-        /* Texts named on the command line (tests/stemmers/sieve_ud.sh). */
+        /* Texts named on the command line (tests/cli/sieve_data.sh). */
+        step = 61;
         for (int i = 1; i < argc; i++)
             check_file(argv[i], &queries, skipped);
     } else {
