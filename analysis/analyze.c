@@ -72,6 +72,8 @@ struct sentence {
     struct izde_langid_evidence ev;
     int read;               /* ev is filled */
     int pass;               /* the sieve passes it (any sentence without one) */
+    size_t first;           /* then its first word the sieve passes, from start
+                               (SIZE_MAX: it cannot tell; 0 without a sieve) */
 };
 
 struct izde_analyzer {
@@ -581,9 +583,12 @@ static int has_min_words(const char *s, size_t len)
 }
 
 /* Splits the paragraph text[start, end) into a->sent, unread, each
- * marked as sieve (NULL: passes all) passes it. Returns how many in *n. */
+ * marked as sieve (NULL: passes all) passes it; para_first is the start of
+ * the paragraph's first word it passes (from start; SIZE_MAX: unknown).
+ * Returns how many in *n. */
 static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_t start,
-                                     size_t end, const struct izde_sieve *sieve, size_t *n)
+                                     size_t end, const struct izde_sieve *sieve,
+                                     size_t para_first, size_t *n)
 {
     *n = 0;
     for (size_t s = start; s < end;) {
@@ -595,7 +600,17 @@ static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_
         t->start = s;
         t->end = sentence_end(text, s, end);
         t->read = 0;
-        t->pass = !sieve || izde_sieve_passes(sieve, text + s, t->end - s);
+        t->first = 0;
+        /* The sieve read the paragraph up to its first word that passes:
+         * the sentences before it fail, the one that holds it passes. */
+        if (!sieve)
+            t->pass = 1;
+        else if (para_first != SIZE_MAX && t->end <= start + para_first)
+            t->pass = 0;
+        else if (para_first != SIZE_MAX && s <= start + para_first)
+            t->pass = 1, t->first = start + para_first - s;
+        else
+            t->pass = izde_sieve_find(sieve, text + s, t->end - s, &t->first);
         s = t->end;
     }
     return IZDE_OK;
@@ -644,18 +659,19 @@ static enum izde_lang sentence_lang(izde_analyzer_t *a, const char *text, size_t
     return l != IZDE_LANG_OTHER && conf >= 0.5 ? l : IZDE_LANG_COUNT;
 }
 
-/* Analyses, of the sentence text[start, end) in lang, the runs of
- * non-space text with a word the sieve passes. Words are found in a run as
+/* Analyses, of the sentence t (which the sieve passed) in lang, the runs
+ * of non-space text with a word the sieve passes. Words are found in a run as
  * in the sentence: ICU breaks a word at white space whatever surrounds
  * it, and a compound ('иш-аракет') has none. */
-static izde_status_t analyze_words_sieved(izde_analyzer_t *a, const char *text, size_t start,
-                                          size_t end, enum izde_lang lang,
+static izde_status_t analyze_words_sieved(izde_analyzer_t *a, const char *text,
+                                          const struct sentence *t, enum izde_lang lang,
                                           const struct izde_sieve *sieve, uint32_t *pos,
                                           izde_term_fn fn, void *closure)
 {
     uint32_t nwords = 0;
-    for (size_t at = start, word; at < end;) {
-        if (!izde_sieve_find(sieve, text + at, end - at, &word))
+    size_t end = t->end, word = t->first;
+    for (size_t at = t->start; at < end;) {
+        if (at > t->start && !izde_sieve_find(sieve, text + at, end - at, &word))
             return IZDE_OK;
         if (word == SIZE_MAX) /* the sieve cannot tell where: all of it */
             return analyze_span(a, text, at, end - at, lang, pos, &nwords, fn, closure);
@@ -680,7 +696,7 @@ static izde_status_t read_languages(izde_analyzer_t *a, const char *text, size_t
 {
     for (size_t start = from; start < to;) {
         size_t end = paragraph_end(text, to, start), n;
-        izde_status_t rc = split_sentences(a, text, start, end, NULL, &n);
+        izde_status_t rc = split_sentences(a, text, start, end, NULL, SIZE_MAX, &n);
         if (rc != IZDE_OK)
             return rc;
         paragraph_lang(a, text, start, end, n, prev);
@@ -703,9 +719,9 @@ static izde_status_t analyze_text(izde_analyzer_t *a, const char *text, size_t l
     enum izde_lang prev = IZDE_LANG_COUNT;
     size_t unread = len; /* the first paragraph not read since prev was told */
     for (size_t start = 0; start < len;) {
-        size_t end = paragraph_end(text, len, start), n;
+        size_t end = paragraph_end(text, len, start), n, first = SIZE_MAX;
         izde_status_t rc = IZDE_OK;
-        if (sieve && !izde_sieve_passes(sieve, text + start, end - start)) {
+        if (sieve && !izde_sieve_find(sieve, text + start, end - start, &first)) {
             if (unread == len)
                 unread = start;
             start = end;
@@ -716,7 +732,7 @@ static izde_status_t analyze_text(izde_analyzer_t *a, const char *text, size_t l
             unread = len;
         }
         if (rc == IZDE_OK)
-            rc = split_sentences(a, text, start, end, sieve, &n);
+            rc = split_sentences(a, text, start, end, sieve, first, &n);
         if (rc != IZDE_OK)
             return rc;
         /* Without a sieve every paragraph's language is told, for the
@@ -740,7 +756,7 @@ static izde_status_t analyze_text(izde_analyzer_t *a, const char *text, size_t l
                 lang = para;
             uint32_t nwords = 0;
             size_t s = a->sent[k].start, e = a->sent[k].end;
-            rc = sieve ? analyze_words_sieved(a, text, s, e, lang, sieve, pos, fn, closure)
+            rc = sieve ? analyze_words_sieved(a, text, &a->sent[k], lang, sieve, pos, fn, closure)
                        : analyze_span(a, text, s, e - s, lang, pos, &nwords, fn, closure);
             if (rc != IZDE_OK)
                 return rc;

@@ -125,6 +125,13 @@ static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, i
     if (where)
         *where = 0;
     for (size_t i = 0; i < len && !(first ? found != 0 : found == s->any);) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && b != '-' && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') &&
+            !(b >= '0' && b <= '9')) {
+            at_start = 1; /* white space and ASCII punctuation: most of what is not a letter */
+            i++;
+            continue;
+        }
         size_t skip = at_start ? 0 : plain_letter((const unsigned char *)text, len, i);
         if (skip) {
             i += skip;
