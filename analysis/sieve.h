@@ -18,7 +18,7 @@
  * analysing only the text it passes finds every match. Where it cannot
  * tell (a term or a text with a character it does not know, a term of
  * fewer letters than it needs), it passes. */
-#define IZDE_SIEVE_LETTERS 3
+#define IZDE_SIEVE_LETTERS 4
 #define IZDE_SIEVE_MAX 32
 
 struct izde_sieve {

@@ -678,6 +678,15 @@ static const struct {
     PRN("ошондо", "ошол"), PRN("ошондон", "ошол"),
 };
 
+/* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
+struct ky_irregular {
+    uint8_t from[8], to[8];
+    int from_len, to_len;
+};
+static const struct ky_irregular ky_irregular[] = {
+    { { C_B, C_A, C_L, C_D, C_A, C_R }, { C_B, C_A, C_L, C_A, C_L, C_A, C_R }, 6, 7 },
+};
+
 size_t izde_ky_root(const char *stem, size_t len)
 {
     /* The nominatives have no ң, ө or ү, so their keyboard-folded F terms
@@ -685,6 +694,24 @@ size_t izde_ky_root(const char *stem, size_t len)
     for (size_t k = 0; k < sizeof(ky_pronoun) / sizeof(ky_pronoun[0]); k++)
         if (ky_pronoun[k].to_len == len && memcmp(stem, ky_pronoun[k].to, len) == 0)
             return 0;
+    /* An irregular stem's words begin with what its two shapes share
+     * (балдары -> балалар: бал). */
+    for (size_t k = 0; k < sizeof(ky_irregular) / sizeof(ky_irregular[0]); k++) {
+        const struct ky_irregular *ir = &ky_irregular[k];
+        int same = 0;
+        while (same < ir->from_len && same < ir->to_len && ir->from[same] == ir->to[same])
+            same++;
+        size_t i = 0;
+        int j = 0;
+        for (; j <= same && j < ir->to_len && i + 1 < len; j++, i += 2) {
+            unsigned cp = 0x400u + ir->to[j];
+            if ((unsigned char)stem[i] != (0xC0 | (cp >> 6)) ||
+                (unsigned char)stem[i + 1] != (0x80 | (cp & 0x3F)))
+                break;
+        }
+        if (j > same)
+            return 2 * (size_t)same;
+    }
     /* The last letter, when a suffix may change it in a word: a final к/п
      * is г/б before a vowel (аймагы -> аймак), й and a vowel are written
      * as one letter (коюу -> кой), and a final vowel meets a suffix's
@@ -696,15 +723,6 @@ size_t izde_ky_root(const char *stem, size_t len)
             return len - 2;
     return len;
 }
-
-/* Irregular stems, as letter codes: the plural of бала "child" is балдар. */
-struct ky_irregular {
-    uint8_t from[8], to[8];
-    int from_len, to_len;
-};
-static const struct ky_irregular ky_irregular[] = {
-    { { C_B, C_A, C_L, C_D, C_A, C_R }, { C_B, C_A, C_L, C_A, C_L, C_A, C_R }, 6, 7 },
-};
 
 int izde_ky_stem(struct izde_stem_buf *buf)
 {

@@ -229,6 +229,10 @@ static void examples(void)
     static const char *const unur[] = { "Kөнөр", NULL };
     s = sieve_of(unur);
     CHECK(passes(&s, "онорлуу"));
+    /* An irregular stem: балдары is read as бала-лар-ы. */
+    static const char *const balalar[] = { "Kбалалар", NULL };
+    s = sieve_of(balalar);
+    CHECK(passes(&s, "балдарыңыздын"));
     /* A compound's joined reading, and its parts as words. */
     static const char *const joined[] = { "Kишмердүү", NULL };
     s = sieve_of(joined);
