@@ -67,7 +67,7 @@ fi
 "$bin/izde-web" --db "$tmp/db" --listen 127.0.0.1:0 --threads "$(nproc)" 2>"$tmp/web.log" &
 web=$!
 pids+=($web)
-for _ in $(seq 1 100); do grep -q "listening on" "$tmp/web.log" && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -qs "listening on" "$tmp/web.log" && break; sleep 0.1; done
 url=$(sed -n 's/^izde-web: listening on \(http:[^ ]*\)\/$/\1/p' "$tmp/web.log")
 [ -n "$url" ] || { cat "$tmp/web.log" >&2; exit 1; }
 rss() { awk '/^VmRSS/ { print $2 / 1024 " MB" }' /proc/$web/status; }
@@ -92,7 +92,10 @@ for target in "page /?q=" "api /api/search?q="; do
     set -- $target
     printf '%-5s ' "$1"
     wrk -t 2 -c "$conns" -d "${secs}s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "$2" |
-        grep '^requests='
+        grep '^requests=' | tr -d '\n'
+    # Resident memory after each phase: it must level off (the analysers'
+    # word caches fill in the first seconds), not keep growing.
+    echo "; resident $(rss)"
 done
 # One connection: the time a request takes when it does not queue behind
 # the others (to hold against izde-search --batch's, which makes no snippets).
