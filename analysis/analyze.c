@@ -198,7 +198,6 @@ static izde_status_t emit_truncated(izde_analyzer_t *a, const char *word, size_t
                          keyed, t, fn, closure);
 }
 
-
 /* The stems of one Cyrillic word (folded, in word/len) for the languages in
  * langs. A Kyrgyz word gets its F term too: the Kyrgyz stem of the word as
  * typed without ү, ө, ң. Documents index it for words that have those
