@@ -38,6 +38,13 @@ static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
     }
     struct izde_search_opts so;
     search_opts(&so, 0, 0, SR_SORT_RELEVANCE);
+    /* A count needs no weights, and without them the matcher does not
+     * compute BM25 for each document it looks at: on the 20k benchmark
+     * corpus the ranking took 0.58x the time. Counts up to SR_EXACT_COUNT
+     * are the same; Xapian's estimate above it changes but is no worse
+     * (300 benchmark queries against their exact counts: the median error
+     * a factor of 1.44 with and without weights). */
+    so.weightless = 1;
     izde_hits_t hits = { 0 };
     izde_status_t rc = izde_rdb_search(db, query, &so, &hits);
     if (rc == IZDE_OK)
