@@ -606,9 +606,10 @@ static izde_status_t split_sentences(izde_analyzer_t *a, const char *text, size_
             t->pass = 1;
         else if (para_first != SIZE_MAX && t->end <= start + para_first)
             t->pass = 0;
-        else if (para_first != SIZE_MAX && s <= start + para_first)
-            t->pass = 1, t->first = start + para_first - s;
-        else
+        else if (para_first != SIZE_MAX && s <= start + para_first) {
+            t->pass = 1;
+            t->first = start + para_first - s;
+        } else
             t->pass = izde_sieve_find(sieve, text + s, t->end - s, &t->first);
         s = t->end;
     }

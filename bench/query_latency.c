@@ -79,6 +79,9 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
         rc = sr_facets(s->db, &q, specs, 2, &facets);
         izde_hits_release(&facets);
     }
+    struct izde_sieve sieve;
+    if (rc == IZDE_OK && s->snippets)
+        rc = sr_snippet_sieve(&q, &sieve);
     for (size_t i = 0; rc == IZDE_OK && i < *nhits; i++) {
         char *data = NULL;
         size_t len = 0;
@@ -87,8 +90,8 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
         if (rc == IZDE_OK && s->snippets && izde_docdata_decode(data, len, &dd) == IZDE_OK) {
             struct sr_span matched;
             izde_buf_clear(&s->snippet);
-            rc = sr_snippet(s->an, &q, dd.text ? dd.text : "", dd.text_len, "[", "]", &s->snippet,
-                            &matched);
+            rc = sr_snippet(s->an, &q, &sieve, dd.text ? dd.text : "", dd.text_len, "[", "]",
+                            &s->snippet, &matched);
         }
         free(data);
     }

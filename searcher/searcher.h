@@ -112,15 +112,20 @@ struct sr_span {
     size_t start, end;
 };
 
+/* Makes *sieve from the terms of q that choose snippets, once for all the
+ * snippets of a page. Returns IZDE_OK or IZDE_ERR_NOMEM. */
+izde_status_t sr_snippet_sieve(const struct sr_query *q, struct izde_sieve *sieve);
+
 /* Writes a snippet of text around the best cluster of query terms into out
- * (whitespace collapsed). Matches are wrapped in open/close. OUT: *matched
- * (may be NULL): the text from the first match the snippet shows to the
- * end of its last (empty, at the snippet's start, when it shows none), so
- * that the caller can tell which page the words are on: the context
- * before a match may begin on the page before. */
-izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
-                         size_t len, const char *open, const char *close,
-                         struct izde_buf *out, struct sr_span *matched);
+ * (whitespace collapsed). Matches are wrapped in open/close. sieve is q's
+ * (sr_snippet_sieve). OUT: *matched (may be NULL): the text from the first
+ * match the snippet shows to the end of its last (empty, at the snippet's
+ * start, when it shows none), so that the caller can tell which page the
+ * words are on: the context before a match may begin on the page before. */
+izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
+                         const struct izde_sieve *sieve, const char *text, size_t len,
+                         const char *open, const char *close, struct izde_buf *out,
+                         struct sr_span *matched);
 
 /* Writes into out the query with each word the index lacks replaced by
  * the closest index term (keyboard folding counts as no difference), or

@@ -8,8 +8,8 @@
 /* A snippet reads the text in chunks from the start, and stops at the
  * first chunk after which every query word the text may hold (the sieve's
  * word) has been seen, or after SCAN_MAX bytes; of each chunk it analyses
- * only the sentences the sieve passes. Analysing text costs about 0.1 s a
- * megabyte, and a
+ * only the runs of text around words the sieve passes. Analysing text
+ * costs about 0.1 s a megabyte, and a
  * 200 MB document used to cost 20 s on every search that showed it. The
  * first chunk is SCAN_FIRST, each next one twice the last, up to
  * SCAN_CHUNK: an article shows the query's words in its title and
@@ -121,20 +121,24 @@ static int all_words_seen(const struct sr_query *q, const struct matches *m, uin
     return 1;
 }
 
-izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const char *text,
-                         size_t len, const char *open, const char *close,
-                         struct izde_buf *out, struct sr_span *matched)
+izde_status_t sr_snippet_sieve(const struct sr_query *q, struct izde_sieve *sieve)
 {
-    struct matches m = { .q = q };
-    izde_buf_clear(out);
-    /* Only the sentences that may hold a query word are analysed: most of
-     * a snippet's time went to analysing the others. */
-    struct izde_sieve sieve;
-    izde_sieve_init(&sieve);
+    izde_sieve_init(sieve);
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; rc == IZDE_OK && i < q->nterms; i++)
         if (!(q->terms[i].stop && q->has_content_terms))
-            rc = izde_sieve_add(&sieve, q->terms[i].text, q->terms[i].len, q->terms[i].word);
+            rc = izde_sieve_add(sieve, q->terms[i].text, q->terms[i].len, q->terms[i].word);
+    return rc;
+}
+
+izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
+                         const struct izde_sieve *sieve, const char *text, size_t len,
+                         const char *open, const char *close, struct izde_buf *out,
+                         struct sr_span *matched)
+{
+    struct matches m = { .q = q };
+    izde_buf_clear(out);
+    izde_status_t rc = IZDE_OK;
     /* The words the text may hold: all, until a chunk leaves some unseen.
      * A partial match lacks some words, and the text is then not read to
      * its end (or SCAN_MAX) for a word the sieve says the rest lacks. */
@@ -145,13 +149,13 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q, const ch
          size = size < SCAN_CHUNK ? 2 * size : SCAN_CHUNK) {
         size_t end = chunk_end(text, from, len, size);
         m.base = from;
-        rc = izde_analyze_text_sieved(an, text + from, end - from, &sieve, find_match, &m);
+        rc = izde_analyze_text_sieved(an, text + from, end - from, sieve, find_match, &m);
         from = end;
         if (all_words_seen(q, &m, present))
             break;
         if (!sieved_rest && from < len && from < SCAN_MAX) {
             sieved_rest = 1;
-            present = izde_sieve_words(&sieve, text + from, (len < SCAN_MAX ? len : SCAN_MAX) - from);
+            present = izde_sieve_words(sieve, text + from, (len < SCAN_MAX ? len : SCAN_MAX) - from);
             for (size_t i = 0; i < m.n; i++)
                 present |= (uint64_t)1 << (m.items[i].word % 64);
             if (all_words_seen(q, &m, present))
