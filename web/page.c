@@ -219,6 +219,7 @@ static void add_facets(struct out *out, const struct web_query *wq,
         { IZDE_FACET_AUTHOR, WS_FACET_AUTHOR, "author:", 1 },
         { IZDE_FACET_KW, WS_FACET_KW, "kw:", 1 },
         { IZDE_FACET_JOURNAL, WS_FACET_JOURNAL, "journal:", 1 },
+        { IZDE_FACET_UDC, WS_FACET_UDC, "udc:", 0 },
     };
     int any = 0;
     for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)

@@ -135,7 +135,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             .suggest = 1,
             .snippets = 1,
             .facets = 1u << IZDE_FACET_YEAR | 1u << IZDE_FACET_AUTHOR | 1u << IZDE_FACET_KW |
-                      1u << IZDE_FACET_JOURNAL,
+                      1u << IZDE_FACET_JOURNAL | 1u << IZDE_FACET_UDC,
             .facet_max = WEB_FACET_VALUES,
         };
         izde_status_t rc = search(c, s, wq.q, &params);

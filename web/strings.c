@@ -44,6 +44,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_FACET_AUTHOR] = "Автору:",
         [WS_FACET_KW] = "Негизги сөздөр:",
         [WS_FACET_JOURNAL] = "Журнал:",
+        [WS_FACET_UDC] = "УДК:",
     },
     [WEB_UI_RU] = {
         [WS_HTML_LANG] = "ru",
@@ -86,6 +87,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_FACET_AUTHOR] = "Автор:",
         [WS_FACET_KW] = "Ключевые слова:",
         [WS_FACET_JOURNAL] = "Журнал:",
+        [WS_FACET_UDC] = "УДК:",
     },
     [WEB_UI_EN] = {
         [WS_HTML_LANG] = "en",
@@ -128,6 +130,7 @@ static const char *const table[WEB_UI_COUNT][WS_COUNT] = {
         [WS_FACET_AUTHOR] = "Author:",
         [WS_FACET_KW] = "Keywords:",
         [WS_FACET_JOURNAL] = "Journal:",
+        [WS_FACET_UDC] = "UDC:",
     },
 };
 

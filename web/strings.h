@@ -44,6 +44,7 @@ enum web_str {
     WS_FACET_AUTHOR,
     WS_FACET_KW,
     WS_FACET_JOURNAL,
+    WS_FACET_UDC,
     WS_COUNT
 };
 

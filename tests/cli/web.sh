@@ -304,4 +304,9 @@ article b 2021
 expect_exit 0 "add an article" "$BIN/izde-index" --db "$facet_db" --update
 get /api/search -G --data-urlencode "q=мектеп" -d facets=year,kw
 expect_grep '"facets":{"year":\[{"value":"2019","count":1},{"value":"2021","count":1}\],"kw":\[{"value":"мектеп","count":2}\]}' "$TMP/body" "facets after a commit"
+# The page counts the УДК codes too, each a link that narrows by its code.
+get / -G --data-urlencode "q=мектеп"
+expect_grep '<div>УДК: <a href="/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF%20udc%3A37">37 <span class="n">(2)</span></a></div>' "$TMP/body" "the page's УДК facet"
+get / -G --data-urlencode "q=мектеп udc:37"
+expect_grep 'Табылды: <strong>2' "$TMP/body" "the УДК facet's link finds both"
 finish
