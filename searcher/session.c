@@ -242,25 +242,70 @@ static izde_status_t reserve(struct izde_session_page *p, uint32_t limit)
     return IZDE_OK;
 }
 
-/* Keeps only documents with text in lang (their L term). */
-static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
+const char *const izde_session_langs[IZDE_SESSION_NLANGS] = { NULL, "ky", "ru", "en" };
+
+static int same_lang(const char *a, const char *b)
 {
-    char term[16];
-    int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* The tiers of q (what sr_rank reads) in *out, kept to documents with text
+ * in lang (their L term), or as they are for NULL. */
+static izde_status_t lang_tiers(const struct sr_query *q, const char *lang, struct sr_query *out)
+{
     izde_query_t *filter = NULL;
-    izde_status_t rc = izde_query_term(term, (size_t)len, 1, &filter);
-    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+    izde_status_t rc = IZDE_OK;
+    if (lang) {
+        char term[16];
+        int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
+        rc = izde_query_term(term, (size_t)len, 1, &filter);
+    }
+    const izde_query_t *from[3] = { q->all, q->backoff, q->any };
+    izde_query_t **to[3] = { &out->all, &out->backoff, &out->any };
     for (int i = 0; rc == IZDE_OK && i < 3; i++) {
-        if (!*slots[i])
+        if (!from[i])
             continue;
-        izde_query_t *pair[2] = { *slots[i], filter }, *tmp = NULL;
-        rc = izde_query_combine(IZDE_Q_FILTER, pair, 2, 0, &tmp);
-        if (rc == IZDE_OK) {
-            izde_query_free(*slots[i]);
-            *slots[i] = tmp;
-        }
+        izde_query_t *pair[2] = { (izde_query_t *)from[i], filter };
+        rc = izde_query_combine(filter ? IZDE_Q_FILTER : IZDE_Q_OR, pair, filter ? 2 : 1, 0,
+                                to[i]);
     }
     izde_query_free(filter);
+    return rc;
+}
+
+/* Keeps only documents with text in lang. */
+static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
+{
+    struct sr_query kept = { 0 };
+    izde_status_t rc = lang_tiers(q, lang, &kept);
+    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
+    izde_query_t *tiers[3] = { kept.all, kept.backoff, kept.any };
+    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
+        izde_query_free(*slots[i]);
+        *slots[i] = tiers[i];
+    }
+    if (rc != IZDE_OK)
+        sr_query_release(&kept);
+    return rc;
+}
+
+/* The page's counts in each of izde_session_langs: langs[i] holds the
+ * tiers of the query in that language, unused for the page's own. A
+ * count needs no ranking, so these rank nothing (limit 0): each costs the
+ * counts alone, not a page's search. */
+static izde_status_t count_langs(izde_session_t *s, const struct sr_query *langs,
+                                 const struct izde_session_params *params,
+                                 struct izde_session_page *p)
+{
+    izde_status_t rc = IZDE_OK;
+    for (size_t i = 0; rc == IZDE_OK && i < IZDE_SESSION_NLANGS; i++) {
+        size_t n = 0;
+        if (same_lang(params->lang, izde_session_langs[i]))
+            p->lang_counts[i] = p->counts;
+        else
+            rc = sr_rank(s->db, &langs[i], 0, 0, params->all_only, params->sort, NULL, &n,
+                         &p->lang_counts[i]);
+    }
     return rc;
 }
 
@@ -270,12 +315,15 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
  * index is read for as short a time as possible and one page never mixes
  * two revisions. */
 static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
+                                    const struct sr_query *langs,
                                     const struct izde_session_params *params,
                                     struct sr_result *res, struct izde_session_page *p)
 {
     izde_buf_clear(&p->suggestion);
     izde_status_t rc = sr_rank(s->db, q, params->offset, params->limit, params->all_only,
                                params->sort, res, &p->n, &p->counts);
+    if (rc == IZDE_OK && params->lang_counts)
+        rc = count_langs(s, langs, params, p);
     if (rc == IZDE_OK && params->facets)
         rc = count_facets(s, q, params, p);
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
@@ -317,12 +365,13 @@ static int try_again(izde_session_t *s, izde_status_t *rc, int attempt, int *cor
 /* read_page_once, on the newest revision each time a writer discarded
  * the revision being read; the caller releases the hits of a failure. */
 static izde_status_t read_page(izde_session_t *s, const struct sr_query *q,
+                               const struct sr_query *langs,
                                const struct izde_session_params *params, struct sr_result *res,
                                struct izde_session_page *p)
 {
     int corrupt = 0;
     for (int attempt = 0;; attempt++) {
-        izde_status_t rc = read_page_once(s, q, params, res, p);
+        izde_status_t rc = read_page_once(s, q, langs, params, res, p);
         if (!try_again(s, &rc, attempt, &corrupt))
             return rc;
         release_hits(p);
@@ -442,6 +491,11 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
         sr_query_release(&q);
         return IZDE_OK;
     }
+    /* The language counts start from the query before its own filter. */
+    struct sr_query langs[IZDE_SESSION_NLANGS] = { { 0 } };
+    for (size_t i = 0; rc == IZDE_OK && params->lang_counts && i < IZDE_SESSION_NLANGS; i++)
+        if (!same_lang(params->lang, izde_session_langs[i]))
+            rc = lang_tiers(&q, izde_session_langs[i], &langs[i]);
     if (rc == IZDE_OK && params->lang)
         rc = restrict_lang(&q, params->lang);
     if (rc == IZDE_OK)
@@ -449,7 +503,7 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     if (rc == IZDE_OK && !(res = calloc(params->limit, sizeof(*res))))
         rc = IZDE_ERR_NOMEM;
     if (rc == IZDE_OK)
-        rc = read_page(s, &q, params, res, p);
+        rc = read_page(s, &q, langs, params, res, p);
     if (rc == IZDE_OK && params->snippets)
         rc = make_snippets(s, &q, params, p);
     if (rc == IZDE_OK && !q.all)
@@ -458,6 +512,8 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     p->explain = q.explain;
     q.explain = (struct izde_buf)IZDE_BUF_INIT;
     sr_query_release(&q);
+    for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++)
+        sr_query_release(&langs[i]);
     free(res);
     if (rc != IZDE_OK)
         release_hits(p);

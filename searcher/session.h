@@ -55,6 +55,11 @@ izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort);
 /* Values a facet shows when the caller does not say. */
 #define IZDE_FACET_DEFAULT_MAX 10
 
+/* The languages params.lang_counts counts the hits in: every one (NULL),
+ * then each language the index tells apart. */
+#define IZDE_SESSION_NLANGS 4
+extern const char *const izde_session_langs[IZDE_SESSION_NLANGS];
+
 /* What to search for in one call of izde_session_search. */
 struct izde_session_params {
     uint32_t offset;        /* results to skip */
@@ -71,6 +76,8 @@ struct izde_session_params {
     unsigned facets;        /* 1 << enum izde_facet_kind for each to count,
                                over the documents with every word */
     size_t facet_max;       /* values a facet keeps; 0: IZDE_FACET_DEFAULT_MAX */
+    int lang_counts;        /* also count the hits in each of
+                               izde_session_langs (page->lang_counts) */
 };
 
 /* What became of a query that was searched without error. */
@@ -122,6 +129,10 @@ struct izde_session_page {
     /* The counts of each facet params asked for, most frequent first;
      * NULL for the others. Same revision as the hits. */
     const struct izde_facet *facet[IZDE_FACET_COUNT];
+    /* With params.lang_counts, the hits in each of izde_session_langs, as
+     * counts would be with that lang (the same revision as the hits);
+     * zero otherwise. */
+    struct sr_counts lang_counts[IZDE_SESSION_NLANGS];
     /* private */
     izde_hits_t facet_hits;
     struct izde_buf query_buf;

@@ -13,7 +13,6 @@
 struct web_worker {
     izde_session_t *session;    /* NULL until opened, or after a failure */
     struct izde_session_page page;
-    struct izde_session_page facet; /* the language filter's counts */
     struct izde_buf out;
     struct web_worker *next;    /* the server's list, to close at stop */
 };

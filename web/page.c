@@ -176,12 +176,13 @@ static void add_count(struct out *out, uint64_t n);
  * link, each with its number of hits when the counts were made. */
 static void add_lang_filter(struct out *out, const struct web_query *wq)
 {
-    static const char *const codes[] = { NULL, "ky", "ru", "en" };
-    static const enum web_str names[] = { WS_LANG_ALL, WS_LANG_KY, WS_LANG_RU, WS_LANG_EN };
+    const char *const *codes = izde_session_langs;
+    static const enum web_str names[IZDE_SESSION_NLANGS] = { WS_LANG_ALL, WS_LANG_KY, WS_LANG_RU,
+                                                             WS_LANG_EN };
     o_f(out, "<nav class=\"langs\" aria-label=\"%s\">", web_str(wq->ui, WS_LANG_FILTER));
     o_hs(out, web_str(wq->ui, WS_LANG_FILTER));
     o_c(out, ' ');
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
         int current = (codes[i] == NULL) == (wq->lang == NULL) &&
                       (!codes[i] || strcmp(codes[i], wq->lang) == 0);
         if (current) {

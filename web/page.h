@@ -26,8 +26,8 @@ struct web_query {
     enum web_ui ui;
     int files;              /* link each hit to /doc/ID (no --no-files) */
     int have_counts;        /* lang_counts hold the facet counts: */
-    uint64_t lang_counts[4];/*   hits in every language, ky, ru, en */
-    int lang_exact[4];      /*   each exact, else an estimate */
+    uint64_t lang_counts[IZDE_SESSION_NLANGS]; /* hits in each of izde_session_langs */
+    int lang_exact[IZDE_SESSION_NLANGS];       /*   each exact, else an estimate */
 };
 
 /* Writes the whole page into out (cleared first). results is the searched

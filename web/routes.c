@@ -79,25 +79,12 @@ static izde_status_t search(struct web_ctx *c, izde_session_t *s, const char *q,
     return rc;
 }
 
-/* The language filter's counts: the query's hits in every language and in
- * each, from the ranking alone (one hit, no snippet, no suggestion). The
- * filter the page was searched with needs no search of its own: counts do
- * not depend on the page asked for, so the page's are the same. Left out
- * when a count fails; the filter's links work without them. */
-static void count_langs(struct web_ctx *c, izde_session_t *s, struct web_query *wq,
-                        const struct sr_counts *page_counts)
+/* The language filter's counts, from the page's search (the same
+ * revision). */
+static void take_lang_counts(struct web_query *wq, const struct izde_session_page *p)
 {
-    static const char *const langs[4] = { NULL, "ky", "ru", "en" };
-    struct izde_session_page *fp = &c->w->facet;
-    for (size_t i = 0; i < 4; i++) {
-        const struct sr_counts *counts = page_counts;
-        int current = langs[i] ? wq->lang && strcmp(wq->lang, langs[i]) == 0 : !wq->lang;
-        if (!current) {
-            struct izde_session_params params = { .limit = 1, .lang = langs[i] };
-            if (izde_session_search(s, wq->q, wq->q_len, &params, fp) != IZDE_OK)
-                return;
-            counts = &fp->counts;
-        }
+    for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
+        const struct sr_counts *counts = &p->lang_counts[i];
         wq->lang_counts[i] = counts->complete.n + counts->partial.n;
         wq->lang_exact[i] = counts->complete.exact && counts->partial.exact;
     }
@@ -137,6 +124,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             .facets = 1u << IZDE_FACET_YEAR | 1u << IZDE_FACET_AUTHOR | 1u << IZDE_FACET_KW |
                       1u << IZDE_FACET_JOURNAL | 1u << IZDE_FACET_UDC,
             .facet_max = WEB_FACET_VALUES,
+            .lang_counts = 1,
         };
         izde_status_t rc = search(c, s, wq.q, &params);
         if (rc != IZDE_OK) {
@@ -156,7 +144,7 @@ enum MHD_Result web_route_page(struct web_ctx *c)
             notice = web_str(wq.ui, WS_NO_WORDS);
         } else {
             results = p;
-            count_langs(c, s, &wq, &p->counts);
+            take_lang_counts(&wq, p);
         }
     }
     if (web_page_render(&c->w->out, &wq, results, notice) != IZDE_OK)

@@ -37,7 +37,6 @@ static struct web_worker *worker(struct web_server *srv)
         return NULL;
     }
     w->page = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
-    w->facet = (struct izde_session_page)IZDE_SESSION_PAGE_INIT;
     pthread_mutex_lock(&srv->lock);
     w->next = srv->workers;
     srv->workers = w;
@@ -162,7 +161,6 @@ void web_server_stop(web_server_t *s)
         next = w->next;
         izde_session_close(w->session);
         izde_session_page_release(&w->page);
-        izde_session_page_release(&w->facet);
         izde_buf_release(&w->out);
         free(w);
     }

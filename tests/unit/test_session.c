@@ -178,6 +178,35 @@ static void test_pages(izde_session_t *s)
     CHECK_INT(page.n, 0);
     p.lang = NULL;
 
+    /* The counts in each language, made with any filter, are those of a
+     * search in that language, and every language's counts ignore the
+     * filter. */
+    static const char *const mixed[] = { "школа", "мектеп олимпиада", "мектеп школа окуучулар" };
+    for (size_t k = 0; k < sizeof(mixed) / sizeof(mixed[0]); k++) {
+        struct sr_counts want[IZDE_SESSION_NLANGS];
+        for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
+            p.lang = izde_session_langs[i];
+            CHECK_INT(search(s, mixed[k], &p, &page), IZDE_OK);
+            want[i] = page.counts;
+        }
+        CHECK(want[0].complete.n + want[0].partial.n > 0);
+        p.lang_counts = 1;
+        for (size_t f = 0; f < IZDE_SESSION_NLANGS; f++) {
+            p.lang = izde_session_langs[f];
+            CHECK_INT(search(s, mixed[k], &p, &page), IZDE_OK);
+            for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
+                CHECK_INT(page.lang_counts[i].complete.n, want[i].complete.n);
+                CHECK_INT(page.lang_counts[i].partial.n, want[i].partial.n);
+                CHECK_INT(page.lang_counts[i].complete.exact, want[i].complete.exact);
+                CHECK_INT(page.lang_counts[i].partial.exact, want[i].partial.exact);
+            }
+        }
+        p.lang_counts = 0;
+        CHECK_INT(search(s, mixed[k], &p, &page), IZDE_OK);
+        CHECK_INT(page.lang_counts[0].complete.n + page.lang_counts[0].partial.n, 0);
+    }
+    p.lang = NULL;
+
     /* Own marks, and no snippets when not asked for. */
     p.mark_open = "<b>";
     p.mark_close = "</b>";
