@@ -308,6 +308,10 @@ enum izde_sieve_class izde_text_sieve_class(uint32_t cp, uint32_t *folded)
         *folded = cp < 0x430 ? cp + 0x20 : cp;
         return IZDE_SIEVE_LETTER;
     }
+    /* ICU breaks words at a zero width space (UAX #29 does not count it
+     * as Format), though folding drops it like the joiners. */
+    if (cp == 0x200B)
+        return IZDE_SIEVE_SEPARATOR;
     if (is_dropped(cp))
         return IZDE_SIEVE_DROPPED;
     if (cp == 0x2010 || cp == 0x2011)

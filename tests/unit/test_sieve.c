@@ -284,6 +284,8 @@ static void examples(void)
         { "Иш-аракет жана ишаракет. Аракет кылды.", "ишаракет" },
         { "Мугалимдин иш-\nмердүүлүгү жана «ишмердүүлүгү».", "ишмердүүлүк" },
         { "10-класста окуйт. Класста отурат.", "класста" },
+        /* ICU ends a word at a zero width space (found by fuzz_sieve). */
+        { "Китеп\xE2\x80\x8B" "мектеп жана 6\xE2\x80\x8B" "8.", "мектеп 8" },
     };
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
         struct izde_sieve rs;
