@@ -70,15 +70,28 @@ izde_status_t web_html_marked(struct izde_buf *out, const char *s, size_t len, c
     return escape(out, s, len, open, close);
 }
 
+/* Whether the code point of the valid sequence at s[i] may stand in a
+ * page as it is: not a C1 control or a noncharacter, which HTML parsers
+ * report as errors. */
+static int plain_in_page(const char *s, size_t len, size_t i)
+{
+    uint32_t cp = izde_utf8_next(s, len, &i);
+    return cp >= 0xA0 && !(cp >= 0xFDD0 && cp <= 0xFDEF) && (cp & 0xFFFE) != 0xFFFE;
+}
+
 izde_status_t web_url_encode(struct izde_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; rc == IZDE_OK && i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        size_t seq = c >= 0x80 ? izde_utf8_seq_len(s, len, i) : 0;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '_' || c == '.' || c == '~') {
             rc = izde_buf_addc(out, (char)c);
+        } else if (seq && plain_in_page(s, len, i)) {
+            rc = izde_buf_add(out, s + i, seq);
+            i += seq - 1;
         } else {
             char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
             rc = izde_buf_add(out, esc, 3);

@@ -22,9 +22,12 @@ izde_status_t web_htmls(struct izde_buf *out, const char *s);
 izde_status_t web_html_marked(struct izde_buf *out, const char *s, size_t len, char open,
                               char close);
 
-/* Appends s percent-encoded for a URL's query component: everything but
- * ASCII letters, digits and -_.~ is %XX (a space too), so the result is
- * also safe in an attribute. */
+/* Appends s for a URL's query component in an attribute: ASCII letters,
+ * digits and -_.~ as they are, every other ASCII byte as %XX (a space
+ * too), and the characters of valid UTF-8 from U+00A0 on as they are: a
+ * browser sends them percent-encoded in UTF-8 when it follows the link,
+ * and a Cyrillic letter takes 2 bytes of the page, not 6. Invalid bytes,
+ * C1 controls and noncharacters are %XX. */
 izde_status_t web_url_encode(struct izde_buf *out, const char *s, size_t len);
 
 #endif

@@ -38,7 +38,11 @@ int main(void)
     CHECK_INT(web_htmls(&b, NULL), IZDE_OK);
     CHECK_INT(b.len, 0);
     CHECK_INT(web_url_encode(&b, "ак\"<&= x", 10), IZDE_OK);
-    CHECK_STRN(b.p, b.len, "%D0%B0%D0%BA%22%3C%26%3D%20x");
+    CHECK_STRN(b.p, b.len, "ак%22%3C%26%3D%20x");
+    /* Bytes that are not UTF-8, a C1 control, a noncharacter: encoded. */
+    izde_buf_clear(&b);
+    CHECK_INT(web_url_encode(&b, "ү\xFF\xC2\x85\xEF\xBF\xBE\xD0", 9), IZDE_OK);
+    CHECK_STRN(b.p, b.len, "ү%FF%C2%85%EF%BF%BE%D0");
     izde_buf_release(&b);
     return harness_finish();
 }

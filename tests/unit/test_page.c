@@ -68,9 +68,9 @@ int main(void)
     CHECK(heading && !strstr(heading + 1, "partial-heading"));
     CHECK(has(&out, "<strong>1\xE2\x80\xAF"
                     "204</strong>"));
-    CHECK(has(&out, "href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF&amp;limit=3\">← Мурунку"));
+    CHECK(has(&out, "href=\"/?q=мектеп&amp;limit=3\">← Мурунку"));
     CHECK(has(&out,
-              "href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF&amp;page=3&amp;limit=3\">Кийинки"));
+              "href=\"/?q=мектеп&amp;page=3&amp;limit=3\">Кийинки"));
     CHECK(out.len < 50 * 1024);
 
     /* --no-files: no link to any document. */
@@ -83,7 +83,7 @@ int main(void)
     izde_buf_adds(&p.suggestion, "мектеп\"");
     CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
     CHECK(!has(&out, "rel=\"next\""));
-    CHECK(has(&out, "id=\"suggestion\" href=\"/?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF%22"));
+    CHECK(has(&out, "id=\"suggestion\" href=\"/?q=мектеп%22"));
     CHECK(has(&out, ">мектеп&quot;</a>"));
 
     /* A notice replaces the results; Russian interface. */
