@@ -55,14 +55,29 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 {
     (void)version;
     (void)upload;
-    (void)req;
+    static char headers_read, has_body;
     struct web_server *srv = cls;
     struct web_ctx c = { conn, &srv->opts, worker(srv) };
     if (!c.w)
         return MHD_NO;
     if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
         return plain(&c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD\n");
-    if (*upload_size)
+    /* A response queued on the first call, before MHD has read all of the
+     * request, makes it close the connection after answering: every page,
+     * script and suggestion would then cost a new connection. So the
+     * first call only notes the request. */
+    if (!*req) {
+        *req = &headers_read;
+        return MHD_YES;
+    }
+    /* A body is read to its end (MHD takes no answer while it reads
+     * one) and refused then. */
+    if (*upload_size) {
+        *upload_size = 0;
+        *req = &has_body;
+        return MHD_YES;
+    }
+    if (*req == &has_body)
         return plain(&c, MHD_HTTP_BAD_REQUEST, "a GET has no body\n");
     if (strcmp(url, "/") == 0)
         return web_route_page(&c);

@@ -287,6 +287,14 @@ for fd in "${fds[@]}"; do exec {fd}>&-; done
 # Only GET and HEAD.
 get / -X POST -d q=x
 expect_code 405 "POST"
+get / -X GET -d q=x
+expect_code 400 "a GET with a body"
+
+# Connections are kept: a page, its script and the suggestions as the
+# reader types come over one connection, not one each.
+connects=$(curl -s -o /dev/null -o /dev/null -o /dev/null -w '%{num_connects} ' \
+    "$URL/?q=x" "$URL/izde.js" "$URL/api/suggest?q=x")
+[ "$connects" = "1 0 0 " ] && pass || fail "keep-alive: new connections per request: $connects"
 
 # Facets follow the index: a server that counted them once counts an
 # article committed afterwards (its tables are read anew per revision).
