@@ -90,8 +90,8 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
         if (rc == IZDE_OK && s->snippets && izde_docdata_decode(data, len, &dd) == IZDE_OK) {
             struct sr_span matched;
             izde_buf_clear(&s->snippet);
-            rc = sr_snippet(s->an, &q, &sieve, dd.text ? dd.text : "", dd.text_len, "[", "]",
-                            &s->snippet, &matched);
+            rc = sr_snippet(s->an, &q, &sieve, s->results[i].partial, dd.text ? dd.text : "",
+                            dd.text_len, "[", "]", &s->snippet, &matched);
         }
         free(data);
     }

@@ -76,7 +76,7 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
     FUZZ_CHECK(rc == IZDE_OK);
     /* One-byte marks: when the document holds neither, every match put in
      * is opened once and closed once, in that order. */
-    rc = sr_snippet(analyzer, &q, &sieve, doc, dlen, "\x01", "\x02", &snip, NULL);
+    rc = sr_snippet(analyzer, &q, &sieve, 1, doc, dlen, "\x01", "\x02", &snip, NULL);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
     if (rc == IZDE_OK && snip.len) {
         FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));

@@ -78,7 +78,7 @@ static void chunk_release(struct chunk_terms *c)
 
 static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
                                enum izde_term_kind kind, enum izde_lang lang, unsigned word,
-                               int stop)
+                               int stop, int backoff)
 {
     struct sr_qterm *grown = izde_array_grow(q->terms, q->nterms, &q->cap, sizeof(*grown), 16);
     if (!grown)
@@ -87,7 +87,7 @@ static izde_status_t keep_term(struct sr_query *q, const char *text, size_t len,
     char *s = strndup(text, len);
     if (!s)
         return IZDE_ERR_NOMEM;
-    q->terms[q->nterms++] = (struct sr_qterm){ s, len, kind, lang, word, stop };
+    q->terms[q->nterms++] = (struct sr_qterm){ s, len, kind, lang, word, stop, backoff };
     q->has_content_terms |= !stop;
     return IZDE_OK;
 }
@@ -229,18 +229,37 @@ static int keep_extension(const char *term, size_t len, uint64_t freq, void *clo
     return 0;
 }
 
-static izde_status_t push_extensions(izde_rdb_t *vocab, const char *stem, struct qlist *backoffs)
+/* Where a word's backoff stems are kept for snippets: the query and the
+ * word, or no query when the word's terms are not kept (a field's). */
+struct backoff_keep {
+    struct sr_query *q;
+    unsigned word;
+};
+
+/* Adds the stem term text[0, len) to the backoff, and to the kept terms
+ * so that a snippet marks the words that match only through it. */
+static izde_status_t push_backoff_stem(const char *text, size_t len, struct qlist *backoffs,
+                                       const struct backoff_keep *keep)
+{
+    izde_query_t *q = NULL;
+    izde_status_t rc = izde_query_term(text, len, 1, &q);
+    if (rc == IZDE_OK)
+        rc = qlist_push(backoffs, q);
+    if (rc == IZDE_OK && keep->q)
+        rc = keep_term(keep->q, text, len, IZDE_TERM_STEM, IZDE_LANG_KY, keep->word, 0, 1);
+    return rc;
+}
+
+static izde_status_t push_extensions(izde_rdb_t *vocab, const char *stem, struct qlist *backoffs,
+                                     const struct backoff_keep *keep)
 {
     struct extensions e = { .prefix_len = strlen(stem) };
     izde_status_t rc = izde_rdb_each_term(vocab, stem, keep_extension, &e);
     if (e.nomem)
         rc = IZDE_ERR_NOMEM;
     for (size_t k = 0; k < e.n; k++) {
-        izde_query_t *q = NULL;
         if (rc == IZDE_OK && e.best[k].text)
-            rc = izde_query_term(e.best[k].text, e.best[k].len, 1, &q);
-        if (rc == IZDE_OK && q)
-            rc = qlist_push(backoffs, q);
+            rc = push_backoff_stem(e.best[k].text, e.best[k].len, backoffs, keep);
         free(e.best[k].text);
     }
     return rc;
@@ -248,7 +267,8 @@ static izde_status_t push_extensions(izde_rdb_t *vocab, const char *stem, struct
 
 /* text: a stem term, NUL-terminated. */
 static izde_status_t push_stem_prefixes(izde_rdb_t *vocab, const char *text, size_t len,
-                                        enum izde_term_kind kind, struct qlist *backoffs)
+                                        enum izde_term_kind kind, struct qlist *backoffs,
+                                        const struct backoff_keep *keep)
 {
     if (kind != IZDE_TERM_STEM ||
         (text[0] != IZDE_PREFIX_STEM_KY[0] && text[0] != IZDE_PREFIX_KBFOLD[0]))
@@ -257,16 +277,12 @@ static izde_status_t push_stem_prefixes(izde_rdb_t *vocab, const char *text, siz
     size_t end = 1; /* after the term prefix */
     int letters = 0;
     for (; rc == IZDE_OK && end < len; letters++) {
-        if (letters >= STEM_PREFIX_MIN) {
-            izde_query_t *q = NULL;
-            rc = izde_query_term(text, end, 1, &q);
-            if (rc == IZDE_OK)
-                rc = qlist_push(backoffs, q);
-        }
+        if (letters >= STEM_PREFIX_MIN)
+            rc = push_backoff_stem(text, end, backoffs, keep);
         izde_utf8_next(text, len, &end);
     }
     if (rc == IZDE_OK && letters >= STEM_PREFIX_MIN)
-        rc = push_extensions(vocab, text, backoffs);
+        rc = push_extensions(vocab, text, backoffs, keep);
     return rc;
 }
 
@@ -277,11 +293,12 @@ static izde_status_t push_stem_prefixes(izde_rdb_t *vocab, const char *text, siz
  * that only share five letters ('Кыргыз' for 'Кыргызстан'): a document
  * that has the word only that way must rank below every document that has
  * it (see the backoff tier in sr_query_parse). */
-static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
+static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to, unsigned word,
                                 izde_query_t **out, izde_query_t **loose, izde_query_t **exact,
                                 izde_query_t **key)
 {
     struct qlist alts = { 0 }, backoffs = { 0 };
+    const struct backoff_keep keep = { c->keep && !c->prefix ? c->q : NULL, word };
     izde_status_t rc = IZDE_OK;
     *out = NULL;
     *loose = NULL;
@@ -310,7 +327,7 @@ static izde_status_t word_query(struct chunk_terms *c, size_t from, size_t to,
             izde_query_free(t);
         if (rc == IZDE_OK && !c->prefix && c->q->vocab)
             rc = push_stem_prefixes(c->q->vocab, c->items[i].text, c->items[i].len,
-                                    c->items[i].kind, &backoffs);
+                                    c->items[i].kind, &backoffs, &keep);
     }
     if (rc == IZDE_OK)
         rc = qlist_combine(&alts, IZDE_Q_SYNONYM, 0, out);
@@ -397,14 +414,14 @@ static izde_status_t chunk_clauses(struct sr_query *q, struct chunk_terms *c, co
         if (c->keep && !c->prefix)
             for (size_t k = i; rc == IZDE_OK && k < j; k++)
                 rc = keep_term(q, c->items[k].text, c->items[k].len, c->items[k].kind,
-                               c->items[k].lang, word, c->items[i].stop);
+                               c->items[k].lang, word, c->items[i].stop, 0);
         if (c->keep)
             explain_word(q, c, i, j, src,
                          c->field ? c->field : phrase ? "phrase word" : "word");
         part_stop[parts.n] = c->items[i].stop;
         izde_query_t *wq = NULL, *lwq = NULL, *exact = NULL, *key = NULL;
         if (rc == IZDE_OK)
-            rc = word_query(c, i, j, &wq, &lwq, &exact, &key);
+            rc = word_query(c, i, j, word, &wq, &lwq, &exact, &key);
         if (rc == IZDE_OK && lwq)
             *backoff = 1;
         /* lparts: the words with their backoff (a phrase matches exact

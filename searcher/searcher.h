@@ -18,6 +18,10 @@ struct sr_qterm {
     enum izde_lang lang;
     unsigned word;          /* index of the query word it stands for */
     int stop;               /* of a stop word: does not choose snippets */
+    int backoff;            /* a stem of the word's backoff (a shorter one,
+                               or one of the index that extends it): it
+                               marks the word in snippets, but is not one of
+                               the word's own forms */
 };
 
 struct sr_query {
@@ -118,12 +122,14 @@ izde_status_t sr_snippet_sieve(const struct sr_query *q, struct izde_sieve *siev
 
 /* Writes a snippet of text around the best cluster of query terms into out
  * (whitespace collapsed). Matches are wrapped in open/close. sieve is q's
- * (sr_snippet_sieve). OUT: *matched (may be NULL): the text from the first
+ * (sr_snippet_sieve). partial: the text is a partial match's, so the
+ * words it has only through the stem backoff count too (a complete
+ * match's own forms are all it shows: 'казак' is no form of 'каза'). OUT: *matched (may be NULL): the text from the first
  * match the snippet shows to the end of its last (empty, at the snippet's
  * start, when it shows none), so that the caller can tell which page the
  * words are on: the context before a match may begin on the page before. */
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
-                         const struct izde_sieve *sieve, const char *text, size_t len,
+                         const struct izde_sieve *sieve, int partial, const char *text, size_t len,
                          const char *open, const char *close, struct izde_buf *out,
                          struct sr_span *matched);
 

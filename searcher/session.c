@@ -447,8 +447,8 @@ static izde_status_t make_snippets(izde_session_t *s, const struct sr_query *q,
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {
         struct izde_session_hit *h = &p->hits[i];
         struct sr_span matched;
-        rc = sr_snippet(s->an, q, &sieve, h->dd.text ? h->dd.text : "", h->dd.text_len, open,
-                        close, &h->snippet, &matched);
+        rc = sr_snippet(s->an, q, &sieve, h->partial, h->dd.text ? h->dd.text : "", h->dd.text_len,
+                        open, close, &h->snippet, &matched);
         if (rc == IZDE_OK)
             locate_snippet(h, &matched);
     }

@@ -22,10 +22,12 @@
 struct match {
     size_t start, end;
     unsigned word;
+    int backoff;            /* through a stem of the word's backoff only */
 };
 
 struct matches {
     const struct sr_query *q;
+    int backoff;            /* the backoff's stems match too */
     size_t base;            /* offset of the chunk being analysed */
     struct match *items;
     size_t n, cap;
@@ -36,24 +38,30 @@ static int find_match(const struct izde_term *t, void *closure)
 {
     struct matches *m = closure;
     const struct sr_query *q = m->q;
-    for (size_t i = 0; i < q->nterms; i++) {
-        if (q->terms[i].len != t->len || memcmp(q->terms[i].text, t->text, t->len) != 0)
-            continue;
-        if (q->terms[i].stop && q->has_content_terms)
-            return 0;
-        /* Exact form and stem of one word both match: keep one span. */
-        if (m->n && m->items[m->n - 1].start == m->base + t->start)
-            return 0;
-        void *grown = izde_array_grow(m->items, m->n, &m->cap, sizeof(*m->items), 64);
-        if (!grown) {
-            m->nomem = 1;
-            return 1;
-        }
-        m->items = grown;
-        m->items[m->n++] = (struct match){ m->base + t->start, m->base + t->end,
-                                           q->terms[i].word };
+    /* A word's own forms first: a backoff stem (which another word's own
+     * stem may equal) counts only when none matches. */
+    const struct sr_qterm *hit = NULL;
+    for (int backoff = 0; !hit && backoff <= m->backoff; backoff++)
+        for (size_t i = 0; !hit && i < q->nterms; i++)
+            if (q->terms[i].backoff == backoff && q->terms[i].len == t->len &&
+                memcmp(q->terms[i].text, t->text, t->len) == 0)
+                hit = &q->terms[i];
+    if (!hit || (hit->stop && q->has_content_terms))
+        return 0;
+    /* Exact form and stem of one word both match: keep one span, the
+     * word's own if any of its terms is. */
+    if (m->n && m->items[m->n - 1].start == m->base + t->start) {
+        m->items[m->n - 1].backoff &= hit->backoff;
         return 0;
     }
+    void *grown = izde_array_grow(m->items, m->n, &m->cap, sizeof(*m->items), 64);
+    if (!grown) {
+        m->nomem = 1;
+        return 1;
+    }
+    m->items = grown;
+    m->items[m->n++] = (struct match){ m->base + t->start, m->base + t->end, hit->word,
+                                       hit->backoff };
     return 0;
 }
 
@@ -132,11 +140,11 @@ izde_status_t sr_snippet_sieve(const struct sr_query *q, struct izde_sieve *siev
 }
 
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
-                         const struct izde_sieve *sieve, const char *text, size_t len,
+                         const struct izde_sieve *sieve, int partial, const char *text, size_t len,
                          const char *open, const char *close, struct izde_buf *out,
                          struct sr_span *matched)
 {
-    struct matches m = { .q = q };
+    struct matches m = { .q = q, .backoff = partial };
     izde_buf_clear(out);
     izde_status_t rc = IZDE_OK;
     /* The words the text may hold: all, until a chunk leaves some unseen.
@@ -170,20 +178,26 @@ izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
         free(m.items);
         return rc;
     }
-    /* The window that shows the most distinct query words wins; the
-     * earliest among equals, since abstracts come first. */
+    /* The window that shows the most distinct query words wins (4 each, 2
+     * for each repeat), the earliest among equals, since abstracts come
+     * first. A word shown only through the backoff counts 3, its repeats
+     * nothing: a partial match's snippet shows the words it has, in their
+     * own forms where it can. */
     size_t best = 0, best_score = 0;
     for (size_t i = 0; i < m.n; i++) {
-        unsigned long seen = 0;
+        unsigned long seen = 0, own = 0;
         size_t score = 0;
         for (size_t j = i; j < m.n && m.items[j].end <= m.items[i].start + SNIPPET_BYTES - LEAD_BYTES; j++) {
             unsigned long bit = 1UL << (m.items[j].word % (8 * sizeof(long)));
-            if (!(seen & bit)) {
-                seen |= bit;
-                score += 2;
+            if (m.items[j].backoff) {
+                score += seen & bit ? 0 : 3;
+            } else if (!(own & bit)) {
+                score += seen & bit ? 1 : 4;
+                own |= bit;
             } else {
-                score += 1;
+                score += 2;
             }
+            seen |= bit;
         }
         if (score > best_score) {
             best_score = score;

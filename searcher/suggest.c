@@ -129,7 +129,8 @@ izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_b
         /* A word is unknown when none of its terms is in the index. */
         uint64_t freq = 0, f;
         for (size_t j = 0; rc == IZDE_OK && j < q->nterms; j++) {
-            if (q->terms[j].word == t->word && q->terms[j].kind != IZDE_TERM_COMPOUND) {
+            if (q->terms[j].word == t->word && q->terms[j].kind != IZDE_TERM_COMPOUND &&
+                !q->terms[j].backoff) {
                 rc = izde_rdb_termfreq(db, q->terms[j].text, q->terms[j].len, &f);
                 freq += f;
             }
@@ -140,7 +141,8 @@ izde_status_t sr_suggest(izde_rdb_t *db, const struct sr_query *q, struct izde_b
         /* No form of it is close: perhaps its stem is close to a Kyrgyz
          * stem, which is a word too. */
         for (size_t j = 0; rc == IZDE_OK && freq == 0 && !alt.len && j < q->nterms; j++)
-            if (q->terms[j].word == t->word && q->terms[j].text[0] == IZDE_PREFIX_STEM_KY[0])
+            if (q->terms[j].word == t->word && q->terms[j].text[0] == IZDE_PREFIX_STEM_KY[0] &&
+                !q->terms[j].backoff)
                 rc = suggest_word(db, IZDE_PREFIX_STEM_KY, q->terms[j].text + 1,
                                   q->terms[j].len - 1, &alt);
         if (rc != IZDE_OK)

@@ -47,4 +47,29 @@ json_paths "$TMP/out" > "$TMP/order"
 [ "$(cat "$TMP/order")" = "city.txt" ] && pass || { fail "шаардыктар does not find шаары"; cat "$TMP/order" >&2; }
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1]));
 sys.exit(0 if d["complete"] == 0 and d["results"][0]["partial"] else 1)' "$TMP/out" && pass || fail "a derivation should be a partial match"
+# The snippet marks the word that matched through the backoff, so that the
+# reader sees why the document was found.
+marked() { # the words highlighted in the first result of $TMP/out
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; s=r["snippet"].encode()
+print(" ".join(s[a:b].decode() for a, b in r["highlights"]))' "$TMP/out"
+}
+[ "$(marked)" = "шаары" ] && pass || fail "шаары not marked for шаардыктар: '$(marked)'"
+expect_exit 0 "stem extended, again" "$BIN/izde-search" --db "$TMP/der.db" --json сабагым
+[ "$(marked)" = "Сабакташтар" ] && pass || fail "Сабакташтар not marked for сабагым: '$(marked)'"
+# A complete match shows the word's own forms only (шаары is no form of
+# шаардык). A partial match's snippet prefers a window with a query word's
+# own form (бийик) to an earlier one with only a backoff stem's (шаары).
+win=$TMP/win
+mkdir -p "$win"
+printf 'Макала\n\nБишкек шаары чоң. Шаардык кеңеш чогулду.\n' > "$win/own.txt"
+printf 'Макала\n\nБишкек шаары чоң. %s %s Тоолор бийик.\n' "$filler" "$filler" > "$win/far.txt"
+expect_exit 0 "index windows" "$BIN/izde-index" -q --db "$TMP/win.db" "$win"
+expect_exit 0 "complete match" "$BIN/izde-search" --db "$TMP/win.db" --json шаардык
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(head -1 "$TMP/order") $(marked)" = "own.txt Шаардык" ] && pass ||
+    fail "a complete match should mark its own forms only: $(head -1 "$TMP/order") '$(marked)'"
+expect_exit 0 "own form first" "$BIN/izde-search" --db "$TMP/win.db" --json шаардык бийик
+json_paths "$TMP/out" > "$TMP/order"
+[ "$(head -1 "$TMP/order") $(marked)" = "far.txt бийик" ] && pass ||
+    fail "the window with an own form should win: $(head -1 "$TMP/order") '$(marked)'"
 finish
