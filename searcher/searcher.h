@@ -124,10 +124,11 @@ izde_status_t sr_snippet_sieve(const struct sr_query *q, struct izde_sieve *siev
  * (whitespace collapsed). Matches are wrapped in open/close. sieve is q's
  * (sr_snippet_sieve). partial: the text is a partial match's, so the
  * words it has only through the stem backoff count too (a complete
- * match's own forms are all it shows: 'казак' is no form of 'каза'). OUT: *matched (may be NULL): the text from the first
- * match the snippet shows to the end of its last (empty, at the snippet's
- * start, when it shows none), so that the caller can tell which page the
- * words are on: the context before a match may begin on the page before. */
+ * match's own forms are all it shows: 'казак' is no form of 'каза').
+ * OUT: *matched (may be NULL): the text from the first match the snippet
+ * shows to the end of its last (empty, at the snippet's start, when it
+ * shows none), so that the caller can tell which page the words are on:
+ * the context before a match may begin on the page before. */
 izde_status_t sr_snippet(izde_analyzer_t *an, const struct sr_query *q,
                          const struct izde_sieve *sieve, int partial, const char *text, size_t len,
                          const char *open, const char *close, struct izde_buf *out,
