@@ -4,11 +4,16 @@
  * The input, repaired to UTF-8 as izde-search's --batch lines are, is parsed
  * as a query and its Xapian query described. Split at the first newline it
  * is also a query and a document: the snippet of the document for that
- * query must be valid UTF-8 with balanced match marks. The raw bytes go to
+ * query must be valid UTF-8 with balanced match marks. Queries are parsed
+ * against a small index made at start, so that the stem backoff reads its
+ * vocabulary and the snippets mark its stems. The raw bytes go to
  * izde_json_escape_bytes, whose output must be one valid JSON string. */
+#include <dirent.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "analysis/analyze.h"
 #include "common/buf.h"
 #include "fuzz_util.h"
@@ -18,12 +23,75 @@
 #include "index/xapian_binding.h"
 
 static izde_analyzer_t *analyzer;
+static izde_rdb_t *vocab;
+static char vocab_dir[] = "/tmp/izde-fuzz-vocab.XXXXXX";
+
+/* Texts whose Kyrgyz stems extend, or are begun by, the stems of common
+ * query words (шаар, шаардык; сабак, сабакташ; мектеп, мектептик). */
+static const char *const vocab_texts[] = {
+    "Бишкек шаары чоң. Шаардык кеңеш чогулду. Шаарларда жаңы мектептер ачылды.",
+    "Сабакташтар бирге окушат. Сабактан кийин китепканага барышат.",
+    "Мектептик китептер жана окуу куралдары. Мугалимдер окуучуларга жардам беришет.",
+    "Курулуш иштери башталды. Кыргызстандын тарыхы узун, кыргыз тили бай.",
+};
+
+static int add_term(const struct izde_term *t, void *closure)
+{
+    return izde_wdb_add_term(closure, t->text, t->len, 1) != IZDE_OK;
+}
+
+/* The index is a directory of files only (Xapian's glass backend). */
+static void remove_vocab(void)
+{
+    izde_rdb_close(vocab);
+    DIR *d = opendir(vocab_dir);
+    if (!d)
+        return;
+    char path[sizeof vocab_dir + 256];
+    for (struct dirent *e; (e = readdir(d));)
+        if (e->d_name[0] != '.' && snprintf(path, sizeof path, "%s/%s", vocab_dir, e->d_name) <
+                                       (int)sizeof path)
+            unlink(path);
+    closedir(d);
+    rmdir(vocab_dir);
+}
+
+static izde_status_t make_vocab(void)
+{
+    if (!mkdtemp(vocab_dir))
+        return IZDE_ERR_IO;
+    atexit(remove_vocab);
+    izde_wdb_t *w = NULL;
+    char *err = NULL;
+    izde_status_t rc = izde_wdb_open(vocab_dir, IZDE_WDB_CREATE_OR_OPEN, &w, &err);
+    free(err);
+    for (size_t i = 0; rc == IZDE_OK && i < sizeof vocab_texts / sizeof vocab_texts[0]; i++) {
+        uint32_t pos = 0;
+        char id[16];
+        int n = snprintf(id, sizeof id, "/v/%zu", i);
+        rc = izde_wdb_begin_doc(w);
+        if (rc == IZDE_OK)
+            rc = izde_analyze_text(analyzer, vocab_texts[i], strlen(vocab_texts[i]), &pos, NULL,
+                                   add_term, w);
+        izde_status_t end = izde_wdb_end_doc(w, id, (size_t)n, NULL);
+        rc = rc ? rc : end;
+    }
+    izde_status_t closed = w ? izde_wdb_close(w) : IZDE_OK;
+    rc = rc ? rc : closed;
+    const char *paths[1] = { vocab_dir };
+    err = NULL;
+    if (rc == IZDE_OK)
+        rc = izde_rdb_open(paths, 1, &vocab, &err);
+    free(err);
+    return rc;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     FUZZ_SETUP(izde_analyzer_new(&analyzer, NULL));
+    FUZZ_SETUP(make_vocab());
     return 0;
 }
 
@@ -38,7 +106,7 @@ static size_t count(const char *s, size_t len, char c)
 static void parse_and_snippet(const char *query, size_t qlen, const char *doc, size_t dlen)
 {
     struct sr_query q;
-    izde_status_t rc = sr_query_parse(analyzer, NULL, query, qlen, &q);
+    izde_status_t rc = sr_query_parse(analyzer, vocab, query, qlen, &q);
     FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU || rc == IZDE_ERR_QUERY);
     /* Bad syntax, and only bad syntax, has a message: one line of valid
      * UTF-8 that names the character. */
@@ -56,6 +124,9 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
         FUZZ_CHECK(q.terms[i].text != NULL && q.terms[i].len > 0);
         FUZZ_CHECK(strlen(q.terms[i].text) <= q.terms[i].len);
         FUZZ_CHECK(q.terms[i].word < q.nwords || q.nwords == 0);
+        /* The backoff's stems are Kyrgyz stems (or their keyboard folding). */
+        FUZZ_CHECK(!q.terms[i].backoff || q.terms[i].text[0] == IZDE_PREFIX_STEM_KY[0] ||
+                   q.terms[i].text[0] == IZDE_PREFIX_KBFOLD[0]);
     }
     if (q.all) {
         char *d = izde_query_describe(q.all);
@@ -75,13 +146,19 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
     rc = sr_snippet_sieve(&q, &sieve);
     FUZZ_CHECK(rc == IZDE_OK);
     /* One-byte marks: when the document holds neither, every match put in
-     * is opened once and closed once, in that order. */
-    rc = sr_snippet(analyzer, &q, &sieve, 1, doc, dlen, "\x01", "\x02", &snip, NULL);
-    FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
-    if (rc == IZDE_OK && snip.len) {
+     * is opened once and closed once, in that order. As a complete match's
+     * snippet and as a partial match's, which marks the backoff's stems. */
+    size_t marks[2] = { 0, 0 };
+    int plain = !memchr(doc, '\x01', dlen) && !memchr(doc, '\x02', dlen);
+    for (int partial = 0; partial < 2; partial++) {
+        rc = sr_snippet(analyzer, &q, &sieve, partial, doc, dlen, "\x01", "\x02", &snip, NULL);
+        FUZZ_CHECK(rc == IZDE_OK || rc == IZDE_ERR_ICU);
+        if (rc != IZDE_OK || !snip.len)
+            continue;
         FUZZ_CHECK(fuzz_valid_utf8(snip.p, snip.len));
-        if (!memchr(doc, '\x01', dlen) && !memchr(doc, '\x02', dlen)) {
-            FUZZ_CHECK(count(snip.p, snip.len, '\x01') == count(snip.p, snip.len, '\x02'));
+        if (plain) {
+            marks[partial] = count(snip.p, snip.len, '\x01');
+            FUZZ_CHECK(marks[partial] == count(snip.p, snip.len, '\x02'));
             int depth = 0;
             for (size_t i = 0; i < snip.len; i++) {
                 depth += (snip.p[i] == '\x01') - (snip.p[i] == '\x02');
@@ -89,6 +166,9 @@ static void parse_and_snippet(const char *query, size_t qlen, const char *doc, s
             }
         }
     }
+    /* The backoff's stems only add matches: a partial match's snippet
+     * shows at least one mark when a complete match's does. */
+    FUZZ_CHECK(!marks[0] || marks[1]);
     izde_buf_release(&snip);
     sr_query_release(&q);
 }
