@@ -117,13 +117,29 @@ expect_grep '<html lang="ky">' "$TMP/body" "page in Kyrgyz"
 expect_grep '<label for="q">Эмнени издейсиз?</label>' "$TMP/body" "search box label"
 expect_grep '<mark>' "$TMP/body" "marked matches"
 expect_grep '<details class="help">' "$TMP/body" "help box"
-"$BIN/izde-search" --db "$db" --json мектептерде >"$TMP/cli.json"
-python3 - "$TMP/cli.json" "$TMP/body" <<'PY' && pass || fail "page order differs from izde-search"
+# The page lists the hits in izde-search's order, with the same partial
+# marks: an inflected word, partial matches, English, later pages across
+# the complete and partial matches' boundary, a language filter.
+page_order() { # QUERY PAGE LIMIT LANG
+    local lang_arg=() cli_lang=()
+    [ -n "$4" ] && lang_arg=(-d "lang=$4") && cli_lang=(--lang "$4")
+    get / -G --data-urlencode "q=$1" -d "page=$2" -d "limit=$3" "${lang_arg[@]}"
+    "$BIN/izde-search" --db "$db" --json --limit "$3" --offset $(( ($2 - 1) * $3 )) \
+        "${cli_lang[@]}" -- "$1" >"$TMP/cli.json"
+    python3 - "$TMP/cli.json" "$TMP/body" <<'PY' && pass || fail "page order differs from izde-search for '$1' page $2 of $3 ${4:-}"
 import html, json, re, sys
-want = [r["title"] for r in json.load(open(sys.argv[1]))["results"]]
-got = [html.unescape(t) for t in re.findall(r'<span class="title">(.*?)</span>', open(sys.argv[2]).read())]
-assert got == want, (got, want)
+want = [(r["title"], r["partial"]) for r in json.load(open(sys.argv[1]))["results"]]
+body = open(sys.argv[2]).read()
+got = [(html.unescape(t), "hit partial" in c)
+       for c, t in re.findall(r'<li value="\d+" class="([^"]*)">.*?<span class="title">(.*?)</span>', body)]
+assert want and got == want, (got, want)
 PY
+}
+page_order мектептерде 1 10 ""
+page_order "school library" 1 10 ""
+for page in 1 2 3; do page_order "мугалим окуучулар мектеп" $page 3 ""; done
+page_order мектеп 1 10 ky
+get / -G --data-urlencode "q=мектептерде"
 # The language filter counts each language's hits as izde-search --lang does.
 for lang in ky ru en; do
     "$BIN/izde-search" --db "$db" --json --lang $lang мектептерде >"$TMP/cli.json"
