@@ -8,12 +8,12 @@
  * against a small index made at start, so that the stem backoff reads its
  * vocabulary and the snippets mark its stems. The raw bytes go to
  * izde_json_escape_bytes, whose output must be one valid JSON string. */
-#include <dirent.h>
+#define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include "tests/scratch.h"
 #include "analysis/analyze.h"
 #include "common/buf.h"
 #include "fuzz_util.h"
@@ -23,8 +23,7 @@
 #include "index/xapian_binding.h"
 
 static izde_analyzer_t *analyzer;
-static izde_rdb_t *vocab;
-static char vocab_dir[] = "/tmp/izde-fuzz-vocab.XXXXXX";
+static izde_rdb_t *vocab;     /* in scratch.h's tmpdir */
 
 /* Texts whose Kyrgyz stems extend, or are begun by, the stems of common
  * query words (шаар, шаардык; сабак, сабакташ; мектеп, мектептик). */
@@ -40,30 +39,20 @@ static int add_term(const struct izde_term *t, void *closure)
     return izde_wdb_add_term(closure, t->text, t->len, 1) != IZDE_OK;
 }
 
-/* The index is a directory of files only (Xapian's glass backend). */
 static void remove_vocab(void)
 {
     izde_rdb_close(vocab);
-    DIR *d = opendir(vocab_dir);
-    if (!d)
-        return;
-    char path[sizeof vocab_dir + 256];
-    for (struct dirent *e; (e = readdir(d));)
-        if (e->d_name[0] != '.' && snprintf(path, sizeof path, "%s/%s", vocab_dir, e->d_name) <
-                                       (int)sizeof path)
-            unlink(path);
-    closedir(d);
-    rmdir(vocab_dir);
+    scratch_remove();
 }
 
 static izde_status_t make_vocab(void)
 {
-    if (!mkdtemp(vocab_dir))
+    if (scratch_make("fuzz-vocab") != 0)
         return IZDE_ERR_IO;
     atexit(remove_vocab);
     izde_wdb_t *w = NULL;
     char *err = NULL;
-    izde_status_t rc = izde_wdb_open(vocab_dir, IZDE_WDB_CREATE_OR_OPEN, &w, &err);
+    izde_status_t rc = izde_wdb_open(tmpdir, IZDE_WDB_CREATE_OR_OPEN, &w, &err);
     free(err);
     for (size_t i = 0; rc == IZDE_OK && i < sizeof vocab_texts / sizeof vocab_texts[0]; i++) {
         uint32_t pos = 0;
@@ -78,7 +67,7 @@ static izde_status_t make_vocab(void)
     }
     izde_status_t closed = w ? izde_wdb_close(w) : IZDE_OK;
     rc = rc ? rc : closed;
-    const char *paths[1] = { vocab_dir };
+    const char *paths[1] = { tmpdir };
     err = NULL;
     if (rc == IZDE_OK)
         rc = izde_rdb_open(paths, 1, &vocab, &err);

@@ -79,11 +79,13 @@ enum izde_script izde_text_script(const char *s, size_t len);
  * letter or digit of a word, with *folded the form it is compared in; a
  * separator between words; a hyphen, which both ends a word and may join
  * it to the next (a compound's joined reading); a character folding drops
- * (soft hyphen, zero-width ones); or one it cannot tell (another script, a
- * combining mark), for which it must assume a match. *folded is the
- * letter folded as izde_text_fold folds it, then keyboard-folded, with a
- * Latin look-alike read as its Cyrillic twin: coarser than any term, so a
- * word whose term begins with some letters begins with their coarse form. */
+ * inside a word (soft hyphen, the zero-width joiners, the BOM: not the
+ * zero width space, at which ICU ends a word); or one it cannot tell
+ * (another script, a combining mark), for which it must assume a match.
+ * *folded is the letter folded as izde_text_fold folds it, then
+ * keyboard-folded, with a Latin look-alike read as its Cyrillic twin:
+ * coarser than any term, so a word whose term begins with some letters
+ * begins with their coarse form. */
 enum izde_sieve_class {
     IZDE_SIEVE_LETTER,
     IZDE_SIEVE_SEPARATOR,
