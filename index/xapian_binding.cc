@@ -75,6 +75,12 @@ struct izde_rdb {
     char errmsg[ERRMSG_SIZE] = "";
     // By slot, for the revision open: emptied when reopen moves on.
     std::map<uint32_t, FacetTable> facet_tables;
+    // Some shard is searched over the network (a stub's "remote" line).
+    // Xapian runs only its own match spies and key makers there, so the
+    // facets and the order by year take their remote ways (run_search).
+    // Learnt from the first search that needs them: Xapian 1.4 does not
+    // say which kind of database a stub opened.
+    bool remote = false;
 };
 
 struct izde_query {
@@ -1105,14 +1111,11 @@ class TableSpy : public Xapian::MatchSpy {
     std::vector<uint64_t> counts_;
 };
 
-// Copies a spy's counts, most frequent first (ties by value), at most max
-// (0: all): only the kept ones are sorted and copied.
-void keep_top(const TableSpy &spy, size_t max, std::vector<std::pair<std::string, uint64_t>> &out)
+// The most frequent of counts (name, count; none 0) first, ties by name, at
+// most max (0: all): only the kept ones are sorted and copied.
+void keep_top(std::vector<std::pair<const std::string *, uint64_t>> &all, size_t max,
+              std::vector<std::pair<std::string, uint64_t>> &out)
 {
-    std::vector<std::pair<const std::string *, uint64_t>> all;
-    for (size_t i = 0; i < spy.counts().size(); i++)
-        if (spy.counts()[i])
-            all.emplace_back(&spy.table().names[i], spy.counts()[i]);
     size_t keep = max && all.size() > max ? max : all.size();
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(),
                       [](const auto &a, const auto &b) {
@@ -1120,6 +1123,40 @@ void keep_top(const TableSpy &spy, size_t max, std::vector<std::pair<std::string
                       });
     for (size_t i = 0; i < keep; i++)
         out.emplace_back(*all[i].first, all[i].second);
+}
+
+// A table spy's counts, the most frequent as keep_top keeps them.
+void table_top(const TableSpy &spy, size_t max, std::vector<std::pair<std::string, uint64_t>> &out)
+{
+    std::vector<std::pair<const std::string *, uint64_t>> all;
+    for (size_t i = 0; i < spy.counts().size(); i++)
+        if (spy.counts()[i])
+            all.emplace_back(&spy.table().names[i], spy.counts()[i]);
+    keep_top(all, max, out);
+}
+
+// A remote search's facet: Xapian's own ValueCountMatchSpy, which counts
+// each whole value; a list's count goes to each of its items.
+void remote_top(const Xapian::ValueCountMatchSpy &spy, bool list, size_t max,
+                std::vector<std::pair<std::string, uint64_t>> &out)
+{
+    std::map<std::string, uint64_t> counts;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string v = *it;
+        uint64_t n = it.get_termfreq();
+        for (size_t from = 0; from < v.size();) {
+            size_t end = list ? v.find(IZDE_VALUE_LIST_SEP, from) : std::string::npos;
+            if (end == std::string::npos)
+                end = v.size();
+            if (end > from)
+                counts[v.substr(from, end - from)] += n;
+            from = end + 1;
+        }
+    }
+    std::vector<std::pair<const std::string *, uint64_t>> all;
+    for (const auto &kv : counts)
+        all.emplace_back(&kv.first, kv.second);
+    keep_top(all, max, out);
 }
 
 void facets_release(struct izde_facet *f, size_t n)
@@ -1132,17 +1169,17 @@ void facets_release(struct izde_facet *f, size_t n)
     free(f);
 }
 
-// Turns the spies' counts into the C arrays of hits; false when out of memory.
-bool facets_out(const std::vector<std::unique_ptr<TableSpy>> &spies,
-                const struct izde_facet_spec *specs, izde_hits_t *hits)
+// Turns each facet's kept counts into the C arrays of hits; false when
+// out of memory.
+bool facets_out(const std::vector<std::vector<std::pair<std::string, uint64_t>>> &tops,
+                izde_hits_t *hits)
 {
-    size_t n = spies.size();
+    size_t n = tops.size();
     auto *f = static_cast<struct izde_facet *>(calloc(n ? n : 1, sizeof(struct izde_facet)));
     if (!f)
         return false;
     for (size_t i = 0; i < n; i++) {
-        std::vector<std::pair<std::string, uint64_t>> top;
-        keep_top(*spies[i], specs[i].max, top);
+        const auto &top = tops[i];
         if (top.empty())
             continue;
         f[i].values = static_cast<struct izde_facet_value *>(
@@ -1166,7 +1203,7 @@ bool facets_out(const std::vector<std::unique_ptr<TableSpy>> &spies,
     return true;
 }
 
-izde_status_t run_search(izde_rdb_t *db, Xapian::Enquire &enquire,
+izde_status_t run_search(izde_rdb_t *db, const Xapian::Query &query,
                          const struct izde_search_opts *opts, izde_hits_t *hits,
                          izde_hit_t *&items);
 
@@ -1195,24 +1232,20 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
             izde_search_opts_init(&defaults);
             opts = &defaults;
         }
-        Xapian::Enquire enquire(db->db);
-        enquire.set_query(q->q);
-        if (opts->weightless)
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-        else
-            enquire.set_weighting_scheme(Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2,
-                                                            opts->bm25_k3, opts->bm25_b,
-                                                            opts->bm25_min_normlen));
-        // Documents without the value go last either way: ascending, they
-        // sort as the highest key there is. keys must outlive the search.
-        Xapian::MultiValueKeyMaker keys;
-        if (opts->sort_slot >= 0) {
-            keys.add_value(static_cast<Xapian::valueno>(opts->sort_slot),
-                           opts->sort_reverse != 0,
-                           opts->sort_reverse ? std::string() : std::string(1, '\xff'));
-            enquire.set_sort_by_key_then_relevance(&keys, false);
+        if (!db->remote && (opts->nfacets || opts->sort_slot >= 0)) {
+            try {
+                return run_search(db, q->q, opts, hits, items);
+            } catch (const Xapian::UnimplementedError &e) {
+                // Thrown before the match starts, when a shard is remote
+                // ("MatchSpy not suitable for use with remote searches",
+                // "KeyMaker not supported for the remote backend").
+                if (e.get_msg().find("remote") == std::string::npos)
+                    throw;
+                db->remote = true;
+                db->facet_tables.clear();
+            }
         }
-        return run_search(db, enquire, opts, hits, items);
+        return run_search(db, q->q, opts, hits, items);
     });
     if (st != IZDE_OK) {
         // Nothing half-filled leaves: hits->items is items or NULL.
@@ -1225,45 +1258,123 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
 
 namespace {
 
-// The search itself, once the Enquire is set up; items is where the hits
-// array lives until hits owns it, so that the caller frees it on failure.
-izde_status_t run_search(izde_rdb_t *db, Xapian::Enquire &enquire,
+void set_weighting(Xapian::Enquire &enquire, const struct izde_search_opts *opts)
+{
+    if (opts->weightless)
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    else
+        enquire.set_weighting_scheme(Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2,
+                                                        opts->bm25_k3, opts->bm25_b,
+                                                        opts->bm25_min_normlen));
+}
+
+// The page of query in order of sort_slot's value, documents without it
+// last either way, then relevance: one MSet, or (remote, ascending) two.
+// A remote shard runs no key maker, and a plain sort by value puts the
+// documents without one first when ascending; so there the documents with
+// a value come first, sorted, and those without follow by relevance.
+void sorted_msets(Xapian::Enquire &enquire, const Xapian::Query &query, bool remote,
+                  const struct izde_search_opts *opts, Xapian::MSet &first,
+                  Xapian::MSet &second)
+{
+    auto slot = static_cast<Xapian::valueno>(opts->sort_slot);
+    if (!remote || opts->sort_reverse) {
+        enquire.set_query(query);
+        // Ascending, the missing value sorts as the highest key there is.
+        // keys must outlive the search.
+        Xapian::MultiValueKeyMaker keys;
+        if (remote) {
+            enquire.set_sort_by_value_then_relevance(slot, true);
+        } else {
+            keys.add_value(slot, opts->sort_reverse != 0,
+                           opts->sort_reverse ? std::string() : std::string(1, '\xff'));
+            enquire.set_sort_by_key_then_relevance(&keys, false);
+        }
+        first = enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        return;
+    }
+    // Xapian stores no empty value: every value there is sorts at or
+    // above "\0", and a document without one matches no value range.
+    Xapian::Query has(Xapian::Query::OP_VALUE_GE, slot, std::string(1, '\0'));
+    Xapian::doccount page_end = opts->offset + opts->limit;
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, has));
+    enquire.set_sort_by_value_then_relevance(slot, false);
+    first = enquire.get_mset(opts->offset, opts->limit,
+                             std::max<Xapian::doccount>(opts->check_at_least, page_end));
+    // When the first part falls short of the page, the matcher saw all of
+    // it (check_at_least reaches past the page), so its count is exact.
+    Xapian::doccount with = first.get_matches_upper_bound();
+    Xapian::doccount want = opts->limit - static_cast<Xapian::doccount>(first.size());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, has));
+    enquire.set_sort_by_relevance();
+    second = enquire.get_mset(want && opts->offset > with ? opts->offset - with : 0, want,
+                              opts->check_at_least);
+}
+
+// The search itself; items is where the hits array lives until hits owns
+// it, so that the caller frees it on failure.
+izde_status_t run_search(izde_rdb_t *db, const Xapian::Query &query,
                          const struct izde_search_opts *opts, izde_hits_t *hits,
                          izde_hit_t *&items)
 {
-    std::vector<std::unique_ptr<TableSpy>> spies(opts->nfacets);
+    Xapian::Enquire enquire(db->db);
+    set_weighting(enquire, opts);
+    std::vector<std::unique_ptr<TableSpy>> tables;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> values;
     for (size_t i = 0; i < opts->nfacets; i++) {
-        spies[i].reset(new TableSpy(
-            facet_table(db, opts->facets[i].slot, opts->facets[i].list != 0)));
-        enquire.add_matchspy(spies[i].get());
+        if (db->remote) {
+            values.emplace_back(new Xapian::ValueCountMatchSpy(opts->facets[i].slot));
+            enquire.add_matchspy(values.back().get());
+        } else {
+            tables.emplace_back(new TableSpy(
+                facet_table(db, opts->facets[i].slot, opts->facets[i].list != 0)));
+            enquire.add_matchspy(tables.back().get());
+        }
     }
-    Xapian::MSet mset = enquire.get_mset(opts->offset, opts->limit,
-                                         opts->check_at_least);
+    Xapian::MSet first, second;
+    if (opts->sort_slot >= 0) {
+        sorted_msets(enquire, query, db->remote, opts, first, second);
+    } else {
+        enquire.set_query(query);
+        first = enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+    }
     enquire.clear_matchspies();
-    if (opts->nfacets && !facets_out(spies, opts->facets, hits))
-        return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
-    size_t n = mset.size();
+    if (opts->nfacets) {
+        std::vector<std::vector<std::pair<std::string, uint64_t>>> tops(opts->nfacets);
+        for (size_t i = 0; i < opts->nfacets; i++) {
+            if (db->remote)
+                remote_top(*values[i], opts->facets[i].list != 0, opts->facets[i].max, tops[i]);
+            else
+                table_top(*tables[i], opts->facets[i].max, tops[i]);
+        }
+        if (!facets_out(tops, hits))
+            return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+    }
+    size_t n = first.size() + second.size();
     // Asks the kernel for every hit's record block at once, so that a
     // cold page of results waits for one round of reads, not ten. Not
     // past the first page: Xapian 1.4's MSet::fetch() indexes its items
     // from rank 0 and reads before them when the page starts later.
-    if (opts->offset == 0)
-        mset.fetch();
+    // (A default-made MSet, the second of a plain search, refuses to.)
+    for (Xapian::MSet *mset : { &first, &second })
+        if (opts->offset == 0 && !mset->empty())
+            mset->fetch();
     if (n) {
         items = static_cast<izde_hit_t *>(malloc(n * sizeof *items));
         if (!items)
             return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
     }
     size_t i = 0;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end() && i < n; ++it, ++i) {
-        items[i].docid = *it;
-        items[i].score = it.get_weight();
-    }
+    for (const Xapian::MSet *mset : { &first, &second })
+        for (Xapian::MSetIterator it = mset->begin(); it != mset->end() && i < n; ++it, ++i) {
+            items[i].docid = *it;
+            items[i].score = it.get_weight();
+        }
     hits->items = items;
     hits->count = i;
-    hits->estimated = mset.get_matches_estimated();
-    hits->lower = mset.get_matches_lower_bound();
-    hits->upper = mset.get_matches_upper_bound();
+    hits->estimated = first.get_matches_estimated() + second.get_matches_estimated();
+    hits->lower = first.get_matches_lower_bound() + second.get_matches_lower_bound();
+    hits->upper = first.get_matches_upper_bound() + second.get_matches_upper_bound();
     return IZDE_OK;
 }
 

@@ -277,7 +277,9 @@ struct izde_search_opts {
     double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen;
     /* Order by the value in sort_slot (relevance breaks ties) instead of
      * by relevance when sort_slot >= 0: ascending, documents without the
-     * value last; sort_reverse: descending, those without it last too. */
+     * value last; sort_reverse: descending, those without it last too.
+     * (Over remote shards, ascending takes two searches: those with the
+     * value, then those without.) */
     int sort_slot;
     int sort_reverse;
     /* Value counts over every matching document the matcher looks at (set
@@ -285,9 +287,10 @@ struct izde_search_opts {
      * hits->facets in this order. A list facet's value holds several
      * values, each ended by IZDE_VALUE_LIST_SEP (one per author or
      * keyword). Each facet's slot is read whole once per revision the handle
- * has open (izde_rdb_reopen moves on) and kept in memory, so that a count
- * costs an array increment a match; it needs local databases (a remote
- * shard cannot run it). */
+     * has open (izde_rdb_reopen moves on) and kept in memory, so that a
+     * count costs an array increment a match. Over remote shards, which
+     * run only Xapian's own spies, Xapian's ValueCountMatchSpy counts
+     * instead: the same counts, at a string a match. */
     const struct izde_facet_spec *facets;
     size_t nfacets;
     /* Every match weighs 0 (Xapian's BoolWeight): for a search that only

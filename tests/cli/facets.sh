@@ -1,22 +1,10 @@
 # facets.sh - izde-search --facets counts an article's fields over the matches, --sort orders them by year.
 . "$(dirname "$0")/lib.sh"
 
-# article NAME JOURNAL YEAR UDC AUTHOR KEYWORDS: a two-page article in the
-# shape the indexer reads fields from (running header with the journal,
-# year and issue on each page, УДК, title, author, keyword line).
-article() {
-    local name=$1 journal=$2 year=$3 udc=$4 author=$5 kws=$6
-    {
-        printf '%s %s № 2\n\nУДК %s\n\nМЕКТЕП ЖАНА МУГАЛИМ\n\n%s\n\n' "$journal" "$year" "$udc" "$author"
-        printf 'Негизги сөздөр: %s.\n\nМектепте мугалим балдарга күндө сабак берет жана үйгө тапшырма берет. Бүгүнкү күндө өлкөнүн мектептеринде көп өзгөрүүлөр болуп жатат.\n\f\n' "$kws"
-        printf 'Мугалимдин ишмердүүлүгү өнүгүп, окуучулардын билими өсөт.\n\n%s %s № 2  45\n' "$journal" "$year"
-    } >"$TMP/docs/$name.txt"
-}
-
 mkdir -p "$TMP/docs"
-article a ВЕСТНИК 2019 37.015.3 'Асанова Г.Т.' 'инновация, мектеп'
-article b ВЕСТНИК 2021 373.1 'Асанова Г.Т.' 'мектеп'
-article c ИЗВЕСТИЯ 2016 811.512 'Осмонов К.Т.' 'Мектеп, тил'
+write_article "$TMP/docs/a.txt" ВЕСТНИК 2019 37.015.3 'Асанова Г.Т.' 'инновация, мектеп'
+write_article "$TMP/docs/b.txt" ВЕСТНИК 2021 373.1 'Асанова Г.Т.' 'мектеп'
+write_article "$TMP/docs/c.txt" ИЗВЕСТИЯ 2016 811.512 'Осмонов К.Т.' 'Мектеп, тил'
 # A plain note with no article fields: matched, but counted in no facet
 # but its language, and last whichever way the years go.
 printf 'Мугалим мектепке барды, үйүнө келди.\n' >"$TMP/docs/note.txt"

@@ -48,6 +48,35 @@ json_paths() {
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("\n".join(r["path"].rsplit("/",1)[-1] for r in d["results"]))' "$1"
 }
 
+# write_article FILE JOURNAL YEAR UDC AUTHOR KEYWORDS: a two-page article in
+# the shape the indexer reads fields from (running header with the journal,
+# year and issue on each page, УДК, title, author, keyword line).
+write_article() {
+    local file=$1 journal=$2 year=$3 udc=$4 author=$5 kws=$6
+    {
+        printf '%s %s № 2\n\nУДК %s\n\nМЕКТЕП ЖАНА МУГАЛИМ\n\n%s\n\n' "$journal" "$year" "$udc" "$author"
+        printf 'Негизги сөздөр: %s.\n\nМектепте мугалим балдарга күндө сабак берет жана үйгө тапшырма берет. Бүгүнкү күндө өлкөнүн мектептеринде көп өзгөрүүлөр болуп жатат.\n\f\n' "$kws"
+        printf 'Мугалимдин ишмердүүлүгү өнүгүп, окуучулардын билими өсөт.\n\n%s %s № 2  45\n' "$journal" "$year"
+    } >"$file"
+}
+
+# start_web LOG ARGS...: starts izde-web with ARGS on a free loopback port
+# and waits until it listens; sets URL and adds its pid to pids, which the
+# test's EXIT trap kills.
+pids=()
+start_web() {
+    local log=$1
+    shift
+    "$BIN/izde-web" --listen 127.0.0.1:0 --threads 2 "$@" 2>"$log" &
+    pids+=($!)
+    for _ in $(seq 1 100); do
+        grep -q "listening on" "$log" && break
+        sleep 0.1
+    done
+    URL=$(sed -n 's/^izde-web: listening on \(http:[^ ]*\)\/$/\1/p' "$log")
+    [ -n "$URL" ] || { fail "izde-web did not start: $(cat "$log")"; finish; exit 1; }
+}
+
 finish() {
     echo "$passes passed, $failures failed"
     [ "$failures" -eq 0 ]

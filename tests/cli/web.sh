@@ -16,22 +16,7 @@ cp "$SRC"/corpus-samples/* "$docs"/
 printf '%s\n' 'Мектеп китепканасы жана коркунучтуу текст: <script>alert(1)</script> "><img src=x onerror=alert(2)> мектептеги китептер.' >"$docs/hostile.txt"
 expect_exit 0 "index" "$BIN/izde-index" --db "$db" "$docs"
 
-pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
-
-# start_web LOG ARGS...: starts izde-web on a free loopback port; sets URL.
-start_web() {
-    local log=$1
-    shift
-    "$BIN/izde-web" --listen 127.0.0.1:0 --threads 2 "$@" 2>"$log" &
-    pids+=($!)
-    for _ in $(seq 1 100); do
-        grep -q "listening on" "$log" && break
-        sleep 0.1
-    done
-    URL=$(sed -n 's/^izde-web: listening on \(http:[^ ]*\)\/$/\1/p' "$log")
-    [ -n "$URL" ] || { fail "izde-web did not start: $(cat "$log")"; finish; exit 1; }
-}
 
 # get PATH [curl args...]: the body into $TMP/body, the status into $TMP/code.
 get() {
