@@ -71,10 +71,12 @@ static izde_status_t one_query(struct ql *s, const char *text, size_t *nhits)
     izde_status_t rc = sr_query_parse(s->an, s->db, text, strlen(text), &q);
     if (rc == IZDE_OK)
         rc = sr_rank(s->db, &q, 0, s->limit, s->all_only, SR_SORT_RELEVANCE, s->results, nhits,
-                     &counts);
+                     &counts, NULL);
     if (rc == IZDE_OK && s->facets) {
-        static const struct izde_facet_spec specs[] = { { IZDE_SLOT_YEAR, 0, 10 },
-                                                        { IZDE_SLOT_KEYWORDS, 1, 10 } };
+        static const struct izde_facet_spec specs[] = {
+            { .slot = IZDE_SLOT_YEAR, .max = 10 },
+            { .slot = IZDE_SLOT_KEYWORDS, .list = 1, .max = 10 },
+        };
         izde_hits_t facets;
         rc = sr_facets(s->db, &q, specs, 2, &facets);
         izde_hits_release(&facets);

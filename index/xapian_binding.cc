@@ -73,8 +73,10 @@ struct FacetTable {
 struct izde_rdb {
     Xapian::Database db;
     char errmsg[ERRMSG_SIZE] = "";
-    // By slot, for the revision open: emptied when reopen moves on.
+    // By slot, and by term prefix, for the revision open: emptied when
+    // reopen moves on.
     std::map<uint32_t, FacetTable> facet_tables;
+    std::map<std::string, FacetTable> term_tables;
     // Some shard is searched over the network (a stub's "remote" line).
     // Xapian runs only its own match spies and key makers there, so the
     // facets and the order by year take their remote ways (run_search).
@@ -814,8 +816,10 @@ const char *izde_rdb_errmsg(const izde_rdb_t *db) noexcept
 izde_status_t izde_rdb_reopen(izde_rdb_t *db) noexcept
 {
     return guarded(db, [&] {
-        if (db->db.reopen())
+        if (db->db.reopen()) {
             db->facet_tables.clear();
+            db->term_tables.clear();
+        }
         return IZDE_OK;
     });
 }
@@ -1090,6 +1094,37 @@ const FacetTable &facet_table(izde_rdb_t *db, Xapian::valueno slot, bool list)
     return db->facet_tables.emplace(slot, std::move(t)).first->second;
 }
 
+// The table of the terms beginning with prefix (each a value, without
+// the prefix), read from their posting lists the first time a facet asks.
+const FacetTable &term_table(izde_rdb_t *db, const std::string &prefix)
+{
+    auto found = db->term_tables.find(prefix);
+    if (found != db->term_tables.end())
+        return found->second;
+    FacetTable t;
+    std::vector<std::pair<Xapian::docid, uint32_t>> postings;
+    for (Xapian::TermIterator term = db->db.allterms_begin(prefix);
+         term != db->db.allterms_end(prefix); ++term) {
+        auto id = static_cast<uint32_t>(t.names.size());
+        t.names.push_back((*term).substr(prefix.size()));
+        for (Xapian::PostingIterator p = db->db.postlist_begin(*term);
+             p != db->db.postlist_end(*term); ++p)
+            postings.emplace_back(*p, id);
+    }
+    std::sort(postings.begin(), postings.end());
+    Xapian::docid last = db->db.get_lastdocid();
+    t.start.reserve(static_cast<size_t>(last) + 2);
+    t.ids.reserve(postings.size());
+    for (const auto &p : postings) {
+        while (t.start.size() <= p.first)
+            t.start.push_back(static_cast<uint32_t>(t.ids.size()));
+        t.ids.push_back(p.second);
+    }
+    while (t.start.size() <= static_cast<size_t>(last) + 1)
+        t.start.push_back(static_cast<uint32_t>(t.ids.size()));
+    return db->term_tables.emplace(prefix, std::move(t)).first->second;
+}
+
 // Counts a facet's values over the documents the matcher shows it, by the
 // table: an array increment per value.
 class TableSpy : public Xapian::MatchSpy {
@@ -1097,6 +1132,7 @@ class TableSpy : public Xapian::MatchSpy {
     explicit TableSpy(const FacetTable &t) : t_(t), counts_(t.names.size(), 0) {}
     void operator()(const Xapian::Document &doc, double) override
     {
+        seen_++;
         Xapian::docid d = doc.get_docid();
         if (static_cast<size_t>(d) + 1 >= t_.start.size())
             return;
@@ -1105,10 +1141,12 @@ class TableSpy : public Xapian::MatchSpy {
     }
     const FacetTable &table() const { return t_; }
     const std::vector<uint64_t> &counts() const { return counts_; }
+    uint64_t seen() const { return seen_; }
 
   private:
     const FacetTable &t_;
     std::vector<uint64_t> counts_;
+    uint64_t seen_ = 0;
 };
 
 // The most frequent of counts (name, count; none 0) first, ties by name, at
@@ -1220,6 +1258,7 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
         hits->lower = hits->upper = 0;
         hits->facets = nullptr;
         hits->nfacets = 0;
+        hits->examined = 0;
     }
     if (!db || !hits)
         return IZDE_ERR_INVALID;
@@ -1243,6 +1282,7 @@ izde_status_t izde_rdb_search(izde_rdb_t *db, const izde_query_t *q,
                     throw;
                 db->remote = true;
                 db->facet_tables.clear();
+                db->term_tables.clear();
             }
         }
         return run_search(db, q->q, opts, hits, items);
@@ -1319,17 +1359,21 @@ izde_status_t run_search(izde_rdb_t *db, const Xapian::Query &query,
 {
     Xapian::Enquire enquire(db->db);
     set_weighting(enquire, opts);
-    std::vector<std::unique_ptr<TableSpy>> tables;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> values;
+    // Facet i's spy: tables[i] or values[i], or neither (a prefix's facet
+    // over remote shards).
+    std::vector<std::unique_ptr<TableSpy>> tables(opts->nfacets);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> values(opts->nfacets);
     for (size_t i = 0; i < opts->nfacets; i++) {
-        if (db->remote) {
-            values.emplace_back(new Xapian::ValueCountMatchSpy(opts->facets[i].slot));
-            enquire.add_matchspy(values.back().get());
-        } else {
-            tables.emplace_back(new TableSpy(
-                facet_table(db, opts->facets[i].slot, opts->facets[i].list != 0)));
-            enquire.add_matchspy(tables.back().get());
-        }
+        const struct izde_facet_spec *f = &opts->facets[i];
+        if (db->remote && !f->prefix)
+            values[i].reset(new Xapian::ValueCountMatchSpy(f->slot));
+        else if (!db->remote)
+            tables[i].reset(new TableSpy(f->prefix ? term_table(db, f->prefix)
+                                                   : facet_table(db, f->slot, f->list != 0)));
+        if (tables[i])
+            enquire.add_matchspy(tables[i].get());
+        else if (values[i])
+            enquire.add_matchspy(values[i].get());
     }
     Xapian::MSet first, second;
     if (opts->sort_slot >= 0) {
@@ -1342,13 +1386,16 @@ izde_status_t run_search(izde_rdb_t *db, const Xapian::Query &query,
     if (opts->nfacets) {
         std::vector<std::vector<std::pair<std::string, uint64_t>>> tops(opts->nfacets);
         for (size_t i = 0; i < opts->nfacets; i++) {
-            if (db->remote)
+            if (values[i])
                 remote_top(*values[i], opts->facets[i].list != 0, opts->facets[i].max, tops[i]);
-            else
+            else if (tables[i])
                 table_top(*tables[i], opts->facets[i].max, tops[i]);
         }
         if (!facets_out(tops, hits))
             return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
+        // Every spy sees the same matches; a remote shard's own spies say
+        // nothing of how many.
+        hits->examined = tables[0] ? tables[0]->seen() : 0;
     }
     size_t n = first.size() + second.size();
     // Asks the kernel for every hit's record block at once, so that a
@@ -1392,6 +1439,7 @@ void izde_hits_release(izde_hits_t *hits) noexcept
     hits->count = 0;
     hits->estimated = 0;
     hits->lower = hits->upper = 0;
+    hits->examined = 0;
 }
 
 /* ---------------------------------------------------------------- maintenance */

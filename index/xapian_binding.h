@@ -304,6 +304,12 @@ struct izde_facet_spec {
     uint32_t slot;
     int list;               /* the value is a list (see above) */
     size_t max;             /* most frequent values to keep; 0: all */
+    /* When set, counts instead the terms beginning with prefix that each
+     * match has (their values are the terms without it), read from their
+     * posting lists once per revision: for a few boolean terms, such as
+     * a document's languages. Not counted over remote shards (the facet
+     * stays empty and hits->examined 0). */
+    const char *prefix;
 };
 
 struct izde_facet_value {
@@ -335,6 +341,8 @@ typedef struct izde_hits {
                                (check_at_least at or above it makes it so) */
     struct izde_facet *facets;  /* opts->nfacets of them, or NULL */
     size_t nfacets;
+    uint64_t examined;      /* matches the facets were counted over: all
+                               of them when it equals an exact count */
 } izde_hits_t;
 
 /* Runs q with BM25; hits are ranked best first.

@@ -1,4 +1,5 @@
 /* rank.c - one page of results: complete matches first, then partial ones to fill it. */
+#include <string.h>
 #include "searcher/searcher.h"
 
 /* Counts at or below this are exact: the matcher looks at this many
@@ -28,9 +29,11 @@ static void search_opts(struct izde_search_opts *so, uint32_t offset, uint32_t l
  * documents, so its estimate (or exact count above SR_EXACT_COUNT) would
  * differ from a smaller page's, and the count must not depend on the page.
  * Otherwise a search of no hits that looks at SR_EXACT_COUNT documents
- * gives the same count for every page. */
+ * gives the same count for every page; its hits go to *out (may be NULL),
+ * counted by spec (may be NULL) as well. */
 static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
-                              const izde_hits_t *page, struct sr_count *c)
+                              const izde_hits_t *page, const struct izde_facet_spec *spec,
+                              struct sr_count *c, izde_hits_t *out)
 {
     if (page && page->lower == page->upper && page->upper <= SR_EXACT_COUNT) {
         *c = (struct sr_count){ page->upper, 1 };
@@ -45,24 +48,75 @@ static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
      * (300 benchmark queries against their exact counts: the median error
      * a factor of 1.44 with and without weights). */
     so.weightless = 1;
+    so.facets = spec;
+    so.nfacets = spec != NULL;
     izde_hits_t hits = { 0 };
     izde_status_t rc = izde_rdb_search(db, query, &so, &hits);
     if (rc == IZDE_OK)
         *c = (struct sr_count){ hits.estimated, hits.lower == hits.upper };
+    if (rc == IZDE_OK && out) {
+        *out = hits;
+        return rc;
+    }
     izde_hits_release(&hits);
     return rc;
 }
 
+/* Adds tier t's count c to counts: the first tier is the complete
+ * matches, the others partial ones. */
+static void add_count(struct sr_counts *counts, int t, struct sr_count c)
+{
+    struct sr_count *sum = t == 0 ? &counts->complete : &counts->partial;
+    sum->n += c.n;
+    sum->exact = sum->exact && c.exact;
+}
+
+/* Estimates of the disjoint tiers may each run high: together they never
+ * exceed the documents there are. */
+static void clamp_counts(struct sr_counts *counts, uint64_t ndocs)
+{
+    if (counts->complete.n > ndocs)
+        counts->complete.n = ndocs;
+    if (counts->partial.n > ndocs - counts->complete.n)
+        counts->partial.n = ndocs - counts->complete.n;
+}
+
+void sr_tally_release(struct sr_tally *tally)
+{
+    for (int t = 0; t < 3; t++) {
+        izde_hits_release(&tally->hits[t]);
+        tally->whole[t] = 0;
+    }
+}
+
+/* Keeps in tally what the search behind tier t's count c saw (from, whose
+ * facets move to the tally). */
+static void keep_tally(struct sr_tally *tally, int t, struct sr_count c, izde_hits_t *from)
+{
+    izde_hits_release(&tally->hits[t]);
+    tally->hits[t] = (izde_hits_t){ .facets = from->facets, .nfacets = from->nfacets,
+                                    .examined = from->examined };
+    from->facets = NULL;
+    from->nfacets = 0;
+    /* The matcher may know a count without looking at every document
+     * (one term's frequency): only when the spy saw them all is the
+     * tally the tier's. */
+    tally->whole[t] = c.exact && from->examined == c.n && tally->hits[t].nfacets == 1;
+}
+
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
                       int all_only, enum sr_sort sort, struct sr_result *results, size_t *n,
-                      struct sr_counts *counts)
+                      struct sr_counts *counts, struct sr_tally *tally)
 {
     *n = 0;
     *counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
+    if (tally)
+        sr_tally_release(tally);
     if (!q->all)
         return IZDE_OK;
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
+    const struct izde_facet_spec spec = { .prefix = tally ? tally->prefix : NULL };
     /* Three disjoint tiers, each ranked by BM25 and shown after the one
      * before: every word (complete), every word but some only through the
      * prefix backoff, some words. The last two are partial matches. */
@@ -73,7 +127,7 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
         if (!tiers[t])
             continue;
         struct sr_count c = { 0, 1 };
-        izde_hits_t hits = { 0 };
+        izde_hits_t hits = { 0 }, counted = { 0 };
         int paged = *n < limit;
         if (paged) {
             /* When a tier does not fill the page, the matcher saw all of
@@ -81,6 +135,8 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
             uint32_t skip = offset > before ? offset - (uint32_t)before : 0;
             struct izde_search_opts so;
             search_opts(&so, skip, limit - (uint32_t)*n, sort);
+            so.facets = tally ? &spec : NULL;
+            so.nfacets = tally != NULL;
             rc = izde_rdb_search(db, tiers[t], &so, &hits);
             for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
                 results[(*n)++] = (struct sr_result){ (unsigned)(before + skip + i + 1),
@@ -89,18 +145,49 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
             before += hits.upper;
         }
         if (rc == IZDE_OK)
-            rc = count_of(db, tiers[t], paged ? &hits : NULL, &c);
+            rc = count_of(db, tiers[t], paged ? &hits : NULL, tally ? &spec : NULL, &c, &counted);
+        if (rc == IZDE_OK && tally)
+            keep_tally(tally, t, c, counted.nfacets ? &counted : &hits);
         izde_hits_release(&hits);
-        struct sr_count *sum = t == 0 ? &counts->complete : &counts->partial;
-        sum->n += c.n;
-        sum->exact = sum->exact && c.exact;
+        izde_hits_release(&counted);
+        add_count(counts, t, c);
     }
-    /* Estimates of the disjoint tiers may each run high: together they
-     * never exceed the documents there are. */
-    if (counts->complete.n > ndocs)
-        counts->complete.n = ndocs;
-    if (counts->partial.n > ndocs - counts->complete.n)
-        counts->partial.n = ndocs - counts->complete.n;
+    clamp_counts(counts, ndocs);
+    return rc;
+}
+
+/* The number of documents tier t of tally has with value. */
+static uint64_t tally_count(const struct sr_tally *tally, int t, const char *value)
+{
+    const struct izde_facet *f = &tally->hits[t].facets[0];
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->values[i].value, value) == 0)
+            return f->values[i].count;
+    return 0;
+}
+
+izde_status_t sr_count_in(izde_rdb_t *db, const struct sr_query *q, int all_only,
+                          const struct sr_tally *tally, const char *value,
+                          struct sr_counts *counts)
+{
+    *counts = (struct sr_counts){ { 0, 1 }, { 0, 1 } };
+    if (!q->all)
+        return IZDE_OK;
+    uint64_t ndocs;
+    izde_status_t rc = izde_rdb_doccount(db, &ndocs);
+    const izde_query_t *tiers[3] = { q->all, all_only ? NULL : q->backoff,
+                                     all_only ? NULL : q->any };
+    for (int t = 0; rc == IZDE_OK && t < 3; t++) {
+        if (!tiers[t])
+            continue;
+        struct sr_count c = { 0, 1 };
+        if (tally && tally->whole[t])
+            c.n = tally_count(tally, t, value);
+        else
+            rc = count_of(db, tiers[t], NULL, NULL, &c, NULL);
+        add_count(counts, t, c);
+    }
+    clamp_counts(counts, ndocs);
     return rc;
 }
 

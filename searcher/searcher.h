@@ -93,15 +93,36 @@ enum sr_sort {
     SR_SORT_DATE_DESC,      /* newest year first, then BM25; no year last */
 };
 
+/* What sr_rank's searches saw of the documents of each of q's tiers
+ * (all, backoff, any), counted by the terms of a prefix: the page's
+ * counts in each language then need no search where a tier was seen
+ * whole. */
+struct sr_tally {
+    const char *prefix;     /* in: the terms to count (IZDE_PREFIX_LANG) */
+    int whole[3];           /* the search saw every document of tier t */
+    izde_hits_t hits[3];    /* hits[t].facets[0]: tier t's counts */
+};
+
+void sr_tally_release(struct sr_tally *tally);
+
 /* Ranks q (BM25, or by year as sort says) for the page of limit results
  * from offset: documents with every query word first, then, unless
- * all_only, those with only some.
+ * all_only, those with only some. tally (may be NULL) is filled with what
+ * the searches saw (release it with sr_tally_release).
  * OUT: results (the caller's array of limit), *n of them, *counts.
  * Returns IZDE_ERR_DB_MODIFIED when the index changed under the reader:
  * the caller reopens it and redoes its whole search. */
 izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset, uint32_t limit,
                       int all_only, enum sr_sort sort, struct sr_result *results, size_t *n,
-                      struct sr_counts *counts);
+                      struct sr_counts *counts, struct sr_tally *tally);
+
+/* The counts sr_rank gives q with limit 0, where q is the tiers of the
+ * query that filled tally (may be NULL) kept to the documents with the
+ * term tally->prefix + value: a tier the tally saw whole is counted from
+ * it, the others by a search. Returns as sr_rank. */
+izde_status_t sr_count_in(izde_rdb_t *db, const struct sr_query *q, int all_only,
+                          const struct sr_tally *tally, const char *value,
+                          struct sr_counts *counts);
 
 /* Counts the values of the facets specs asks for (index/xapian_binding.h)
  * over every document with all of q's words (its first tier: the

@@ -182,8 +182,8 @@ static izde_status_t count_facets(izde_session_t *s, const struct sr_query *q,
     for (int k = 0; k < IZDE_FACET_COUNT; k++)
         if (params->facets & (1u << k)) {
             specs[n] = (struct izde_facet_spec){
-                facet_kinds[k].slot, facet_kinds[k].list,
-                params->facet_max ? params->facet_max : IZDE_FACET_DEFAULT_MAX
+                .slot = facet_kinds[k].slot, .list = facet_kinds[k].list,
+                .max = params->facet_max ? params->facet_max : IZDE_FACET_DEFAULT_MAX
             };
             kind[n++] = k;
         }
@@ -291,21 +291,31 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
 
 /* The page's counts in each of izde_session_langs: langs[i] holds the
  * tiers of the query in that language, unused for the page's own. A
- * count needs no ranking, so these rank nothing (limit 0): each costs the
- * counts alone, not a page's search. */
+ * language's counts come from tally, what the page's own search saw in
+ * each tier, where it saw a tier whole; the other tiers are counted with
+ * a search each (a count, limit 0, not a page's). tally is NULL when the
+ * page has a language of its own: the whole query's counts then fill
+ * one. */
 static izde_status_t count_langs(izde_session_t *s, const struct sr_query *langs,
                                  const struct izde_session_params *params,
-                                 struct izde_session_page *p)
+                                 const struct sr_tally *tally, struct izde_session_page *p)
 {
+    struct sr_tally whole = { .prefix = IZDE_PREFIX_LANG };
     izde_status_t rc = IZDE_OK;
     for (size_t i = 0; rc == IZDE_OK && i < IZDE_SESSION_NLANGS; i++) {
         size_t n = 0;
-        if (same_lang(params->lang, izde_session_langs[i]))
+        const char *lang = izde_session_langs[i];
+        if (same_lang(params->lang, lang)) {
             p->lang_counts[i] = p->counts;
-        else
+        } else if (!lang) {     /* first, as izde_session_langs holds it */
             rc = sr_rank(s->db, &langs[i], 0, 0, params->all_only, params->sort, NULL, &n,
-                         &p->lang_counts[i]);
+                         &p->lang_counts[i], &whole);
+            tally = &whole;
+        } else {
+            rc = sr_count_in(s->db, &langs[i], params->all_only, tally, lang, &p->lang_counts[i]);
+        }
     }
+    sr_tally_release(&whole);
     return rc;
 }
 
@@ -320,10 +330,15 @@ static izde_status_t read_page_once(izde_session_t *s, const struct sr_query *q,
                                     struct sr_result *res, struct izde_session_page *p)
 {
     izde_buf_clear(&p->suggestion);
+    /* Without a language of its own, the page's search sees the documents
+     * the language counts count. */
+    struct sr_tally tally = { .prefix = IZDE_PREFIX_LANG };
+    int tallied = params->lang_counts && !params->lang;
     izde_status_t rc = sr_rank(s->db, q, params->offset, params->limit, params->all_only,
-                               params->sort, res, &p->n, &p->counts);
+                               params->sort, res, &p->n, &p->counts, tallied ? &tally : NULL);
     if (rc == IZDE_OK && params->lang_counts)
-        rc = count_langs(s, langs, params, p);
+        rc = count_langs(s, langs, params, tallied ? &tally : NULL, p);
+    sr_tally_release(&tally);
     if (rc == IZDE_OK && params->facets)
         rc = count_facets(s, q, params, p);
     for (size_t i = 0; rc == IZDE_OK && i < p->n; i++) {

@@ -144,6 +144,7 @@ write_article "$TMP/art-y/d.txt" ИЗВЕСТИЯ 2019 37.01 'Осмонов К.
 # Without a year: last whichever way the years go.
 printf 'Мугалим мектепке барды, үйүнө келди.\n' >"$TMP/art-y/note.txt"
 printf 'Мугалим мектептен кеч келди, сабак башталды.\n' >"$TMP/art-x/note2.txt"
+printf 'Учитель (мугалим) пришёл в школу, урок начался вовремя.\n' >"$TMP/art-y/ru.txt"
 expect_exit 0 "index article shard x" "$BIN/izde-index" --db "$TMP/art-dbx" -q "$TMP/art-x"
 expect_exit 0 "index article shard y" "$BIN/izde-index" --db "$TMP/art-dby" -q "$TMP/art-y"
 expect_exit 0 "index all articles" "$BIN/izde-index" --db "$TMP/art-all" -q "$TMP/art-x" "$TMP/art-y"
@@ -164,17 +165,31 @@ fields() {
 }
 fields "$TMP/art-all" >"$TMP/want" 2>&1
 fields "$TMP/art.stub" >"$TMP/got" 2>&1
-grep -q '^year: 2019 (2), 2016 (1), 2021 (1)$' "$TMP/want" && grep -q '^date 0 6 c.txt ' "$TMP/want" &&
+grep -q '^year: 2019 (2), 2016 (1), 2021 (1)$' "$TMP/want" && grep -q '^date 0 7 c.txt ' "$TMP/want" &&
     pass || { fail "the local index's facets and year order"; cat "$TMP/want" >&2; }
 if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then pass; else
     fail "facets or the order by year over remote shards differ from one index's"
     sed 's/^/  /' "$TMP/diff" >&2
 fi
 # The page asks for facets every time: over remote shards it must not fail.
+# It is the page of one index but for the documents' numbers, also its
+# counts in each language, which a remote shard's search cannot tally.
+start_web "$TMP/web-local.log" --db "$TMP/art-all"
+local_url=$URL
 start_web "$TMP/web-remote.log" --db "$TMP/art.stub"
 code=$(curl -s -G -o "$TMP/body" -w '%{http_code}' --data-urlencode "q=мугалим" -d sort=date "$URL/")
 [ "$code" = 200 ] && pass || fail "the page over remote shards: HTTP $code"
 expect_grep '2019 <span class="n">(2)</span>' "$TMP/body" "the page's year facet over remote shards"
+for filter in "" ru; do
+    for u in "$local_url" "$URL"; do
+        curl -s -G --data-urlencode "q=мугалим мектеп" -d "lang=$filter" "$u/" | sed 's#/doc/[0-9]*#/doc/N#g'
+    done >"$TMP/pages"
+    csplit -s -f "$TMP/page-" "$TMP/pages" '/^<!DOCTYPE/' '{1}' 2>/dev/null
+    if cmp -s "$TMP/page-01" "$TMP/page-02" && grep -q 'class="lang-ky"' "$TMP/page-01"; then pass; else
+        fail "the page over remote shards (lang=$filter) differs from one index's"
+        diff "$TMP/page-01" "$TMP/page-02" | head -20 >&2
+    fi
+done
 curl -s -G -o "$TMP/api.json" --data-urlencode "q=мугалим" -d facets=year,kw -d sort=-date "$URL/api/search"
 expect_exit 0 "the same search, local" "$BIN/izde-search" --db "$TMP/art-all" --json --facets year,kw --sort -date мугалим
 python3 - "$TMP/out" "$TMP/api.json" <<'EOF' && pass || fail "the API over remote shards differs from izde-search on one index"

@@ -180,8 +180,11 @@ static void test_pages(izde_session_t *s)
 
     /* The counts in each language, made with any filter, are those of a
      * search in that language, and every language's counts ignore the
-     * filter. */
-    static const char *const mixed[] = { "школа", "мектеп олимпиада", "мектеп школа окуучулар" };
+     * filter. lang:ky is one term of 3,000 documents and more: Xapian
+     * knows its count exactly without looking at them all, so the page's
+     * search has not seen every one of them to count by language. */
+    static const char *const mixed[] = { "школа", "мектеп олимпиада", "мектеп школа окуучулар",
+                                         "lang:ky" };
     for (size_t k = 0; k < sizeof(mixed) / sizeof(mixed[0]); k++) {
         struct sr_counts want[IZDE_SESSION_NLANGS];
         for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
