@@ -29,6 +29,28 @@ json_paths "$TMP/out" | head -1 | grep -qx ky-innovation-teacher.txt && pass || 
 expect_exit 0 "installed izde-search, PDF text" "$prefix/bin/izde-search" --db "$TMP/db" --json китепкана
 json_paths "$TMP/out" | grep -qx library.pdf && pass || fail "the PDF was not indexed by the installed programs"
 
+# izde-web's service: the unit names the installed program and options file,
+# systemd reads it, and the options file's options start izde-web (on the
+# test index and a free port instead of its own).
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+unit=$prefix/lib/systemd/system/izde-web.service
+[ -f "$unit" ] && pass || fail "not installed: lib/systemd/system/izde-web.service"
+expect_grep "^ExecStart=$prefix/bin/izde-web \$IZDE_WEB_OPTIONS\$" "$unit" "the unit starts the installed izde-web"
+expect_grep "^EnvironmentFile=$prefix/etc/default/izde-web\$" "$unit" "the unit reads the installed options file"
+if command -v systemd-analyze >/dev/null; then
+    expect_exit 0 "systemd-analyze verify izde-web.service" systemd-analyze verify --man=no "$unit"
+fi
+IZDE_WEB_OPTIONS=
+. "$prefix/etc/default/izde-web"
+opts=${IZDE_WEB_OPTIONS//\/var\/lib\/izde\/library/$TMP/db}
+opts=${opts//127.0.0.1:8080/127.0.0.1:0}
+[ "$opts" != "$IZDE_WEB_OPTIONS" ] && pass || fail "the options file names no --db and --listen: $IZDE_WEB_OPTIONS"
+# shellcheck disable=SC2086 # split as systemd splits $IZDE_WEB_OPTIONS
+BIN=$prefix/bin start_web "$TMP/web.log" $opts
+code=$(curl -s -G -o "$TMP/page" -w '%{http_code}' --data-urlencode "q=китепкана" "$URL/")
+[ "$code" = 200 ] && grep -q 'library.pdf' "$TMP/page" && pass ||
+    fail "izde-web with the options file's options: HTTP $code"
+
 # The man pages render, and bash completion loads and offers options.
 if command -v man >/dev/null; then
     for p in izde-index izde-search izde-stem izde-meta izde-web; do

@@ -37,4 +37,12 @@ json_paths "$TMP/out" | head -1 | grep -qx ky-innovation-teacher.txt && pass || 
 [ -x "$root/usr/lib/izde/izde-extract" ] && pass || fail "no PDF helper in /usr/lib/izde"
 [ -f "$root/usr/share/man/man1/izde-search.1.gz" ] && pass || fail "no man page in the .deb"
 [ -x "$root/usr/bin/izde-web" ] && pass || fail "no izde-web in the .deb"
+# izde-web's service, named for the packaged program, and its options file,
+# a conffile that an upgrade does not overwrite.
+unit=$root/lib/systemd/system/izde-web.service
+[ -f "$unit" ] && pass || fail "no izde-web.service in the .deb"
+expect_grep '^ExecStart=/usr/bin/izde-web \$IZDE_WEB_OPTIONS$' "$unit" "the packaged unit starts /usr/bin/izde-web"
+expect_grep '^EnvironmentFile=/etc/default/izde-web$' "$unit" "the packaged unit reads /etc/default/izde-web"
+dpkg-deb --info "$deb" conffiles >"$TMP/conffiles" 2>&1
+expect_grep '^/etc/default/izde-web$' "$TMP/conffiles" "/etc/default/izde-web is a conffile"
 finish
