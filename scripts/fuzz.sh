@@ -6,7 +6,8 @@
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 300
 #   TARGET              fuzz_analyze fuzz_query fuzz_docdata fuzz_extract
-#                       fuzz_charset fuzz_dehyphen fuzz_sieve (default: all)
+#                       fuzz_charset fuzz_dehyphen fuzz_sieve fuzz_page
+#                       (default: all)
 #
 # Builds build-fuzz/ with clang and -DIZDE_FUZZ=ON (ASan + UBSan + libFuzzer).
 # The growing corpus of each target stays in build-fuzz/fuzz/corpus/<target>/
@@ -20,7 +21,8 @@ cd "$(dirname "$0")/.."
 
 secs=${1:-300}
 shift || true
-all=(fuzz_analyze fuzz_query fuzz_docdata fuzz_extract fuzz_charset fuzz_dehyphen fuzz_sieve)
+all=(fuzz_analyze fuzz_query fuzz_docdata fuzz_extract fuzz_charset fuzz_dehyphen fuzz_sieve
+     fuzz_page)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 

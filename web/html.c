@@ -10,6 +10,15 @@ static izde_status_t flush(struct izde_buf *out, const char *s, size_t from, siz
     return to > from ? izde_buf_add(out, s + from, to - from) : IZDE_OK;
 }
 
+/* Whether the code point of the valid sequence at s[i] may stand in a
+ * page as it is: not a C1 control or a noncharacter, which HTML parsers
+ * report as errors. */
+static int plain_in_page(const char *s, size_t len, size_t i)
+{
+    uint32_t cp = izde_utf8_next(s, len, &i);
+    return cp >= 0xA0 && !(cp >= 0xFDD0 && cp <= 0xFDEF) && (cp & 0xFFFE) != 0xFFFE;
+}
+
 /* The escaper shared by web_html and web_html_marked; marks are bytes
  * (0 for none) that become <mark> and </mark>. */
 static izde_status_t escape(struct izde_buf *out, const char *s, size_t len, char open, char close)
@@ -41,6 +50,11 @@ static izde_status_t escape(struct izde_buf *out, const char *s, size_t len, cha
             if (step == 0) {
                 rep = "\xEF\xBF\xBD"; /* U+FFFD */
                 step = 1;
+            } else if ((c == 0xC2 || c == 0xEF || c >= 0xF0) && !plain_in_page(s, len, i)) {
+                /* HTML parsers report these as errors: a C1 control goes
+                 * the way of the others, a noncharacter is replaced. Only
+                 * their lead bytes are looked at further (not Cyrillic's). */
+                rep = c == 0xC2 ? " " : "\xEF\xBF\xBD";
             }
         }
         if (rep) {
@@ -68,15 +82,6 @@ izde_status_t web_html_marked(struct izde_buf *out, const char *s, size_t len, c
                               char close)
 {
     return escape(out, s, len, open, close);
-}
-
-/* Whether the code point of the valid sequence at s[i] may stand in a
- * page as it is: not a C1 control or a noncharacter, which HTML parsers
- * report as errors. */
-static int plain_in_page(const char *s, size_t len, size_t i)
-{
-    uint32_t cp = izde_utf8_next(s, len, &i);
-    return cp >= 0xA0 && !(cp >= 0xFDD0 && cp <= 0xFDEF) && (cp & 0xFFFE) != 0xFFFE;
 }
 
 izde_status_t web_url_encode(struct izde_buf *out, const char *s, size_t len)

@@ -1,6 +1,6 @@
 /* test_html.c - izde-web's one HTML escaper: markup, quotes, ampersands,
- * invalid UTF-8 and control bytes from documents and queries come out as
- * text; snippet marks become <mark>; URL encoding of queries. */
+ * invalid UTF-8, control bytes and noncharacters from documents and
+ * queries come out as text; snippet marks become <mark>; URL encoding of queries. */
 #include "harness.h"
 #include "web/html.h"
 
@@ -30,6 +30,15 @@ int main(void)
     HTML("ү\xFFө", "ү\xEF\xBF\xBDө");
     /* Control bytes (NUL too) become spaces; tab and newline stay. */
     HTML("a\0b\x1b[1m\tc\n", "a b [1m\tc\n");
+    /* C1 controls (U+0085 NEL, U+009B CSI) become spaces like the others,
+     * noncharacters U+FFFD; HTML parsers report both as errors. A
+     * no-break space (U+00A0), the first code point past them, and the
+     * last characters before and after U+FDD0-U+FDEF stay. */
+    HTML("a\xC2\x85" "b\xC2\x9B", "a b ");
+    HTML("\xC2\xA0\xEF\xB7\x8F\xEF\xB7\x90\xEF\xB7\xAF\xEF\xB7\xB0",
+         "\xC2\xA0\xEF\xB7\x8F\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xB7\xB0");
+    HTML("\xEF\xBF\xBE\xEF\xBF\xBF\xF0\x9F\xBF\xBF\xF0\x9F\x98\x80",
+         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xF0\x9F\x98\x80");
 
     struct izde_buf b = IZDE_BUF_INIT;
     CHECK_INT(web_html_marked(&b, "x \x01<b>\x02 y", 9, '\x01', '\x02'), IZDE_OK);
