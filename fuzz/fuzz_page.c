@@ -72,6 +72,17 @@ static unsigned setting(const struct lines *l, size_t k, unsigned mod)
     return (unsigned)(unsigned char)(l->p[0][k] - '0') % mod;
 }
 
+/* A copy of s[0, len) with a NUL after it, as the binding and the record
+ * decoder make them (s may hold NUL bytes of its own). */
+static char *copy(const char *s, size_t len)
+{
+    char *c = malloc(len + 1);
+    FUZZ_CHECK(c != NULL);
+    memcpy(c, s, len);
+    c[len] = '\0';
+    return c;
+}
+
 static int in(const char *name, size_t len, const char *const *set)
 {
     for (size_t i = 0; set[i]; i++)
@@ -208,8 +219,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_SETUP(izde_buf_add(&p.error, s, len));
     size_t notice_len;
     const char *notice_line = take(&l, &notice_len);
-    char *notice = strndup(notice_line, notice_len);
-    FUZZ_CHECK(notice != NULL);
+    char *notice = copy(notice_line, notice_len);
 
     /* The authors' lines, '|' in the input, are rewritten in a copy. */
     char *authors[MAX_HITS] = { NULL };
@@ -226,10 +236,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         s = take(&l, &len);
         FUZZ_SETUP(izde_buf_add(&h->snippet, s, len));
         s = take(&l, &dd->authors_len);
-        authors[k] = strndup(s, dd->authors_len);
-        FUZZ_CHECK(authors[k] != NULL);
-        for (char *c = authors[k]; *c; c++)
-            *c = *c == '|' ? '\n' : *c;
+        authors[k] = copy(s, dd->authors_len);
+        for (size_t i = 0; i < dd->authors_len; i++)
+            authors[k][i] = authors[k][i] == '|' ? '\n' : authors[k][i];
         dd->authors = authors[k];
         dd->year = take(&l, &dd->year_len);
         dd->journal = take(&l, &dd->journal_len);
@@ -253,8 +262,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct izde_facet *f = &facets[k % IZDE_FACET_COUNT];
         struct izde_facet_value *v = &values[k % IZDE_FACET_COUNT][f->n++];
         s = take(&l, &v->len);
-        v->value = strndup(s, v->len);
-        FUZZ_CHECK(v->value != NULL);
+        v->value = copy(s, v->len);
         v->count = k + 1;
         f->values = values[k % IZDE_FACET_COUNT];
     }
