@@ -79,6 +79,7 @@ izde_status_t izde_sieve_add(struct izde_sieve *s, const char *term, size_t len,
         s->unsure |= bit;
         return IZDE_OK;
     }
+    s->first |= (uint64_t)1 << (first[0] % 64);
     memcpy(s->letters[s->count], first, n * sizeof(first[0]));
     s->words[s->count] = bit;
     s->n[s->count++] = (unsigned char)n;
@@ -93,7 +94,8 @@ static uint64_t words_begun(const struct izde_sieve *s, const uint32_t *w, unsig
 {
     uint64_t found = 0;
     for (size_t k = 0; k < s->count; k++)
-        if (s->n[k] <= n && memcmp(s->letters[k], w, s->n[k] * sizeof(*w)) == 0)
+        if (s->n[k] <= n && s->letters[k][0] == w[0] &&
+            memcmp(s->letters[k] + 1, w + 1, (s->n[k] - 1) * sizeof(*w)) == 0)
             found |= s->words[k];
     return found;
 }
@@ -152,7 +154,10 @@ static uint64_t scan(const struct izde_sieve *s, const char *text, size_t len, i
             at_start = 1;
             break;
         case IZDE_SIEVE_LETTER:
-            if (at_start) {
+            /* A word that begins with no term's first letter is passed
+             * over: a character the sieve cannot read later in it is met
+             * by this loop all the same. */
+            if (at_start && (s->first >> (f % 64) & 1)) {
                 /* The word's first letters, read across hyphens too: a
                  * compound is also indexed joined ('иш-аракет' as
                  * 'ишаракет'), and its parts are words of their own. */

@@ -27,6 +27,9 @@ struct izde_sieve {
     uint64_t words[IZDE_SIEVE_MAX];     /* the words each stands for, a bit each */
     size_t count;
     unsigned longest;
+    uint64_t first;                     /* a bit for each term's first letter,
+                                           modulo 64: most words begin with
+                                           none, and are passed over at once */
     uint64_t any;                       /* every word given a term */
     uint64_t unsure;                    /* the words any text may hold */
 };
