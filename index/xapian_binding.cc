@@ -1320,8 +1320,9 @@ void sorted_msets(Xapian::Enquire &enquire, const Xapian::Query &query, bool rem
     auto slot = static_cast<Xapian::valueno>(opts->sort_slot);
     if (!remote || opts->sort_reverse) {
         enquire.set_query(query);
-        // Ascending, the missing value sorts as the highest key there is.
-        // keys must outlive the search.
+        // keys must outlive the search. In it, ascending, the missing
+        // value sorts as the highest key there is; descending, a missing
+        // value is the lowest there is in a plain sort by value too.
         Xapian::MultiValueKeyMaker keys;
         if (remote) {
             enquire.set_sort_by_value_then_relevance(slot, true);
@@ -1395,7 +1396,8 @@ izde_status_t run_search(izde_rdb_t *db, const Xapian::Query &query,
             return fail(db->errmsg, IZDE_ERR_NOMEM, "out of memory");
         // Every spy sees the same matches; a remote shard's own spies say
         // nothing of how many.
-        hits->examined = tables[0] ? tables[0]->seen() : 0;
+        for (size_t i = 0; i < opts->nfacets && !hits->examined; i++)
+            hits->examined = tables[i] ? tables[i]->seen() : 0;
     }
     size_t n = first.size() + second.size();
     // Asks the kernel for every hit's record block at once, so that a
