@@ -171,6 +171,13 @@ if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then pass; else
     fail "facets or the order by year over remote shards differ from one index's"
     sed 's/^/  /' "$TMP/diff" >&2
 fi
+# A stub of one remote shard and one local index, as the README shows it.
+printf 'remote 127.0.0.1:%s\nauto %s\n' "$port_x" "$TMP/art-dby" >"$TMP/art-mixed.stub"
+fields "$TMP/art-mixed.stub" >"$TMP/got" 2>&1
+if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then pass; else
+    fail "facets or the order by year over a remote and a local shard differ from one index's"
+    sed 's/^/  /' "$TMP/diff" >&2
+fi
 # The page asks for facets every time: over remote shards it must not fail.
 # It is the page of one index but for the documents' numbers, also its
 # counts in each language, which a remote shard's search cannot tally.
