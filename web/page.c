@@ -483,7 +483,17 @@ izde_status_t web_page_render(struct izde_buf *buf, const struct web_query *wq,
     } else if (results) {
         add_counts(out, wq, results);
         add_facets(out, wq, results);
-        if (results->n == 0) {
+        if (results->n == 0 && results->counts.complete.n + results->counts.partial.n > 0) {
+            /* Past the last page: a reader's next page after the nightly
+             * update removed documents, or an old link. */
+            o_s(out, "<p class=\"none\">");
+            o_hs(out, web_str(wq->ui, WS_PAGE_EMPTY));
+            o_s(out, " <a href=\"");
+            add_link(out, wq, wq->q, wq->q_len, 1, wq->lang);
+            o_s(out, "\">");
+            o_hs(out, web_str(wq->ui, WS_FIRST_PAGE));
+            o_s(out, "</a></p>\n");
+        } else if (results->n == 0) {
             o_s(out, "<p class=\"none\">");
             o_hs(out, web_str(wq->ui, WS_NO_RESULTS));
             o_s(out, "</p>\n");

@@ -17,6 +17,8 @@ enum web_str {
     WS_PARTIAL_HEADING, /* before the first partial hit */
     WS_PARTIAL_BADGE,   /* beside a partial hit's title */
     WS_NO_RESULTS,
+    WS_PAGE_EMPTY,      /* a page past the last (the index shrank since) */
+    WS_FIRST_PAGE,      /* the link back to the first page */
     WS_DID_YOU_MEAN,
     WS_PREV,
     WS_NEXT,

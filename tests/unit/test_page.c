@@ -86,6 +86,22 @@ int main(void)
     CHECK(has(&out, "id=\"suggestion\" href=\"/?q=мектеп%22"));
     CHECK(has(&out, ">мектеп&quot;</a>"));
 
+    /* A page past the last (the index shrank since the reader's last
+     * page): it says so and links the first page, not "nothing found". */
+    p.n = 0;
+    wq.page = 9;
+    CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
+    CHECK(has(&out, "<p class=\"none\">Бул бетте натыйжа жок. <a href=\"/?q=мектеп&amp;limit=3\">"
+                    "Биринчи бетке</a></p>"));
+    CHECK(!has(&out, "Эч нерсе табылган жок"));
+    CHECK(has(&out, "rel=\"prev\""));
+    /* With no hit at all, nothing was found. */
+    p.counts.complete.n = p.counts.partial.n = 0;
+    wq.page = 1;
+    CHECK_INT(web_page_render(&out, &wq, &p, NULL), IZDE_OK);
+    CHECK(has(&out, "<p class=\"none\">Эч нерсе табылган жок.</p>"));
+    p.n = 3;
+
     /* A notice replaces the results; Russian interface. */
     wq.ui = WEB_UI_RU;
     CHECK_INT(web_page_render(&out, &wq, &p, "<недоступен>"), IZDE_OK);
