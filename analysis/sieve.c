@@ -205,7 +205,5 @@ int izde_sieve_find(const struct izde_sieve *s, const char *text, size_t len, si
         *word = SIZE_MAX;
         return 1;
     }
-    if (!scan(s, text, len, 1, word))
-        return 0;
-    return 1;
+    return scan(s, text, len, 1, word) != 0;
 }

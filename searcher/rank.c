@@ -62,6 +62,17 @@ static izde_status_t count_of(izde_rdb_t *db, const izde_query_t *query,
     return rc;
 }
 
+/* The three disjoint tiers of q, each ranked by BM25 and shown after the
+ * one before: every word (complete), every word but some only through the
+ * prefix backoff, some words. The last two are partial matches, and NULL
+ * with all_only (or when q has none). */
+static void tiers_of(const struct sr_query *q, int all_only, const izde_query_t *tiers[3])
+{
+    tiers[0] = q->all;
+    tiers[1] = all_only ? NULL : q->backoff;
+    tiers[2] = all_only ? NULL : q->any;
+}
+
 /* Adds tier t's count c to counts: the first tier is the complete
  * matches, the others partial ones. */
 static void add_count(struct sr_counts *counts, int t, struct sr_count c)
@@ -117,11 +128,8 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
     const struct izde_facet_spec spec = { .prefix = tally ? tally->prefix : NULL };
-    /* Three disjoint tiers, each ranked by BM25 and shown after the one
-     * before: every word (complete), every word but some only through the
-     * prefix backoff, some words. The last two are partial matches. */
-    const izde_query_t *tiers[3] = { q->all, all_only ? NULL : q->backoff,
-                                     all_only ? NULL : q->any };
+    const izde_query_t *tiers[3];
+    tiers_of(q, all_only, tiers);
     uint64_t before = 0;    /* documents of the tiers before (exact when used) */
     for (int t = 0; rc == IZDE_OK && t < 3; t++) {
         if (!tiers[t])
@@ -175,8 +183,8 @@ izde_status_t sr_count_in(izde_rdb_t *db, const struct sr_query *q, int all_only
         return IZDE_OK;
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
-    const izde_query_t *tiers[3] = { q->all, all_only ? NULL : q->backoff,
-                                     all_only ? NULL : q->any };
+    const izde_query_t *tiers[3];
+    tiers_of(q, all_only, tiers);
     for (int t = 0; rc == IZDE_OK && t < 3; t++) {
         if (!tiers[t])
             continue;
