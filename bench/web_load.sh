@@ -89,15 +89,34 @@ writer() {
 writer &
 pids+=($!)
 echo "izde-web: $(rss) resident before"
+# Resident memory once a second while the load runs: it must level off
+# (the analysers' word caches and the facet tables fill in the first
+# seconds), not keep growing.
+sampler() {
+    while [ ! -e "$tmp/loaded" ]; do
+        awk '/^VmRSS/ { print $2 }' /proc/$web/status >>"$tmp/rss"
+        sleep 1
+    done
+}
+sampler &
+pids+=($!)
 for target in "page /?q=" "api /api/search?q="; do
     set -- $target
     printf '%-5s ' "$1"
     wrk -t 2 -c "$conns" -d "${secs}s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "$2" |
         grep '^requests=' | tr -d '\n'
-    # Resident memory after each phase: it must level off (the analysers'
-    # word caches fill in the first seconds), not keep growing.
     echo "; resident $(rss)"
 done
+touch "$tmp/loaded"
+awk '{ kb[NR] = $1 } END {
+    q = int(NR / 4); if (q < 1) q = 1
+    for (i = 1; i <= NR; i++) {
+        if (i <= q && kb[i] > first) first = kb[i]
+        if (i > NR - q && kb[i] > last) last = kb[i]
+        if (kb[i] > peak) peak = kb[i]
+    }
+    printf "resident under load, %d samples a second apart: the first quarter'"'"'s peak %.1f MB, the last quarter'"'"'s %.1f MB, the peak %.1f MB\n", NR, first / 1024, last / 1024, peak / 1024
+}' "$tmp/rss"
 # One connection: the time a request takes when it does not queue behind
 # the others (to hold against izde-search --batch's, which makes no snippets).
 printf '%-5s ' api1
