@@ -49,13 +49,24 @@ static enum MHD_Result plain(struct web_ctx *c, unsigned status, const char *tex
     return web_reply(c, status, "text/plain; charset=utf-8", text, strlen(text), 0);
 }
 
+/* Whether the request's headers say a body follows: a length other
+ * than 0, or chunks. */
+static int announces_body(struct MHD_Connection *conn)
+{
+    const char *length =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return (length && strspn(length, "0") != strlen(length)) ||
+           MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                       MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **req)
 {
     (void)version;
     (void)upload;
-    static char headers_read, has_body;
+    static char headers_read;
     struct web_server *srv = cls;
     struct web_ctx c = { conn, &srv->opts, worker(srv) };
     if (!c.w)
@@ -67,18 +78,17 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
      * script and suggestion would then cost a new connection. So the
      * first call only notes the request. */
     if (!*req) {
+        /* A request that announces a body is refused before MHD reads
+         * it, however long it says it is, and MHD then closes the
+         * connection, the body unread. */
+        if (announces_body(conn))
+            return plain(&c, MHD_HTTP_BAD_REQUEST, "a GET has no body\n");
         *req = &headers_read;
         return MHD_YES;
     }
-    /* A body is read to its end (MHD takes no answer while it reads
-     * one) and refused then. */
-    if (*upload_size) {
-        *upload_size = 0;
-        *req = &has_body;
-        return MHD_YES;
-    }
-    if (*req == &has_body)
-        return plain(&c, MHD_HTTP_BAD_REQUEST, "a GET has no body\n");
+    /* Without a length or chunks there is no body for MHD to pass on. */
+    if (*upload_size)
+        return MHD_NO;
     if (strcmp(url, "/") == 0)
         return web_route_page(&c);
     if (strcmp(url, "/api/search") == 0)

@@ -290,6 +290,18 @@ get / -X POST -d q=x
 expect_code 405 "POST"
 get / -X GET -d q=x
 expect_code 400 "a GET with a body"
+# One that says its body is a gigabyte long is answered at once, the
+# body unread, as is one in chunks.
+for announce in 'Content-Length: 1000000000' 'Transfer-Encoding: chunked'; do
+    exec {fd}<>"/dev/tcp/127.0.0.1/$port"
+    printf 'GET /?q=x HTTP/1.1\r\nHost: x\r\n%s\r\n\r\nabc' "$announce" >&$fd
+    status=$(timeout 5 head -n 1 <&$fd | tr -d '\r')
+    exec {fd}>&-
+    [ "$status" = "HTTP/1.1 400 Bad Request" ] && pass ||
+        fail "a GET announcing a body ($announce): '$status' within 5 s, not a 400"
+done
+get /api/search -H 'Content-Length: 0' -G --data-urlencode "q=мектеп"
+expect_code 200 "a GET whose body is 0 bytes long"
 
 # Connections are kept: a page, its script and the suggestions as the
 # reader types come over one connection, not one each.
