@@ -22,7 +22,9 @@
 # cost of the snippets and of the HTTP layer can be told apart, and
 # without snippets, which is the work --batch does for each query (parse,
 # rank, read the records): its p99 against api1q's is the tail against
-# the tail. Not a ctest test.
+# the tail. With one connection, also the server's processor time a
+# request, to hold against the same pages made in one process: what the
+# HTTP layer costs. Not a ctest test.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-$here/../build/bin}
@@ -57,9 +59,12 @@ echo "izde-search --batch: $batch_ms ms a query (mean)"
 # records, make the snippets, as the API does before it writes JSON.
 ql=$bin/../bench/bin/query_latency
 ql_p99=
+snip_mean=
 if [ -x "$ql" ]; then
     warm() { sed -n 's/^mode=warm .*\(p50_ms=[^ ]*\) .*\(p99_ms=[^ ]*\) \(mean_ms=[^ ]*\).*/\1 \2 \3/p'; }
-    echo "pages with snippets, no HTTP: $("$ql" --db "$tmp/db" --snippets "$queries" | warm)"
+    snip=$("$ql" --db "$tmp/db" --snippets "$queries" | warm)
+    echo "pages with snippets, no HTTP: $snip"
+    snip_mean=$(echo "$snip" | sed -n 's/.*mean_ms=\([0-9.]*\).*/\1/p')
     plain=$("$ql" --db "$tmp/db" "$queries" | warm)
     echo "pages as --batch makes them (no snippets), one process: $plain"
     ql_p99=$(echo "$plain" | sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p')
@@ -127,9 +132,19 @@ wait "${pids[1]}" 2>/dev/null || true
 # Again with the writer stopped: on a small machine its indexing takes
 # the cores the server needs, which is not the cost of a request.
 printf '%-5s ' api1q
+cpu() { awk '{ print $14 + $15 }' /proc/$web/stat; }
+cpu0=$(cpu)
 api1q=$(wrk -t 1 -c 1 -d "$((secs / 4 + 1))s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "/api/search?q=" |
     grep '^requests=')
+cpu1=$(cpu)
 echo "$api1q"
+# The server's own processor time a request, against the same pages made
+# in one process: what the HTTP layer (MHD, JSON, the socket) adds.
+reqs=$(echo "$api1q" | sed -n 's/^requests=\([0-9]*\).*/\1/p')
+if [ -n "$reqs" ] && [ "$reqs" -gt 0 ]; then
+    cpu_ms=$(echo "scale=3; ($cpu1 - $cpu0) * 1000 / $(getconf CLK_TCK) / $reqs" | bc)
+    echo "api1q: the server's processor time a request $cpu_ms ms${snip_mean:+ (pages with snippets in one process: $snip_mean ms a query)}"
+fi
 # The page as one reader waits for it (facets, language counts, snippets).
 printf '%-5s ' page1q
 wrk -t 1 -c 1 -d "$((secs / 4 + 1))s" --timeout 10s -s "$here/web_load.lua" "$url/" -- "$queries" "/?q=" |
