@@ -29,6 +29,7 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -75,8 +76,8 @@ struct izde_rdb {
     char errmsg[ERRMSG_SIZE] = "";
     // By slot, and by term prefix, for the revision open: emptied when
     // reopen moves on.
-    std::map<uint32_t, FacetTable> facet_tables;
-    std::map<std::string, FacetTable> term_tables;
+    std::map<uint32_t, std::shared_ptr<const FacetTable>> facet_tables;
+    std::map<std::string, std::shared_ptr<const FacetTable>> term_tables;
     // Some shard is searched over the network (a stub's "remote" line).
     // Xapian runs only its own match spies and key makers there, so the
     // facets and the order by year take their remote ways (run_search).
@@ -1052,13 +1053,44 @@ void izde_search_opts_init(struct izde_search_opts *opts) noexcept
 
 namespace {
 
-// The table of slot (list: values ended by IZDE_VALUE_LIST_SEP, each one
-// counted), read from the value stream the first time a facet asks.
-const FacetTable &facet_table(izde_rdb_t *db, Xapian::valueno slot, bool list)
+// Tables of every handle in the process, by database, revision and what
+// they hold: a server's workers each have a handle, and each read every
+// table again after each commit. Held by the handles that use them.
+std::mutex shared_tables_lock;
+std::map<std::string, std::weak_ptr<const FacetTable>> shared_tables;
+
+// The table what names, on the revision db reads: another handle's if it
+// has one, else build()'s, kept for the others. Built under the lock, so
+// that workers reaching a new revision together wait for one build
+// instead of each making its own. Not shared over several shards, which
+// have no one revision.
+template <class Build>
+std::shared_ptr<const FacetTable> shared_table(izde_rdb_t *db, const std::string &what, Build build)
 {
-    auto found = db->facet_tables.find(slot);
-    if (found != db->facet_tables.end())
-        return found->second;
+    std::string key;
+    try {
+        std::string uuid = db->db.get_uuid();
+        if (!uuid.empty())
+            key = uuid + '\n' + std::to_string(db->db.get_revision()) + '\n' + what;
+    } catch (const Xapian::Error &) {
+    }
+    if (key.empty())
+        return std::make_shared<const FacetTable>(build());
+    std::lock_guard<std::mutex> hold(shared_tables_lock);
+    auto &kept = shared_tables[key];
+    if (auto t = kept.lock())
+        return t;
+    auto t = std::make_shared<const FacetTable>(build());
+    kept = t;
+    for (auto it = shared_tables.begin(); it != shared_tables.end();)
+        it = it->second.expired() ? shared_tables.erase(it) : std::next(it);
+    return t;
+}
+
+// The table of slot (list: values ended by IZDE_VALUE_LIST_SEP, each one
+// counted), read from the value stream.
+FacetTable read_facet_table(izde_rdb_t *db, Xapian::valueno slot, bool list)
+{
     FacetTable t;
     Xapian::docid last = db->db.get_lastdocid();
     t.start.reserve(static_cast<size_t>(last) + 2);
@@ -1091,16 +1123,24 @@ const FacetTable &facet_table(izde_rdb_t *db, Xapian::valueno slot, bool list)
     }
     while (t.start.size() <= static_cast<size_t>(last) + 1)
         t.start.push_back(static_cast<uint32_t>(t.ids.size()));
-    return db->facet_tables.emplace(slot, std::move(t)).first->second;
+    return t;
+}
+
+// read_facet_table's table, read the first time a facet of the revision
+// asks.
+const FacetTable &facet_table(izde_rdb_t *db, Xapian::valueno slot, bool list)
+{
+    auto &t = db->facet_tables[slot];
+    if (!t)
+        t = shared_table(db, "v" + std::to_string(slot) + (list ? "l" : ""),
+                         [&] { return read_facet_table(db, slot, list); });
+    return *t;
 }
 
 // The table of the terms beginning with prefix (each a value, without
-// the prefix), read from their posting lists the first time a facet asks.
-const FacetTable &term_table(izde_rdb_t *db, const std::string &prefix)
+// the prefix), read from their posting lists.
+FacetTable read_term_table(izde_rdb_t *db, const std::string &prefix)
 {
-    auto found = db->term_tables.find(prefix);
-    if (found != db->term_tables.end())
-        return found->second;
     FacetTable t;
     std::vector<std::pair<Xapian::docid, uint32_t>> postings;
     for (Xapian::TermIterator term = db->db.allterms_begin(prefix);
@@ -1122,7 +1162,17 @@ const FacetTable &term_table(izde_rdb_t *db, const std::string &prefix)
     }
     while (t.start.size() <= static_cast<size_t>(last) + 1)
         t.start.push_back(static_cast<uint32_t>(t.ids.size()));
-    return db->term_tables.emplace(prefix, std::move(t)).first->second;
+    return t;
+}
+
+// read_term_table's table, read the first time a facet of the revision
+// asks.
+const FacetTable &term_table(izde_rdb_t *db, const std::string &prefix)
+{
+    auto &t = db->term_tables[prefix];
+    if (!t)
+        t = shared_table(db, "t" + prefix, [&] { return read_term_table(db, prefix); });
+    return *t;
 }
 
 // Counts a facet's values over the documents the matcher shows it, by the

@@ -1,5 +1,6 @@
 /* test_binding.c - unit tests of the C interface to Xapian (index/xapian_binding). */
 #define _XOPEN_SOURCE 700   /* nftw, in scratch.h */
+#include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -876,6 +877,81 @@ static void test_reopen(void)
     izde_rdb_close(r);
 }
 
+/* Stores id with the word "apple" and value in slot 1. */
+static void put_valued(izde_wdb_t *w, const char *id, const char *value)
+{
+    izde_doc_t *doc = NULL;
+    izde_docid_t docid;
+    CHECK_INT(izde_doc_new(&doc), IZDE_OK);
+    CHECK_INT(izde_doc_add_posting(doc, "apple", 5, 1), IZDE_OK);
+    CHECK_INT(izde_doc_set_value(doc, 1, value, strlen(value)), IZDE_OK);
+    CHECK_INT(izde_wdb_replace_doc(w, id, strlen(id), doc, &docid), IZDE_OK);
+    izde_doc_free(doc);
+}
+
+/* Slot 1's facet over the documents with "apple", as "value:count ...". */
+static void facet_of(izde_rdb_t *r, char *out, size_t size)
+{
+    const struct izde_facet_spec spec = { .slot = 1 };
+    struct izde_search_opts so;
+    izde_search_opts_init(&so);
+    so.check_at_least = 100;
+    so.facets = &spec;
+    so.nfacets = 1;
+    izde_query_t *q = term("apple");
+    izde_hits_t hits = { 0 };
+    out[0] = '\0';
+    CHECK_INT(izde_rdb_search(r, q, &so, &hits), IZDE_OK);
+    for (size_t i = 0; hits.nfacets && i < hits.facets[0].n; i++)
+        snprintf(out + strlen(out), size - strlen(out), "%s%s:%" PRIu64, i ? " " : "",
+                 hits.facets[0].values[i].value, hits.facets[0].values[i].count);
+    izde_hits_release(&hits);
+    izde_query_free(q);
+}
+
+/* Handles share a facet's table only on the same revision: after a commit
+ * that changes a value and nothing else (the same documents, ids and
+ * sizes), a handle on the new revision counts the new value while one on
+ * the old still counts the old. */
+static void test_tables_by_revision(void)
+{
+    char t[600], got[200];
+    path_in(t, sizeof t, "tables");
+    const char *paths[] = { t };
+    izde_wdb_t *w = NULL;
+    izde_rdb_t *old = NULL, *young = NULL, *again = NULL;
+    CHECK_INT(izde_wdb_open(t, IZDE_WDB_CREATE, &w, NULL), IZDE_OK);
+    if (!w)
+        return;
+    put_valued(w, "Q1", "2001");
+    put_valued(w, "Q2", "2002");
+    CHECK_INT(izde_wdb_commit(w), IZDE_OK);
+    CHECK_INT(izde_rdb_open(paths, 1, &old, NULL), IZDE_OK);
+    CHECK_INT(izde_rdb_open(paths, 1, &again, NULL), IZDE_OK);
+    if (old && again) {
+        facet_of(old, got, sizeof got);
+        CHECK_STR(got, "2001:1 2002:1");
+        put_valued(w, "Q2", "2003");
+        CHECK_INT(izde_wdb_commit(w), IZDE_OK);
+        CHECK_INT(izde_rdb_open(paths, 1, &young, NULL), IZDE_OK);
+        if (young) {
+            facet_of(young, got, sizeof got);
+            CHECK_STR(got, "2001:1 2003:1");
+        }
+        /* A handle still on the first revision, whose table is not read
+         * yet, counts that revision's. */
+        facet_of(again, got, sizeof got);
+        CHECK_STR(got, "2001:1 2002:1");
+        CHECK_INT(izde_rdb_reopen(old), IZDE_OK);
+        facet_of(old, got, sizeof got);
+        CHECK_STR(got, "2001:1 2003:1");
+    }
+    izde_rdb_close(old);
+    izde_rdb_close(young);
+    izde_rdb_close(again);
+    CHECK_INT(izde_wdb_close(w), IZDE_OK);
+}
+
 static void test_compact(void)
 {
     char a[600], b[600], c[600];
@@ -972,6 +1048,7 @@ int main(void)
     test_errors();
     test_read();
     test_reopen();
+    test_tables_by_revision();
     test_compact();
 
     scratch_remove();
