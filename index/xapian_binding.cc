@@ -78,6 +78,9 @@ struct izde_rdb {
     // reopen moves on.
     std::map<uint32_t, std::shared_ptr<const FacetTable>> facet_tables;
     std::map<std::string, std::shared_ptr<const FacetTable>> term_tables;
+    // The paths opened, a line each: with the UUID and the revision, what
+    // names the contents (a copied index keeps its UUID).
+    std::string source;
     // Some shard is searched over the network (a stub's "remote" line).
     // Xapian runs only its own match spies and key makers there, so the
     // facets and the order by year take their remote ways (run_search).
@@ -788,6 +791,7 @@ izde_status_t izde_rdb_open(const char *const *paths, size_t n, izde_rdb_t **out
             // Database(path) reads glass directories, single-file databases
             // and stub files (local or remote shards) alike.
             h->db.add_database(Xapian::Database(current));
+            h->source += std::string(current) + '\n';
         }
         *out = h.release();
         return IZDE_OK;
@@ -1063,7 +1067,9 @@ std::map<std::string, std::weak_ptr<const FacetTable>> shared_tables;
 // has one, else build()'s, kept for the others. Built under the lock, so
 // that workers reaching a new revision together wait for one build
 // instead of each making its own. Not shared over several shards, which
-// have no one revision.
+// have no one revision; nor between copies of an index, which keep its
+// UUID and may reach the same revision with other contents, so the key
+// holds the path.
 template <class Build>
 std::shared_ptr<const FacetTable> shared_table(izde_rdb_t *db, const std::string &what, Build build)
 {
@@ -1071,7 +1077,8 @@ std::shared_ptr<const FacetTable> shared_table(izde_rdb_t *db, const std::string
     try {
         std::string uuid = db->db.get_uuid();
         if (!uuid.empty())
-            key = uuid + '\n' + std::to_string(db->db.get_revision()) + '\n' + what;
+            key = db->source + uuid + '\n' + std::to_string(db->db.get_revision()) + '\n' +
+                  what;
     } catch (const Xapian::Error &) {
     }
     if (key.empty())

@@ -950,6 +950,37 @@ static void test_tables_by_revision(void)
     izde_rdb_close(young);
     izde_rdb_close(again);
     CHECK_INT(izde_wdb_close(w), IZDE_OK);
+
+    /* A copy keeps the index's UUID and here reaches the same revision
+     * with another value: a handle on each counts its own. */
+    char copy[600], cmd[1300];
+    path_in(copy, sizeof copy, "tables-copy");
+    snprintf(cmd, sizeof cmd, "cp -r '%s' '%s'", t, copy);
+    CHECK_INT(system(cmd), 0);
+    const char *copy_paths[] = { copy };
+    izde_rdb_t *here = NULL, *there = NULL;
+    w = NULL;
+    CHECK_INT(izde_wdb_open(copy, IZDE_WDB_OPEN, &w, NULL), IZDE_OK);
+    if (w) {
+        put_valued(w, "Q2", "2004");
+        CHECK_INT(izde_wdb_close(w), IZDE_OK);
+    }
+    w = NULL;
+    CHECK_INT(izde_wdb_open(t, IZDE_WDB_OPEN, &w, NULL), IZDE_OK);
+    if (w) {
+        put_valued(w, "Q2", "2005");
+        CHECK_INT(izde_wdb_close(w), IZDE_OK);
+    }
+    CHECK_INT(izde_rdb_open(paths, 1, &here, NULL), IZDE_OK);
+    CHECK_INT(izde_rdb_open(copy_paths, 1, &there, NULL), IZDE_OK);
+    if (here && there) {
+        facet_of(here, got, sizeof got);
+        CHECK_STR(got, "2001:1 2005:1");
+        facet_of(there, got, sizeof got);
+        CHECK_STR(got, "2001:1 2004:1");
+    }
+    izde_rdb_close(here);
+    izde_rdb_close(there);
 }
 
 static void test_compact(void)
