@@ -889,6 +889,17 @@ static void put_valued(izde_wdb_t *w, const char *id, const char *value)
     izde_doc_free(doc);
 }
 
+/* Stores id with value in the index at path, and commits. */
+static void revise(const char *path, const char *id, const char *value)
+{
+    izde_wdb_t *w = NULL;
+    CHECK_INT(izde_wdb_open(path, IZDE_WDB_OPEN, &w, NULL), IZDE_OK);
+    if (w) {
+        put_valued(w, id, value);
+        CHECK_INT(izde_wdb_close(w), IZDE_OK);
+    }
+}
+
 /* Slot 1's facet over the documents with "apple", as "value:count ...". */
 static void facet_of(izde_rdb_t *r, char *out, size_t size)
 {
@@ -959,18 +970,8 @@ static void test_tables_by_revision(void)
     CHECK_INT(system(cmd), 0);
     const char *copy_paths[] = { copy };
     izde_rdb_t *here = NULL, *there = NULL;
-    w = NULL;
-    CHECK_INT(izde_wdb_open(copy, IZDE_WDB_OPEN, &w, NULL), IZDE_OK);
-    if (w) {
-        put_valued(w, "Q2", "2004");
-        CHECK_INT(izde_wdb_close(w), IZDE_OK);
-    }
-    w = NULL;
-    CHECK_INT(izde_wdb_open(t, IZDE_WDB_OPEN, &w, NULL), IZDE_OK);
-    if (w) {
-        put_valued(w, "Q2", "2005");
-        CHECK_INT(izde_wdb_close(w), IZDE_OK);
-    }
+    revise(copy, "Q2", "2004");
+    revise(t, "Q2", "2005");
     CHECK_INT(izde_rdb_open(paths, 1, &here, NULL), IZDE_OK);
     CHECK_INT(izde_rdb_open(copy_paths, 1, &there, NULL), IZDE_OK);
     if (here && there) {
