@@ -771,11 +771,14 @@ static izde_status_t bool_query(struct sr_query *q, izde_analyzer_t *an, const c
 }
 
 /* The three tiers from t's lists: every word (all), every word with some
- * through the prefix backoff (lall), some words (any). */
+ * through the prefix backoff (lall), some words (any); and, when there
+ * are both of the last two, their union (part), which counts them in one
+ * search (see struct sr_query). */
 static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_query_t **lall_out,
-                                 izde_query_t **any_out)
+                                 izde_query_t **any_out, izde_query_t **part_out)
 {
-    izde_query_t *all = NULL, *lall = NULL, *any = NULL, *excl = NULL, *bonus_q = NULL;
+    izde_query_t *all = NULL, *lall = NULL, *any = NULL, *part = NULL, *excl = NULL,
+                 *bonus_q = NULL;
     izde_status_t rc = qlist_combine(&t->clauses, IZDE_Q_AND, 0, &all);
     /* The backoff tier: every word, some only through their 5-letter
      * prefix. It ranks after the complete matches, whatever BM25 says,
@@ -789,6 +792,19 @@ static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_q
     struct qlist *partial = t->loose.n > 0 ? &t->loose : &t->lclauses;
     if (rc == IZDE_OK && (t->clauses.n > 1 || t->loose.n > t->clauses.n))
         rc = qlist_combine(partial, IZDE_Q_OR, 0, &any);
+    /* Every document of lall has some word of the partial list (each
+     * clause, a phrase too, implies its content words, and the list is
+     * every clause when there are none), so lall and any together are the
+     * list's documents that are not in all: one walk of the list instead
+     * of a walk of lall besides, which for frequent words is a walk of
+     * every complete match. */
+    if (rc == IZDE_OK && any && lall) {
+        part = query_copy(any);
+        if (!part)
+            rc = IZDE_ERR_NOMEM;
+        if (rc == IZDE_OK)
+            rc = attach(IZDE_Q_AND_NOT, &part, all);
+    }
     /* The partial matches exclude those of the tiers before, which rank
      * them already (lall holds all). */
     if (rc == IZDE_OK && any)
@@ -799,11 +815,12 @@ static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_q
         rc = qlist_combine(&t->excluded, IZDE_Q_OR, 0, &excl);
     if (rc == IZDE_OK && t->bonus.n > 0)
         rc = qlist_combine(&t->bonus, IZDE_Q_OR, 0, &bonus_q);
-    izde_query_t **slots[3] = { &all, &lall, &any };
-    for (int s = 0; rc == IZDE_OK && s < 3; s++) {
+    izde_query_t **slots[4] = { &all, &lall, &any, &part };
+    for (int s = 0; rc == IZDE_OK && s < 4; s++) {
         if (!*slots[s])
             continue;
-        if (bonus_q)
+        /* part only counts: the bonus weighs, it does not choose. */
+        if (bonus_q && s < 3)
             rc = attach(IZDE_Q_AND_MAYBE, slots[s], bonus_q);
         if (rc == IZDE_OK && excl)
             rc = attach(IZDE_Q_AND_NOT, slots[s], excl);
@@ -813,6 +830,7 @@ static izde_status_t build_tiers(struct tiers *t, izde_query_t **all_out, izde_q
     *all_out = all;
     *lall_out = lall;
     *any_out = any;
+    *part_out = part;
     return rc;
 }
 
@@ -882,9 +900,9 @@ static izde_status_t conjunction(struct sr_query *q, izde_analyzer_t *an, const 
     if (rc == IZDE_OK && filters.n)
         rc = qlist_combine(&filters, IZDE_Q_AND, 0, &filt);
     if (rc == IZDE_OK && t.clauses.n > 0) {
-        rc = build_tiers(&t, &q->all, &q->backoff, &q->any);
-        izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
-        for (int s = 0; rc == IZDE_OK && s < 3; s++) {
+        rc = build_tiers(&t, &q->all, &q->backoff, &q->any, &q->partial);
+        izde_query_t **slots[4] = { &q->all, &q->backoff, &q->any, &q->partial };
+        for (int s = 0; rc == IZDE_OK && s < 4; s++) {
             if (*slots[s] && req)
                 rc = attach(IZDE_Q_AND, slots[s], req);
             if (rc == IZDE_OK && *slots[s] && filt)
@@ -950,6 +968,7 @@ void sr_query_release(struct sr_query *q)
     izde_query_free(q->all);
     izde_query_free(q->any);
     izde_query_free(q->backoff);
+    izde_query_free(q->partial);
     for (size_t i = 0; i < q->nterms; i++)
         free(q->terms[i].text);
     free(q->terms);

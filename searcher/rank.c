@@ -73,6 +73,19 @@ static void tiers_of(const struct sr_query *q, int all_only, const izde_query_t 
     tiers[2] = all_only ? NULL : q->any;
 }
 
+/* What is counted for each tier: the tier itself; or, with q->partial,
+ * the complete matches, then every partial one in one search (and
+ * nothing for the third). The same whether or not the page reads the
+ * partial tiers, so that the count does not depend on the page. */
+static void counted_of(const struct sr_query *q, int all_only, const izde_query_t *counted[3])
+{
+    tiers_of(q, all_only, counted);
+    if (!all_only && q->partial) {
+        counted[1] = q->partial;
+        counted[2] = NULL;
+    }
+}
+
 /* Adds tier t's count c to counts: the first tier is the complete
  * matches, the others partial ones. */
 static void add_count(struct sr_counts *counts, int t, struct sr_count c)
@@ -128,23 +141,27 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
     const struct izde_facet_spec spec = { .prefix = tally ? tally->prefix : NULL };
-    const izde_query_t *tiers[3];
+    const izde_query_t *tiers[3], *counted_q[3];
     tiers_of(q, all_only, tiers);
+    counted_of(q, all_only, counted_q);
     uint64_t before = 0;    /* documents of the tiers before (exact when used) */
     for (int t = 0; rc == IZDE_OK && t < 3; t++) {
-        if (!tiers[t])
+        if (!tiers[t] && !counted_q[t])
             continue;
         struct sr_count c = { 0, 1 };
         izde_hits_t hits = { 0 }, counted = { 0 };
-        int paged = *n < limit;
+        /* The page's own search counts its tier when that is what is
+         * counted. */
+        int own = tiers[t] == counted_q[t];
+        int paged = tiers[t] && *n < limit;
         if (paged) {
             /* When a tier does not fill the page, the matcher saw all of
              * its documents, so their exact count places the next tier. */
             uint32_t skip = offset > before ? offset - (uint32_t)before : 0;
             struct izde_search_opts so;
             search_opts(&so, skip, limit - (uint32_t)*n, sort);
-            so.facets = tally ? &spec : NULL;
-            so.nfacets = tally != NULL;
+            so.facets = tally && own ? &spec : NULL;
+            so.nfacets = tally && own;
             rc = izde_rdb_search(db, tiers[t], &so, &hits);
             for (size_t i = 0; rc == IZDE_OK && i < hits.count && *n < limit; i++)
                 results[(*n)++] = (struct sr_result){ (unsigned)(before + skip + i + 1),
@@ -152,13 +169,15 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
                                                       hits.items[i].docid };
             before += hits.upper;
         }
-        if (rc == IZDE_OK)
-            rc = count_of(db, tiers[t], paged ? &hits : NULL, tally ? &spec : NULL, &c, &counted);
-        if (rc == IZDE_OK && tally)
+        if (rc == IZDE_OK && counted_q[t])
+            rc = count_of(db, counted_q[t], paged && own ? &hits : NULL,
+                          tally ? &spec : NULL, &c, &counted);
+        if (rc == IZDE_OK && tally && counted_q[t])
             keep_tally(tally, t, c, counted.nfacets ? &counted : &hits);
         izde_hits_release(&hits);
         izde_hits_release(&counted);
-        add_count(counts, t, c);
+        if (counted_q[t])
+            add_count(counts, t, c);
     }
     clamp_counts(counts, ndocs);
     return rc;
@@ -183,16 +202,16 @@ izde_status_t sr_count_in(izde_rdb_t *db, const struct sr_query *q, int all_only
         return IZDE_OK;
     uint64_t ndocs;
     izde_status_t rc = izde_rdb_doccount(db, &ndocs);
-    const izde_query_t *tiers[3];
-    tiers_of(q, all_only, tiers);
+    const izde_query_t *counted[3];
+    counted_of(q, all_only, counted);
     for (int t = 0; rc == IZDE_OK && t < 3; t++) {
-        if (!tiers[t])
+        if (!counted[t])
             continue;
         struct sr_count c = { 0, 1 };
         if (tally && tally->whole[t])
             c.n = tally_count(tally, t, value);
         else
-            rc = count_of(db, tiers[t], NULL, NULL, &c, NULL);
+            rc = count_of(db, counted[t], NULL, NULL, &c, NULL);
         add_count(counts, t, c);
     }
     clamp_counts(counts, ndocs);

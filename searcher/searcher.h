@@ -31,6 +31,11 @@ struct sr_query {
     izde_query_t *backoff;  /* documents with every word, some only through
                                the 5-letter prefix backoff (NULL if none) */
     izde_query_t *any;      /* documents with only some (NULL for one word) */
+    izde_query_t *partial;  /* backoff's and any's documents together, when
+                               there are both: what counts the partial
+                               matches in one search, for it walks the
+                               words' lists once, where backoff alone walks
+                               every complete match (NULL otherwise) */
     unsigned nwords;        /* positive words and phrases */
     struct sr_qterm *terms; /* every term, positive words only */
     size_t nterms, cap;
@@ -93,10 +98,10 @@ enum sr_sort {
     SR_SORT_DATE_DESC,      /* newest year first, then BM25; no year last */
 };
 
-/* What sr_rank's searches saw of the documents of each of q's tiers
- * (all, backoff, any), counted by the terms of a prefix: the page's
- * counts in each language then need no search where a tier was seen
- * whole. */
+/* What sr_rank's counts saw of the documents of each of q's tiers (all,
+ * backoff, any; with q->partial, all and partial in the first two),
+ * counted by the terms of a prefix: the page's counts in each language
+ * then need no search where a tier was seen whole. */
 struct sr_tally {
     const char *prefix;     /* in: the terms to count (IZDE_PREFIX_LANG) */
     int whole[3];           /* the search saw every document of tier t */

@@ -260,9 +260,9 @@ static izde_status_t lang_tiers(const struct sr_query *q, const char *lang, stru
         int len = snprintf(term, sizeof(term), IZDE_PREFIX_LANG "%s", lang);
         rc = izde_query_term(term, (size_t)len, 1, &filter);
     }
-    const izde_query_t *from[3] = { q->all, q->backoff, q->any };
-    izde_query_t **to[3] = { &out->all, &out->backoff, &out->any };
-    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
+    const izde_query_t *from[4] = { q->all, q->backoff, q->any, q->partial };
+    izde_query_t **to[4] = { &out->all, &out->backoff, &out->any, &out->partial };
+    for (int i = 0; rc == IZDE_OK && i < 4; i++) {
         if (!from[i])
             continue;
         izde_query_t *pair[2] = { (izde_query_t *)from[i], filter };
@@ -278,9 +278,9 @@ static izde_status_t restrict_lang(struct sr_query *q, const char *lang)
 {
     struct sr_query kept = { 0 };
     izde_status_t rc = lang_tiers(q, lang, &kept);
-    izde_query_t **slots[3] = { &q->all, &q->backoff, &q->any };
-    izde_query_t *tiers[3] = { kept.all, kept.backoff, kept.any };
-    for (int i = 0; rc == IZDE_OK && i < 3; i++) {
+    izde_query_t **slots[4] = { &q->all, &q->backoff, &q->any, &q->partial };
+    izde_query_t *tiers[4] = { kept.all, kept.backoff, kept.any, kept.partial };
+    for (int i = 0; rc == IZDE_OK && i < 4; i++) {
         izde_query_free(*slots[i]);
         *slots[i] = tiers[i];
     }

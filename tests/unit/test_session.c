@@ -231,6 +231,71 @@ static void test_pages(izde_session_t *s)
     izde_session_page_release(&page);
 }
 
+/* Every document query matches, counted one by one (-1 on failure). */
+static long long exact_count(izde_rdb_t *db, const izde_query_t *query)
+{
+    if (!query)
+        return 0;
+    struct izde_search_opts so;
+    izde_search_opts_init(&so);
+    so.limit = 0;
+    so.check_at_least = 1000000;
+    so.weightless = 1;
+    izde_hits_t hits = { 0 };
+    if (izde_rdb_search(db, query, &so, &hits) != IZDE_OK || hits.lower != hits.upper)
+        return -1;
+    long long n = (long long)hits.upper;
+    izde_hits_release(&hits);
+    return n;
+}
+
+/* The partial matches are counted in one search (q.partial, see
+ * sr_query): it must count the documents of the backoff tier and of the
+ * some-words tier, no more and no fewer, with phrases, exclusions and
+ * fields as they come. */
+static void test_partial_count(const char *path, izde_analyzer_t *an)
+{
+    izde_rdb_t *db = NULL;
+    const char *paths[1] = { path };
+    CHECK_INT(izde_rdb_open(paths, 1, &db, NULL), IZDE_OK);
+    if (!db)
+        return;
+    static const char *const queries[] = {
+        "мектеп олимпиада",
+        "китепкана окуучулар",
+        "мектеп олимпиада -китепканасы",
+        "\"мектеп китепканасы\" окуучулар",
+        "\"жаңы мектеп\" китептер",
+        "title:реформа школа учитель",
+        "мугалим ишмердүүлүк жаңы",
+        "китеп окуучу ачылды",
+        "мугалимдик мектепте",
+        "китепканалык окуучуларга жардам",
+        "олимпиадачы окуучулар",
+        "олимпиадачы окуучулар -китепканасы",
+        "title:мектеп окуучулар олимпиада",
+    };
+    int with_backoff = 0, with_any = 0, united = 0;
+    for (size_t k = 0; k < sizeof(queries) / sizeof(queries[0]); k++) {
+        struct sr_query q;
+        CHECK_INT(sr_query_parse(an, db, queries[k], strlen(queries[k]), &q), IZDE_OK);
+        long long backoff = exact_count(db, q.backoff), any = exact_count(db, q.any);
+        long long partial = q.partial ? exact_count(db, q.partial) : backoff + any;
+        CHECK(backoff >= 0 && any >= 0);
+        if (partial != backoff + any)
+            fprintf(stderr, "query '%s': partial %lld, backoff %lld + any %lld\n", queries[k],
+                    partial, backoff, any);
+        CHECK_INT(partial, backoff + any);
+        with_backoff += backoff > 0;
+        with_any += any > 0;
+        united += q.partial != NULL;
+        sr_query_release(&q);
+    }
+    /* Else the sums above prove nothing. */
+    CHECK(with_backoff > 0 && with_any > 0 && united > 0);
+    izde_rdb_close(db);
+}
+
 /* Each hit knows the page of its snippet's words: in the file for a PDF
  * (for #page=N), as printed when the record gives its printed pages and
  * the page is within them. */
@@ -378,6 +443,7 @@ int main(void)
         test_outcomes(s);
         test_retry(s, path, an);
     }
+    test_partial_count(path, an);
     izde_session_close(s);
     test_open_errors(an);
     izde_analyzer_free(an);
