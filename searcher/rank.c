@@ -146,14 +146,14 @@ izde_status_t sr_rank(izde_rdb_t *db, const struct sr_query *q, uint32_t offset,
     counted_of(q, all_only, counted_q);
     uint64_t before = 0;    /* documents of the tiers before (exact when used) */
     for (int t = 0; rc == IZDE_OK && t < 3; t++) {
-        if (!tiers[t] && !counted_q[t])
+        if (!tiers[t])      /* and so counted_q[t] (q->partial needs both) */
             continue;
         struct sr_count c = { 0, 1 };
         izde_hits_t hits = { 0 }, counted = { 0 };
         /* The page's own search counts its tier when that is what is
          * counted. */
         int own = tiers[t] == counted_q[t];
-        int paged = tiers[t] && *n < limit;
+        int paged = *n < limit;
         if (paged) {
             /* When a tier does not fill the page, the matcher saw all of
              * its documents, so their exact count places the next tier. */

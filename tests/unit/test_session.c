@@ -242,9 +242,9 @@ static long long exact_count(izde_rdb_t *db, const izde_query_t *query)
     so.check_at_least = 1000000;
     so.weightless = 1;
     izde_hits_t hits = { 0 };
-    if (izde_rdb_search(db, query, &so, &hits) != IZDE_OK || hits.lower != hits.upper)
-        return -1;
-    long long n = (long long)hits.upper;
+    long long n = -1;
+    if (izde_rdb_search(db, query, &so, &hits) == IZDE_OK && hits.lower == hits.upper)
+        n = (long long)hits.upper;
     izde_hits_release(&hits);
     return n;
 }
