@@ -87,7 +87,8 @@ static void usage(void)
            "                   lines 'qid Q0 path rank score izde'\n"
            "  --color[=WHEN]   bold matches: auto (on a terminal, the default), always or\n"
            "                   never; NO_COLOR in the environment means never\n"
-           "  -v, --verbose    say on stderr which index is searched\n"
+           "  -v, --verbose    say on stderr which index is searched; with --batch, also\n"
+           "                   the time a query took (mean, median, p99, slowest)\n"
            "  -h, --help       show this help\n"
            "  -V, --version    show the version, the Xapian and ICU versions and the\n"
            "                   index format read\n"
@@ -267,7 +268,7 @@ static enum sr_end search(const struct sr_options *o, char *const *words, size_t
     };
     enum sr_end end;
     if (o->batch) {
-        end = sr_run_batch(s, o->batch, &params);
+        end = sr_run_batch(s, o->batch, &params, o->verbose);
     } else {
         struct sr_render_opts ro = { o->all_only, o->explain, o->format == SR_TEXT && o->color };
         /* Citations show neither snippets, a suggestion nor facets. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "common/diag.h"
 #include "searcher/run.h"
 
@@ -88,8 +89,63 @@ enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
     return end;
 }
 
+/* The times a batch's queries took, in milliseconds. */
+struct batch_times {
+    double *ms;
+    size_t n, cap;
+    int nomem;              /* a time not kept: no summary */
+};
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void keep_time(struct batch_times *t, double ms)
+{
+    void *grown = izde_array_grow(t->ms, t->n, &t->cap, sizeof(*t->ms), 256);
+    if (!grown) {
+        t->nomem = 1;
+        return;
+    }
+    t->ms = grown;
+    t->ms[t->n++] = ms;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Nearest rank: the smallest time at least p percent of the queries took
+ * no longer than. v is sorted and n > 0. */
+static double percentile(const double *v, size_t n, unsigned p)
+{
+    size_t rank = (n * p + 99) / 100;
+    return v[rank ? rank - 1 : 0];
+}
+
+/* One line on stderr: what a query of the batch took. */
+static void report_times(struct batch_times *t, const char *name)
+{
+    if (t->nomem || t->n == 0)
+        return;
+    double sum = 0;
+    for (size_t i = 0; i < t->n; i++)
+        sum += t->ms[i];
+    qsort(t->ms, t->n, sizeof(*t->ms), cmp_double);
+    fprintf(stderr,
+            "izde-search: %zu quer%s of '%s' in %.0f ms: a query mean %.3f ms, median %.3f ms, "
+            "p99 %.3f ms, slowest %.3f ms\n",
+            t->n, t->n == 1 ? "y" : "ies", name, sum, sum / (double)t->n,
+            percentile(t->ms, t->n, 50), percentile(t->ms, t->n, 99), t->ms[t->n - 1]);
+}
+
 enum sr_end sr_run_batch(izde_session_t *s, const char *name,
-                         const struct izde_session_params *params)
+                         const struct izde_session_params *params, int timings)
 {
     FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
     if (!f) {
@@ -102,6 +158,7 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
     size_t cap = 0, lineno = 0, bad = 0;
     ssize_t len;
     enum sr_end end = SR_DONE;
+    struct batch_times times = { 0 };
     while ((len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -116,6 +173,7 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
         }
         *tab = '\0';
         const char *qid = line;
+        double t0 = timings ? now_ms() : 0;
         izde_status_t rc = izde_session_search(s, tab + 1, (size_t)(line + len - tab - 1),
                                                params, &page);
         if (page.repaired)
@@ -144,6 +202,9 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
             rc = sr_render_trec(&out, qid, &page);
         if (rc == IZDE_OK && out.len)
             fwrite(out.p, 1, out.len, stdout);
+        /* A query searched and written; those refused are not. */
+        if (timings && rc == IZDE_OK && page.outcome != IZDE_PAGE_NO_WORDS)
+            keep_time(&times, now_ms() - t0);
         if (rc != IZDE_OK) {
             izde_diag_error("%s:%zu: query '%s' failed: %s", name, lineno, qid,
                             izde_session_errmsg(s, rc));
@@ -157,5 +218,8 @@ enum sr_end sr_run_batch(izde_session_t *s, const char *name,
         fclose(f);
     if (bad)
         izde_diag_warning("%zu line%s of '%s' skipped", bad, bad == 1 ? "" : "s", name);
+    if (timings)
+        report_times(&times, name);
+    free(times.ms);
     return end;
 }

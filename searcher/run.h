@@ -35,8 +35,10 @@ enum sr_end sr_run_query(izde_session_t *s, char *const *words, size_t nwords,
 /* Reads qid<TAB>query lines from the file name ("-" for stdin) and writes
  * each query's hits as TREC run lines. A malformed, empty or too long
  * query is reported (name:line: ...) and skipped; a query that fails is
- * reported and the rest still run, and the run ends SR_FAILED. */
+ * reported and the rest still run, and the run ends SR_FAILED. With
+ * timings, ends with a line on stderr of the time a query took: mean,
+ * median, 99th percentile and the slowest. */
 enum sr_end sr_run_batch(izde_session_t *s, const char *name,
-                         const struct izde_session_params *params);
+                         const struct izde_session_params *params, int timings);
 
 #endif

@@ -142,5 +142,16 @@ expect_exit 0 "batch" "$BIN/izde-search" --db "$db" --batch "$TMP/queries.tsv" -
 expect_grep "^q1 Q0 .*/ky-school-library.txt 1 [0-9.]* izde$" "$TMP/out" "batch q1"
 expect_grep "^q2 Q0 .*/ru-school-reform.txt 1 [0-9.]* izde$" "$TMP/out" "batch q2"
 expect_grep "queries.tsv:2: expected qid<TAB>query" "$TMP/err" "batch bad line"
+expect_no_grep "a query mean" "$TMP/err" "batch: no timings unless asked"
+# -v: the time a query took, over the two queries searched (not the bad
+# line, not the one without words), in order: median <= p99 <= slowest.
+expect_exit 0 "batch -v" "$BIN/izde-search" -v --db "$db" --batch "$TMP/queries.tsv" --limit 3
+expect_grep "^izde-search: 2 queries of '.*queries.tsv' in [0-9]* ms: a query mean [0-9.]* ms, median [0-9.]* ms, p99 [0-9.]* ms, slowest [0-9.]* ms$" \
+    "$TMP/err" "batch -v timings"
+sed -n 's/.*mean \([0-9.]*\) ms, median \([0-9.]*\) ms, p99 \([0-9.]*\) ms, slowest \([0-9.]*\) ms$/\1 \2 \3 \4/p' "$TMP/err" |
+    awk 'NR == 1 { ok = $2 <= $3 && $3 <= $4 && $1 <= $4 && $1 > 0 } END { exit !(NR == 1 && ok) }' &&
+    pass || fail "batch -v: no times, or out of order"
+cmp -s <("$BIN/izde-search" --db "$db" --batch "$TMP/queries.tsv" --limit 3 2>/dev/null) "$TMP/out" && pass ||
+    fail "batch -v changed the run lines"
 
 finish
