@@ -244,7 +244,7 @@ static izde_status_t reserve(struct izde_session_page *p, uint32_t limit)
 
 const char *const izde_session_langs[IZDE_SESSION_NLANGS] = { NULL, "ky", "ru", "en" };
 
-static int same_lang(const char *a, const char *b)
+int izde_session_same_lang(const char *a, const char *b)
 {
     return a && b ? strcmp(a, b) == 0 : a == b;
 }
@@ -305,7 +305,7 @@ static izde_status_t count_langs(izde_session_t *s, const struct sr_query *langs
     for (size_t i = 0; rc == IZDE_OK && i < IZDE_SESSION_NLANGS; i++) {
         size_t n = 0;
         const char *lang = izde_session_langs[i];
-        if (same_lang(params->lang, lang)) {
+        if (izde_session_same_lang(params->lang, lang)) {
             p->lang_counts[i] = p->counts;
         } else if (!lang) {     /* first, as izde_session_langs holds it */
             rc = sr_rank(s->db, &langs[i], 0, 0, params->all_only, params->sort, NULL, &n,
@@ -509,7 +509,7 @@ izde_status_t izde_session_search(izde_session_t *s, const char *text, size_t le
     /* The language counts start from the query before its own filter. */
     struct sr_query langs[IZDE_SESSION_NLANGS] = { { 0 } };
     for (size_t i = 0; rc == IZDE_OK && params->lang_counts && i < IZDE_SESSION_NLANGS; i++)
-        if (!same_lang(params->lang, izde_session_langs[i]))
+        if (!izde_session_same_lang(params->lang, izde_session_langs[i]))
             rc = lang_tiers(&q, izde_session_langs[i], &langs[i]);
     if (rc == IZDE_OK && params->lang)
         rc = restrict_lang(&q, params->lang);

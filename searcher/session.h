@@ -59,6 +59,8 @@ izde_status_t izde_sort_parse(const char *name, enum sr_sort *sort);
  * then each language the index tells apart. */
 #define IZDE_SESSION_NLANGS 4
 extern const char *const izde_session_langs[IZDE_SESSION_NLANGS];
+/* Whether two of those name the same: NULL (every language) only NULL. */
+int izde_session_same_lang(const char *a, const char *b);
 
 /* What to search for in one call of izde_session_search. */
 struct izde_session_params {

@@ -183,8 +183,7 @@ static void add_lang_filter(struct out *out, const struct web_query *wq)
     o_hs(out, web_str(wq->ui, WS_LANG_FILTER));
     o_c(out, ' ');
     for (size_t i = 0; i < IZDE_SESSION_NLANGS; i++) {
-        int current = (codes[i] == NULL) == (wq->lang == NULL) &&
-                      (!codes[i] || strcmp(codes[i], wq->lang) == 0);
+        int current = izde_session_same_lang(codes[i], wq->lang);
         if (current) {
             o_s(out, "<strong aria-current=\"true\">");
         } else {
