@@ -18,6 +18,15 @@ static int has(const char *dir, const char *name)
     return r;
 }
 
+/* Whether dir is a folder that holds an index in izde-index's layout:
+ * DIR/iamglass, or DIR/XAPIANDB naming DIR/gen-N. */
+static int holds_index(const char *dir)
+{
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+           (has(dir, "iamglass") || has(dir, "XAPIANDB"));
+}
+
 /* Whether the file's first line is a Xapian stub line ("glass DIR",
  * "remote ...", "auto DIR", ...): then it lists databases, and the failure
  * is about one of them. */
@@ -97,6 +106,15 @@ static int explain_path(const char *path, struct izde_buf *out)
     return r;
 }
 
+/* Whether every path is a folder holding an index (holds_index). */
+static int all_hold_index(const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!holds_index(paths[i]))
+            return 0;
+    return 1;
+}
+
 izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
                       struct izde_buf *msg)
 {
@@ -104,8 +122,13 @@ izde_status_t sr_open(const char *const *paths, size_t n, izde_rdb_t **db,
     izde_buf_clear(msg);
     izde_status_t rc = izde_rdb_open(paths, n, db, &errmsg);
     /* A writer committing while the index is opened can make it read as
-     * damaged or changed for a moment; real damage stays. */
-    for (int attempt = 1; attempt < 3 && (rc == IZDE_ERR_DB_CORRUPT || rc == IZDE_ERR_DB_MODIFIED);
+     * damaged or changed for a moment; real damage stays. So can a swap
+     * (--full, --compact) of an index that lived in DIR itself: Xapian saw
+     * DIR/iamglass, and the swap removed it before Xapian opened it. The
+     * folder then holds the new index, named by DIR/XAPIANDB. */
+    for (int attempt = 1;
+         attempt < 3 && (rc == IZDE_ERR_DB_CORRUPT || rc == IZDE_ERR_DB_MODIFIED ||
+                         (rc == IZDE_ERR_DB_OPEN && all_hold_index(paths, n)));
          attempt++) {
         free(errmsg);
         rc = izde_rdb_open(paths, n, db, &errmsg);

@@ -64,4 +64,26 @@ for layout in glass stub; do
     done
 done
 
+# A swap overtaking a search's opening: Xapian saw DIR/iamglass (step 4,
+# both markers there) and the swap removed it (step 5) before Xapian opened
+# it. The search must find the new index, not fail. The preloaded shim
+# removes the file at that moment; that it is gone afterwards shows the
+# shim came into play.
+shim=$TOOLS/swap_race.so
+if [ -f "$shim" ]; then
+    d=$TMP/db-race
+    state "$TMP/base-glass" "$d" 4
+    # Under ASan the runtime must come first among the libraries; the shim
+    # before it is harmless here.
+    IZDE_RACE_DIR=$d LD_PRELOAD=$shim ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+        "$BIN/izde-search" --db "$d" --json --all жаңысөз >"$TMP/out" 2>"$TMP/err"
+    st=$?
+    [ ! -e "$d/iamglass" ] && pass || fail "race: the shim did not remove iamglass (not preloaded?)"
+    [ "$st" = 0 ] && pass || { fail "race: search failed (exit $st) while a swap overtook its opening"; sed 's/^/  stderr: /' "$TMP/err" >&2; }
+    n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/out" 2>/dev/null)
+    [ "$n" = 5 ] && pass || fail "race: $n documents found, 5 in the new index"
+else
+    fail "no $shim: the swap_race shim was not built"
+fi
+
 finish
