@@ -19,12 +19,11 @@ static int has(const char *dir, const char *name)
 }
 
 /* Whether dir is a folder that holds an index in izde-index's layout:
- * DIR/iamglass, or DIR/XAPIANDB naming DIR/gen-N. */
+ * DIR/iamglass, or DIR/XAPIANDB naming DIR/gen-N (neither exists under a
+ * path that is not a folder). */
 static int holds_index(const char *dir)
 {
-    struct stat st;
-    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-           (has(dir, "iamglass") || has(dir, "XAPIANDB"));
+    return has(dir, "iamglass") || has(dir, "XAPIANDB");
 }
 
 /* Whether the file's first line is a Xapian stub line ("glass DIR",
@@ -86,7 +85,7 @@ static int explain_path(const char *path, struct izde_buf *out)
                           "'%s' is not an Izde index (it is a file): give --db the folder "
                           "that izde-index --db wrote",
                           ep);
-    } else if (has(path, "iamglass") || has(path, "XAPIANDB")) {
+    } else if (holds_index(path)) {
         r = 0;
     } else if (has(path, "build") || has(path, "build-shard-1")) {
         izde_buf_addf(out,
